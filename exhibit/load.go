@@ -1,0 +1,435 @@
+package exhibit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // photos may be JPEG
+	_ "image/png"  // or PNG
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	_ "golang.org/x/image/webp" // or WebP
+	"golang.org/x/text/language"
+)
+
+// MaxPhotoPixels is the largest photo accepted, in pixels. A bigger one
+// would need hundreds of megabytes to decode on the old PCs the exhibit
+// runs on.
+const MaxPhotoPixels = 80_000_000
+
+// NarrationExts are the narration file extensions accepted, lower case.
+// The first four are played by the built-in player; the rest come from
+// phone recorders and are played by the media helper.
+var NarrationExts = []string{".ogg", ".mp3", ".wav", ".flac", ".m4a", ".aac", ".opus", ".wma"}
+
+// ErrUnsupportedFormat is wrapped by Load when pack.toml asks for a format
+// version this build cannot read.
+var ErrUnsupportedFormat = errors.New("unsupported pack format")
+
+// idPattern is what pack, chapter and photo IDs look like: they end up in
+// links ("chapter-id#3"), file names and settings keys.
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// loader holds the state of one Load call.
+type loader struct {
+	fsys  fs.FS
+	probs []Problem
+	pack  *Pack
+	// declaredPhotos are photo IDs present in the manifest, usable or not,
+	// so a chapter naming a broken photo is not also told it is unknown.
+	declaredPhotos map[string]bool
+}
+
+// Load reads and validates a pack. It returns what is valid together with
+// every problem found. err != nil only when the pack cannot be read at all
+// (no pack.toml, pack.toml not TOML or not UTF-8, format missing or not 1):
+// then *Pack is nil and the problems say why, with a line where there is one.
+func Load(fsys fs.FS) (*Pack, []Problem, error) {
+	l := &loader{fsys: fsys, declaredPhotos: map[string]bool{}}
+	doc, err := l.readManifest()
+	if err != nil {
+		return nil, l.probs, err
+	}
+	l.pack = &Pack{FS: fsys}
+	l.manifest(doc)
+	sortProblems(l.probs)
+	return l.pack, l.probs, nil
+}
+
+// sortProblems orders problems by file, files in the order they were first
+// reported (pack.toml first), then by line, so a report reads top to bottom
+// like the files.
+func sortProblems(probs []Problem) {
+	order := map[string]int{}
+	for _, p := range probs {
+		if _, ok := order[p.File]; !ok {
+			order[p.File] = len(order)
+		}
+	}
+	sort.SliceStable(probs, func(i, j int) bool {
+		a, b := probs[i], probs[j]
+		if order[a.File] != order[b.File] {
+			return order[a.File] < order[b.File]
+		}
+		return a.Line < b.Line
+	})
+}
+
+// add records a problem not tied to a TOML field.
+func (l *loader) add(file string, line int, field, format string, args ...any) {
+	l.probs = append(l.probs, Problem{File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// readText reads a UTF-8 text file of the pack. Any failure is reported
+// against field (at line of the manifest) and ok is false.
+func (l *loader) readText(doc *tomlDoc, field, name string) (string, bool) {
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		doc.problem(field, "%s", fileError(name, err))
+		return "", false
+	}
+	if line := checkUTF8(b); line > 0 {
+		l.add(name, line, "", "not valid UTF-8 text (save the file as UTF-8)")
+		return "", false
+	}
+	return strings.TrimPrefix(string(b), "\ufeff"), true
+}
+
+// fileError words a failure to open a file of the pack.
+func fileError(name string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("file %q not found", name)
+	case errors.Is(err, ErrOutsidePack):
+		return fmt.Sprintf("file %q is a link to outside the pack; copy the file into the pack instead", name)
+	}
+	return fmt.Sprintf("file %q cannot be read: %v", name, err)
+}
+
+// packPath checks a path written in a pack file and returns it cleaned.
+// Backslashes, common from Windows users, are read as slashes.
+func packPath(p string) (string, error) {
+	p = strings.ReplaceAll(strings.TrimSpace(p), `\`, "/")
+	if p == "" {
+		return "", errors.New("path is empty")
+	}
+	if strings.HasPrefix(p, "/") || (len(p) >= 2 && p[1] == ':') {
+		return "", fmt.Errorf("path %q must be relative to the pack folder, like \"photos/x.jpg\"", p)
+	}
+	c := path.Clean(p)
+	if c == ".." || strings.HasPrefix(c, "../") || !fs.ValidPath(c) {
+		return "", fmt.Errorf("path %q points outside the pack", p)
+	}
+	return c, nil
+}
+
+// readManifest reads and parses pack.toml; an error means the pack cannot
+// be loaded at all.
+func (l *loader) readManifest() (*tomlDoc, error) {
+	b, err := fs.ReadFile(l.fsys, ManifestName)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.add(ManifestName, 0, "", "not found: a pack needs a pack.toml file at its top level")
+			return nil, fmt.Errorf("%s not found: not an exhibit pack", ManifestName)
+		}
+		l.add(ManifestName, 0, "", "%s", fileError(ManifestName, err))
+		return nil, fmt.Errorf("read %s: %w", ManifestName, err)
+	}
+	if line := checkUTF8(b); line > 0 {
+		l.add(ManifestName, line, "", "not valid UTF-8 text (save the file as UTF-8)")
+		return nil, fmt.Errorf("%s:%d: not valid UTF-8 text", ManifestName, line)
+	}
+	doc, perr := parseTOML(ManifestName, strings.TrimPrefix(string(b), "\ufeff"), 0)
+	if perr != nil {
+		l.probs = append(l.probs, *perr)
+		return nil, errors.New(perr.String())
+	}
+	doc.probs = &l.probs
+	root := table{doc: doc, m: doc.root}
+	if !root.has("format") {
+		doc.problem("format", "missing: pack.toml must start with format = %d", FormatVersion)
+		return nil, fmt.Errorf("%s: format missing: %w", ManifestName, ErrUnsupportedFormat)
+	}
+	f, ok := root.integer("format")
+	if !ok {
+		return nil, fmt.Errorf("%s: format is not a number: %w", ManifestName, ErrUnsupportedFormat)
+	}
+	if f != FormatVersion {
+		doc.problem("format", "format %d is not supported by this version of Trienlam, which reads format %d", f, FormatVersion)
+		return nil, fmt.Errorf("%s: format %d: %w", ManifestName, f, ErrUnsupportedFormat)
+	}
+	return doc, nil
+}
+
+// manifest fills the pack from pack.toml and the files it names.
+func (l *loader) manifest(doc *tomlDoc) {
+	p := l.pack
+	root := table{doc: doc, m: doc.root}
+	root.checkKeys("format", "id", "title", "subtitle", "language", "notes", "source", "credits", "chapters", "photos", "timeline")
+	p.Format = FormatVersion
+	p.ID = root.requiredStr("id")
+	if p.ID != "" && !idPattern.MatchString(p.ID) {
+		doc.problem("id", "id %q must use only lowercase letters a-z, digits and '-'", p.ID)
+	}
+	p.Title = root.requiredStr("title")
+	p.Subtitle = root.str("subtitle")
+	p.Language = root.str("language")
+	if p.Language == "" {
+		p.Language = "vi"
+	} else if _, err := language.Parse(p.Language); err != nil {
+		doc.problem("language", "%q is not a language tag like \"vi\" or \"en\"", p.Language)
+	}
+	p.Notes = root.strList("notes")
+
+	if src, ok := root.sub("source"); ok {
+		src.checkKeys("title", "publisher", "reference", "original")
+		p.Source = Source{Title: src.str("title"), Publisher: src.str("publisher"), Reference: src.str("reference")}
+		if orig := src.str("original"); orig != "" {
+			if name, err := packPath(orig); err != nil {
+				doc.problem(src.field("original"), "%v", err)
+			} else if text, ok := l.readText(doc, src.field("original"), name); ok {
+				p.Source.Original, p.Source.OriginalText = name, text
+			}
+		}
+	}
+	for _, c := range root.tables("credits") {
+		c.checkKeys("role", "name")
+		cr := Credit{Role: c.str("role"), Name: c.requiredStr("name")}
+		if cr.Name != "" {
+			p.Credits = append(p.Credits, cr)
+		}
+	}
+
+	// Photos first: chapters refer to them.
+	for _, t := range root.tables("photos") {
+		l.photo(t)
+	}
+	chapters := root.tables("chapters")
+	if len(chapters) == 0 && !root.has("chapters") {
+		doc.problem("chapters", "the pack has no chapters: add at least one [[chapters]] entry")
+	}
+	seen := map[string]string{}
+	for _, t := range chapters {
+		l.chapter(t, seen)
+	}
+	if tl, ok := root.sub("timeline"); ok {
+		l.timeline(tl)
+	}
+}
+
+// photo validates one [[photos]] entry and adds it when usable.
+func (l *loader) photo(t table) {
+	t.checkKeys("id", "file", "kind", "caption", "credit", "date", "alt")
+	ph := &Photo{
+		ID: t.requiredStr("id"), Caption: t.str("caption"), Credit: t.str("credit"),
+		Date: t.str("date"), Alt: t.str("alt"), Kind: KindPhoto,
+	}
+	if ph.ID == "" {
+		return
+	}
+	if l.declaredPhotos[ph.ID] {
+		t.doc.problem(t.field("id"), "photo id %q is used twice; this entry is left out", ph.ID)
+		return
+	}
+	l.declaredPhotos[ph.ID] = true
+	if !idPattern.MatchString(ph.ID) {
+		t.doc.problem(t.field("id"), "id %q must use only lowercase letters a-z, digits and '-'", ph.ID)
+	}
+	if k := t.str("kind"); k != "" {
+		switch PhotoKind(k) {
+		case KindPhoto, KindIllustration:
+			ph.Kind = PhotoKind(k)
+		default:
+			// Honest labelling matters more than the picture: an unknown
+			// kind is shown as an illustration, never passed off as a photo.
+			t.doc.problem(t.field("kind"), "kind %q must be \"photo\" or \"illustration\"; shown as an illustration", k)
+			ph.Kind = KindIllustration
+		}
+	}
+	file := t.requiredStr("file")
+	if file == "" {
+		return
+	}
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("file"), "%v", err)
+		return
+	}
+	ph.File = name
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		t.doc.problem(t.field("file"), "%s", fileError(name, err))
+		return
+	}
+	// DecodeConfig reads only the header, so checking photos stays fast
+	// however large they are.
+	cfg, format, err := image.DecodeConfig(f)
+	f.Close()
+	if err != nil {
+		t.doc.problem(t.field("file"), "photo %q is not a readable JPEG, PNG or WebP image: %v", name, err)
+		return
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > MaxPhotoPixels {
+		t.doc.problem(t.field("file"), "photo %q is %d×%d pixels (%.0f megapixels); the limit is %d megapixels, make it smaller",
+			name, cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6, MaxPhotoPixels/1_000_000)
+		return
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		t.doc.problem(t.field("file"), "photo %q (%s) has no pixels", name, format)
+		return
+	}
+	ph.Width, ph.Height = cfg.Width, cfg.Height
+	l.pack.Photos = append(l.pack.Photos, ph)
+}
+
+// chapterFields are the keys a [[chapters]] entry may have; front matter
+// may have the same ones except id and file.
+var chapterFields = []string{"id", "file", "title", "narration", "captions", "photos", "notes"}
+
+// chapter validates one [[chapters]] entry, reads its Markdown file and
+// adds it when usable. seen maps chapter IDs to the field that first used them.
+func (l *loader) chapter(t table, seen map[string]string) {
+	t.checkKeys(chapterFields...)
+	id := t.requiredStr("id")
+	file := t.requiredStr("file")
+	if id == "" {
+		return
+	}
+	if first, dup := seen[id]; dup {
+		t.doc.problem(t.field("id"), "chapter id %q is already used by %s; this chapter is left out", id, first)
+		return
+	}
+	seen[id] = t.path
+	if !idPattern.MatchString(id) {
+		t.doc.problem(t.field("id"), "id %q must use only lowercase letters a-z, digits and '-'", id)
+	}
+	if file == "" {
+		return
+	}
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("file"), "%v", err)
+		return
+	}
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		t.doc.problem(t.field("file"), "%s", fileError(name, err))
+		return
+	}
+	ch := &Chapter{ID: id, File: name}
+	fm, ok := l.parseChapter(ch, b)
+	if !ok {
+		return
+	}
+	// Manifest values win over front matter where both are set.
+	pick := func(key string) (table, bool) {
+		if t.has(key) {
+			return t, true
+		}
+		if fm.m != nil && fm.has(key) {
+			return fm, true
+		}
+		return table{}, false
+	}
+	if src, ok := pick("title"); ok {
+		ch.Title = strings.TrimSpace(src.str("title"))
+	}
+	if ch.Title == "" {
+		for _, bl := range ch.Blocks {
+			if bl.Kind == Heading {
+				ch.Title = strings.TrimSpace(bl.Text())
+				break
+			}
+		}
+	}
+	if ch.Title == "" {
+		t.doc.problem(t.field("title"), "chapter %q has no title: set title, or start the file with a # heading", id)
+		ch.Title = id
+	}
+	if src, ok := pick("narration"); ok {
+		ch.Narration = l.narration(src, src.str("narration"))
+	}
+	if src, ok := pick("captions"); ok {
+		ch.Captions = l.captions(src, src.str("captions"))
+	}
+	if src, ok := pick("photos"); ok {
+		for _, pid := range src.strList("photos") {
+			switch {
+			case l.pack.Photo(pid) != nil:
+				ch.Photos = append(ch.Photos, pid)
+			case l.declaredPhotos[pid]:
+				src.doc.problem(src.field("photos"), "photo %q could not be loaded (see its own problem); not shown", pid)
+			default:
+				src.doc.problem(src.field("photos"), "unknown photo id %q: add it as a [[photos]] entry in pack.toml", pid)
+			}
+		}
+	}
+	if src, ok := pick("notes"); ok {
+		ch.PresenterNotes = src.str("notes")
+	}
+	if len(ch.Blocks) == 0 {
+		l.add(name, 0, "", "chapter %q has no text; it is left out", id)
+		return
+	}
+	l.pack.Chapters = append(l.pack.Chapters, ch)
+}
+
+// narration checks a narration path and returns it cleaned, or "" when it
+// cannot be used.
+func (l *loader) narration(t table, file string) string {
+	if file == "" {
+		return ""
+	}
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("narration"), "%v", err)
+		return ""
+	}
+	ext := strings.ToLower(path.Ext(name))
+	supported := false
+	for _, e := range NarrationExts {
+		supported = supported || ext == e
+	}
+	if !supported {
+		t.doc.problem(t.field("narration"), "narration %q: %q files are not supported; use %s", name, ext, strings.Join(NarrationExts, " "))
+		return ""
+	}
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		t.doc.problem(t.field("narration"), "%s", fileError(name, err))
+		return ""
+	}
+	return name
+}
+
+// captions checks a WebVTT path and returns it cleaned, or "" when it
+// cannot be used. Only the header is checked; cues are read by the player.
+func (l *loader) captions(t table, file string) string {
+	if file == "" {
+		return ""
+	}
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("captions"), "%v", err)
+		return ""
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		t.doc.problem(t.field("captions"), "%s", fileError(name, err))
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 9)
+	n, _ := io.ReadFull(f, head)
+	head = bytes.TrimPrefix(head[:n], []byte("\ufeff"))
+	if !bytes.HasPrefix(head, []byte("WEBVTT")) {
+		t.doc.problem(t.field("captions"), "captions %q are not WebVTT: the file must start with WEBVTT", name)
+		return ""
+	}
+	return name
+}

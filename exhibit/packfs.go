@@ -1,0 +1,288 @@
+package exhibit
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Limits on zip packs. A zip is refused whole when it breaks one, so a
+// crafted or damaged archive cannot fill the disk or memory of the
+// exhibition PC.
+const (
+	MaxZipEntrySize = 512 << 20 // uncompressed bytes per entry
+	MaxZipTotalSize = 2 << 30   // uncompressed bytes for the whole zip
+	MaxZipEntries   = 20_000
+)
+
+// ErrOutsidePack is returned when opening a file of a folder pack that is a
+// symbolic link to somewhere outside the pack folder.
+var ErrOutsidePack = errors.New("link points outside the pack")
+
+// ErrUnsafeZip is wrapped by Open when a zip pack holds an entry that could
+// write or read outside the pack, or breaks the size limits.
+var ErrUnsafeZip = errors.New("unsafe zip pack")
+
+// PackFS is an opened pack: a folder or a zip file. It is an fs.FS rooted
+// at the pack's top level (where pack.toml is) and must be closed.
+type PackFS struct {
+	fs.FS
+	path   string
+	closer io.Closer
+}
+
+// Path returns the path the pack was opened from.
+func (p *PackFS) Path() string { return p.path }
+
+// Close releases the folder or zip file.
+func (p *PackFS) Close() error {
+	if p == nil || p.closer == nil {
+		return nil
+	}
+	err := p.closer.Close()
+	p.closer = nil
+	return err
+}
+
+// Open opens a pack at a path: a directory or a .zip file (any file is
+// tried as a zip). A path to a pack.toml file opens the folder holding it.
+// The returned PackFS must be closed.
+func Open(path string) (*PackFS, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open pack: %w", err)
+	}
+	if !fi.IsDir() && filepath.Base(path) == ManifestName {
+		return openDir(path, filepath.Dir(path))
+	}
+	if fi.IsDir() {
+		return openDir(path, path)
+	}
+	return openZip(path)
+}
+
+// LoadPath opens and loads the pack at path. On success (err == nil) the
+// caller closes the PackFS once the pack is no longer used: media files are
+// read from it while the exhibit runs.
+func LoadPath(path string) (*Pack, []Problem, *PackFS, error) {
+	pfs, err := Open(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	pack, probs, err := Load(pfs)
+	if err != nil {
+		pfs.Close()
+		return nil, probs, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return pack, probs, pfs, nil
+}
+
+// openDir opens a folder pack through os.Root, which refuses links and
+// ".." that lead outside the folder; dirFS turns that refusal into
+// ErrOutsidePack with a clear message.
+func openDir(path, dir string) (*PackFS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open pack: %w", err)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		root.Close()
+		return nil, fmt.Errorf("open pack: %w", err)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	return &PackFS{FS: dirFS{root: root, fsys: root.FS(), dir: abs}, path: path, closer: root}, nil
+}
+
+// dirFS is a folder pack. Reads go through os.Root so they cannot escape
+// the folder even if a link changes between check and use.
+type dirFS struct {
+	root *os.Root
+	fsys fs.FS
+	dir  string // absolute, links resolved
+}
+
+// Open opens a file of the pack.
+func (d dirFS) Open(name string) (fs.File, error) {
+	f, err := d.fsys.Open(name)
+	if err != nil {
+		return nil, d.explain("open", name, err)
+	}
+	return f, nil
+}
+
+// Stat describes a file of the pack.
+func (d dirFS) Stat(name string) (fs.FileInfo, error) {
+	fi, err := fs.Stat(d.fsys, name)
+	if err != nil {
+		return nil, d.explain("stat", name, err)
+	}
+	return fi, nil
+}
+
+// ReadFile reads a whole file of the pack.
+func (d dirFS) ReadFile(name string) ([]byte, error) {
+	b, err := fs.ReadFile(d.fsys, name)
+	if err != nil {
+		return nil, d.explain("read", name, err)
+	}
+	return b, nil
+}
+
+// ReadDir lists a folder of the pack.
+func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, err := fs.ReadDir(d.fsys, name)
+	if err != nil {
+		return nil, d.explain("readdir", name, err)
+	}
+	return es, nil
+}
+
+// explain turns os.Root's refusal of an escaping link into ErrOutsidePack,
+// checked with EvalSymlinks, so the problem report says what happened.
+func (d dirFS) explain(op, name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) || !fs.ValidPath(name) {
+		return err
+	}
+	real, e := filepath.EvalSymlinks(filepath.Join(d.dir, filepath.FromSlash(name)))
+	if e != nil {
+		return err
+	}
+	rel, e := filepath.Rel(d.dir, real)
+	if e == nil && !filepath.IsLocal(rel) && rel != "." {
+		return &fs.PathError{Op: op, Path: name, Err: ErrOutsidePack}
+	}
+	return err
+}
+
+// openZip opens a zip pack after checking every entry.
+func openZip(path string) (*PackFS, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: not a complete zip archive (truncated or damaged): %w", path, err)
+		}
+		if !errors.Is(err, zip.ErrInsecurePath) {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		// ErrInsecurePath comes with a usable reader; checkZip below
+		// names the entry at fault.
+	}
+	if err := checkZip(zr.File); err != nil {
+		zr.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var fsys fs.FS = zr
+	if top := zipTopFolder(zr.File); top != "" {
+		sub, err := fs.Sub(zr, top)
+		if err != nil {
+			zr.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		fsys = sub
+	}
+	return &PackFS{FS: fsys, path: path, closer: zr}, nil
+}
+
+// checkZip refuses a zip whose entries could escape the pack, are links or
+// devices, repeat a name, or exceed the size limits.
+func checkZip(files []*zip.File) error {
+	if len(files) > MaxZipEntries {
+		return fmt.Errorf("%w: %d entries, more than the limit of %d", ErrUnsafeZip, len(files), MaxZipEntries)
+	}
+	var total uint64
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		if err := zipNameOK(f.Name); err != nil {
+			return fmt.Errorf("%w: entry %q: %v", ErrUnsafeZip, f.Name, err)
+		}
+		mode := f.Mode()
+		if mode&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%w: entry %q is a symbolic link; zip packs may hold only files and folders", ErrUnsafeZip, f.Name)
+		}
+		if mode&(fs.ModeDevice|fs.ModeNamedPipe|fs.ModeSocket|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+			return fmt.Errorf("%w: entry %q is not a regular file", ErrUnsafeZip, f.Name)
+		}
+		clean := strings.TrimSuffix(f.Name, "/")
+		if seen[clean] {
+			return fmt.Errorf("%w: entry %q appears twice", ErrUnsafeZip, f.Name)
+		}
+		seen[clean] = true
+		// archive/zip fails a read that runs past the declared size, so
+		// the declared sizes bound what can really be read.
+		if f.UncompressedSize64 > MaxZipEntrySize {
+			return fmt.Errorf("%w: entry %q is %d MiB uncompressed, more than the limit of %d MiB",
+				ErrUnsafeZip, f.Name, f.UncompressedSize64>>20, MaxZipEntrySize>>20)
+		}
+		total += f.UncompressedSize64
+		if total > MaxZipTotalSize {
+			return fmt.Errorf("%w: entries up to %q add up to more than the limit of %d GiB uncompressed",
+				ErrUnsafeZip, f.Name, MaxZipTotalSize>>30)
+		}
+	}
+	return nil
+}
+
+// zipNameOK checks that an entry name stays inside the pack on every
+// system: no absolute paths, drive letters, backslashes (a separator on
+// Windows), ".." or NUL.
+func zipNameOK(name string) error {
+	switch {
+	case name == "":
+		return errors.New("empty name")
+	case strings.ContainsRune(name, 0):
+		return errors.New("name contains a NUL byte")
+	case strings.Contains(name, `\`):
+		return errors.New(`name contains a backslash`)
+	case strings.HasPrefix(name, "/"):
+		return errors.New("absolute path")
+	case strings.Contains(name, ":"):
+		return errors.New("name contains ':' (a drive letter or Windows stream)")
+	}
+	clean := strings.TrimSuffix(name, "/")
+	for _, part := range strings.Split(clean, "/") {
+		if part == ".." {
+			return errors.New("path escapes the pack with ..")
+		}
+	}
+	if !fs.ValidPath(clean) {
+		return errors.New("not a clean relative path")
+	}
+	return nil
+}
+
+// zipTopFolder returns the single top folder holding pack.toml when the
+// zip was made by zipping a pack folder, or "" when pack.toml is at the
+// top already (or there is no such folder). macOS's __MACOSX folder and
+// .DS_Store files are ignored.
+func zipTopFolder(files []*zip.File) string {
+	top := ""
+	for _, f := range files {
+		name := strings.TrimSuffix(f.Name, "/")
+		if name == ManifestName {
+			return ""
+		}
+		first, _, _ := strings.Cut(name, "/")
+		if first == "__MACOSX" || first == ".DS_Store" {
+			continue
+		}
+		if top == "" {
+			top = first
+		} else if top != first {
+			return ""
+		}
+	}
+	for _, f := range files {
+		if f.Name == top+"/"+ManifestName {
+			return top
+		}
+	}
+	return ""
+}

@@ -1,0 +1,414 @@
+package exhibit
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TimelineJSONMessage is the problem reported for a TimelineJS3 JSON
+// timeline, which this version cannot read directly.
+const TimelineJSONMessage = "TimelineJS3 JSON timelines must be converted with `trienlam import-timeline` (not yet supported in this version)"
+
+// timeline reads the [timeline] table of pack.toml and the file it names.
+func (l *loader) timeline(t table) {
+	t.checkKeys("file")
+	file := t.str("file")
+	if file == "" {
+		return
+	}
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("file"), "%v", err)
+		return
+	}
+	if strings.EqualFold(pathExt(name), ".json") {
+		t.doc.problem(t.field("file"), "%s", TimelineJSONMessage)
+		return
+	}
+	text, ok := l.readText(t.doc, t.field("file"), name)
+	if !ok {
+		return
+	}
+	doc, perr := parseTOML(name, text, 0)
+	if perr != nil {
+		l.probs = append(l.probs, *perr)
+		return
+	}
+	doc.probs = &l.probs
+	l.pack.Timeline = l.timelineDoc(doc)
+}
+
+// pathExt is path.Ext without importing path here twice.
+func pathExt(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.Contains(p[i:], "/") {
+		return p[i:]
+	}
+	return ""
+}
+
+// timelineDoc builds the timeline from a parsed timeline file.
+func (l *loader) timelineDoc(doc *tomlDoc) Timeline {
+	root := table{doc: doc, m: doc.root}
+	root.checkKeys("title", "scale", "eras", "events")
+	tl := Timeline{Title: root.str("title"), Scale: root.str("scale")}
+	switch tl.Scale {
+	case "":
+		tl.Scale = "human"
+	case "human", "cosmological":
+	default:
+		doc.problem("scale", "scale %q must be \"human\" or \"cosmological\"; using \"human\"", tl.Scale)
+		tl.Scale = "human"
+	}
+	for _, t := range root.tables("eras") {
+		t.checkKeys("start", "end", "headline", "text")
+		label := fmt.Sprintf("era %q", t.str("headline"))
+		start, ok1 := dateField(t, "start", label, true)
+		end, ok2 := dateField(t, "end", label, true)
+		if !ok1 || !ok2 {
+			continue
+		}
+		if before(end, start) {
+			t.doc.problem(t.field("end"), "%s: end %s is before start %s", label, formatDate(end), formatDate(start))
+			continue
+		}
+		tl.Eras = append(tl.Eras, Era{Start: start, End: end, Headline: t.str("headline"), Text: t.str("text")})
+	}
+	seen := map[string]string{}
+	groups := map[string]bool{}
+	for _, t := range root.tables("events") {
+		ev, ok := l.event(t, seen)
+		if !ok {
+			continue
+		}
+		tl.Events = append(tl.Events, ev)
+		if ev.Group != "" && !groups[ev.Group] {
+			groups[ev.Group] = true
+			tl.Groups = append(tl.Groups, ev.Group)
+		}
+	}
+	// A timeline reads in date order whatever order the file lists them
+	// in; stable, so same-date events keep the author's order.
+	sort.SliceStable(tl.Events, func(i, j int) bool { return dateLess(tl.Events[i].Start, tl.Events[j].Start) })
+	sort.SliceStable(tl.Eras, func(i, j int) bool { return dateLess(tl.Eras[i].Start, tl.Eras[j].Start) })
+	return tl
+}
+
+// event validates one [[events]] entry.
+func (l *loader) event(t table, seen map[string]string) (Event, bool) {
+	t.checkKeys("id", "start", "end", "precision", "display", "headline", "text", "group", "chapter", "block", "background", "media")
+	ev := Event{ID: t.requiredStr("id"), Line: t.doc.line(t.path)}
+	if ev.ID == "" {
+		return ev, false
+	}
+	label := fmt.Sprintf("event %q", ev.ID)
+	if first, dup := seen[ev.ID]; dup {
+		t.doc.problem(t.field("id"), "%s: id is already used by %s; this event is left out", label, first)
+		return ev, false
+	}
+	seen[ev.ID] = t.path
+	ok := true
+	ev.Headline = t.str("headline")
+	if strings.TrimSpace(ev.Headline) == "" {
+		t.doc.problem(t.field("headline"), "%s: headline is missing (required)", label)
+		ok = false
+	}
+	start, sok := dateField(t, "start", label, true)
+	ok = ok && sok
+	ev.Start = start
+	if t.has("end") {
+		end, eok := dateField(t, "end", label, false)
+		switch {
+		case !eok:
+			ok = false
+		case sok && before(end, start):
+			t.doc.problem(t.field("end"), "%s: end %s is before start %s", label, formatDate(end), formatDate(start))
+			ok = false
+		default:
+			ev.End = &end
+		}
+	}
+	if p := t.str("precision"); p != "" && sok {
+		prec, known := precisionNames[p]
+		switch {
+		case !known:
+			t.doc.problem(t.field("precision"), "%s: precision %q must be one of year, season, month, day, time", label, p)
+		case prec > ev.Start.Precision:
+			// A finer precision than the date gives would invent detail
+			// the source does not have; "season" needs a month to say
+			// which season.
+			t.doc.problem(t.field("precision"), "%s: precision %q is finer than the date %s gives", label, p, formatDate(ev.Start))
+		default:
+			ev.Start.Precision = prec
+			if ev.End != nil && ev.End.Precision > prec {
+				ev.End.Precision = prec
+			}
+		}
+	}
+	if !ok {
+		return ev, false
+	}
+	ev.Display = t.str("display")
+	ev.Start.Display = ev.Display
+	ev.Text = t.str("text")
+	ev.Group = t.str("group")
+	ev.Background = t.str("background")
+	if ev.Background != "" && !l.background(t, label, ev.Background) {
+		ev.Background = ""
+	}
+	if ch := t.str("chapter"); ch != "" {
+		block, hasBlock := t.integer("block")
+		c := l.pack.Chapter(ch)
+		switch {
+		case c == nil:
+			t.doc.problem(t.field("chapter"), "%s: no chapter with id %q; the link is dropped", label, ch)
+		case hasBlock && (block < 0 || block >= int64(len(c.Blocks))):
+			t.doc.problem(t.field("block"), "%s: chapter %q has blocks 0 to %d, not %d; the link is dropped", label, ch, len(c.Blocks)-1, block)
+		default:
+			ev.Chapter, ev.Block = ch, int(block)
+		}
+	} else if t.has("block") {
+		t.doc.problem(t.field("block"), "%s: block is set but chapter is not", label)
+	}
+	if m, has := t.sub("media"); has {
+		ev.Media = l.media(m, label)
+	}
+	return ev, true
+}
+
+// background checks an event background: a colour or a picture in the pack.
+func (l *loader) background(t table, label, bg string) bool {
+	if strings.HasPrefix(bg, "#") {
+		if hexColour.MatchString(bg) {
+			return true
+		}
+		t.doc.problem(t.field("background"), "%s: background %q is not a colour like \"#A51C1C\"", label, bg)
+		return false
+	}
+	return l.localFile(t, "background", label, bg)
+}
+
+var hexColour = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+// media checks an event's media table; nil when it has no usable URL.
+func (l *loader) media(t table, label string) *Media {
+	t.checkKeys("url", "caption", "credit", "thumbnail", "alt")
+	m := &Media{URL: t.str("url"), Caption: t.str("caption"), Credit: t.str("credit"), Thumbnail: t.str("thumbnail"), Alt: t.str("alt")}
+	if m.URL == "" {
+		t.doc.problem(t.field("url"), "%s: media needs a url (a file in the pack or an http(s) address)", label)
+		return nil
+	}
+	if !l.mediaRef(t, "url", label, &m.URL) {
+		return nil
+	}
+	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", label, &m.Thumbnail) {
+		m.Thumbnail = ""
+	}
+	return m
+}
+
+// mediaRef accepts a web address as it is (never fetched: the exhibit runs
+// offline) or a path that must exist in the pack, cleaned in place.
+func (l *loader) mediaRef(t table, key, label string, ref *string) bool {
+	lower := strings.ToLower(*ref)
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+		return true
+	}
+	if i := strings.Index(*ref, ":"); i > 1 && !strings.ContainsAny((*ref)[:i], "/\\") {
+		t.doc.problem(t.field(key), "%s: %q is neither a file in the pack nor an http(s) address", label, *ref)
+		return false
+	}
+	if !l.localFile(t, key, label, *ref) {
+		return false
+	}
+	*ref, _ = packPath(*ref)
+	return true
+}
+
+// localFile reports whether a path in the pack exists, reporting why not.
+func (l *loader) localFile(t table, key, label, ref string) bool {
+	name, err := packPath(ref)
+	if err != nil {
+		t.doc.problem(t.field(key), "%s: %v", label, err)
+		return false
+	}
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		t.doc.problem(t.field(key), "%s: %s", label, fileError(name, err))
+		return false
+	}
+	return true
+}
+
+// precisionNames maps the precision keywords of the format.
+var precisionNames = map[string]Precision{
+	"year": PrecisionYear, "season": PrecisionSeason, "month": PrecisionMonth,
+	"day": PrecisionDay, "time": PrecisionTime,
+}
+
+// dateField reads a date value. TOML dates (start = 1943-09-22, no
+// quotes) and plain years (start = 1943) are accepted too, since both are
+// natural to type.
+func dateField(t table, key, label string, required bool) (Date, bool) {
+	v, ok := t.m[key]
+	if !ok {
+		if required {
+			t.doc.problem(t.field(key), "%s: %s date is missing (required)", label, key)
+		}
+		return Date{}, false
+	}
+	var d Date
+	var err error
+	switch v := v.(type) {
+	case string:
+		d, err = ParseDate(v)
+	case int64:
+		d = Date{Year: v, Precision: PrecisionYear}
+	case time.Time:
+		d = Date{Year: int64(v.Year()), Month: int(v.Month()), Day: v.Day(), Precision: PrecisionDay}
+		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
+			d.Hour, d.Minute, d.Second, d.Precision = v.Hour(), v.Minute(), v.Second(), PrecisionTime
+		}
+	default:
+		err = fmt.Errorf("must be a date like \"1943-09-22\", not %s", tomlType(v))
+	}
+	if err != nil {
+		t.doc.problem(t.field(key), "%s: %s date: %v", label, key, err)
+		return Date{}, false
+	}
+	return d, true
+}
+
+// dateSyntax is the date grammar: a year with an optional sign and any
+// number of digits, then optional month, day and time.
+var dateSyntax = regexp.MustCompile(`^([+-]?)([0-9]+)(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?$`)
+
+// ParseDate parses a timeline date: "YYYY", "YYYY-MM", "YYYY-MM-DD", each
+// optionally followed by "THH:MM" or "THH:MM:SS". Years may be negative
+// ("-500" is 501 BCE in astronomical numbering) or have many digits. The
+// precision is that of the most detailed part given. Days are checked
+// against the real length of the month, leap years included.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, errors.New("date is empty")
+	}
+	if strings.HasPrefix(s, "--") || strings.HasPrefix(s, "T") {
+		return Date{}, fmt.Errorf("date %q has no year", s)
+	}
+	m := dateSyntax.FindStringSubmatch(s)
+	if m == nil {
+		return Date{}, fmt.Errorf("%q is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with THH:MM", s)
+	}
+	y, err := strconv.ParseInt(m[2], 10, 64)
+	if err != nil {
+		return Date{}, fmt.Errorf("year in %q is too large", s)
+	}
+	if m[1] == "-" {
+		y = -y
+	}
+	d := Date{Year: y, Precision: PrecisionYear}
+	if m[3] != "" {
+		d.Month, _ = strconv.Atoi(m[3])
+		if d.Month < 1 || d.Month > 12 {
+			return Date{}, fmt.Errorf("%q: month %d is not between 1 and 12", s, d.Month)
+		}
+		d.Precision = PrecisionMonth
+	}
+	if m[4] != "" {
+		d.Day, _ = strconv.Atoi(m[4])
+		if n := daysIn(d.Year, d.Month); d.Day < 1 || d.Day > n {
+			return Date{}, fmt.Errorf("%q: day %d is not between 1 and %d for that month", s, d.Day, n)
+		}
+		d.Precision = PrecisionDay
+	}
+	if m[5] != "" {
+		if m[4] == "" {
+			return Date{}, fmt.Errorf("%q: a time needs a full date before it", s)
+		}
+		d.Hour, _ = strconv.Atoi(m[5])
+		d.Minute, _ = strconv.Atoi(m[6])
+		if m[7] != "" {
+			d.Second, _ = strconv.Atoi(m[7])
+		}
+		if d.Hour > 23 || d.Minute > 59 || d.Second > 59 {
+			return Date{}, fmt.Errorf("%q: time %02d:%02d:%02d is not a time of day", s, d.Hour, d.Minute, d.Second)
+		}
+		d.Precision = PrecisionTime
+	}
+	return d, nil
+}
+
+// daysIn returns the length of a month in the proleptic Gregorian calendar.
+func daysIn(year int64, month int) int {
+	switch month {
+	case 4, 6, 9, 11:
+		return 30
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31
+}
+
+// formatDate writes a date back in the syntax ParseDate reads.
+func formatDate(d Date) string {
+	s := strconv.FormatInt(d.Year, 10)
+	if d.Precision >= PrecisionMonth && d.Month > 0 {
+		s += fmt.Sprintf("-%02d", d.Month)
+	}
+	if d.Precision >= PrecisionDay && d.Day > 0 {
+		s += fmt.Sprintf("-%02d", d.Day)
+	}
+	if d.Precision >= PrecisionTime {
+		s += fmt.Sprintf("T%02d:%02d", d.Hour, d.Minute)
+		if d.Second > 0 {
+			s += fmt.Sprintf(":%02d", d.Second)
+		}
+	}
+	return s
+}
+
+// dateKey returns the parts of a date down to precision p, unknown parts 0.
+func dateKey(d Date, p Precision) [6]int64 {
+	k := [6]int64{d.Year}
+	if p >= PrecisionMonth {
+		k[1] = int64(d.Month)
+	}
+	if p >= PrecisionDay {
+		k[2] = int64(d.Day)
+	}
+	if p >= PrecisionTime {
+		k[3], k[4], k[5] = int64(d.Hour), int64(d.Minute), int64(d.Second)
+	}
+	return k
+}
+
+func lessKey(a, b [6]int64) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+// before reports whether end is before start, compared at the coarser of
+// their precisions: "1943-09" does not end before "1943-09-22", since the
+// month contains the day.
+func before(end, start Date) bool {
+	p := min(end.Precision, start.Precision)
+	return lessKey(dateKey(end, p), dateKey(start, p))
+}
+
+// dateLess orders dates for display; a coarser date sorts before the finer
+// dates it contains.
+func dateLess(a, b Date) bool {
+	return lessKey(dateKey(a, PrecisionTime), dateKey(b, PrecisionTime))
+}

@@ -1,0 +1,376 @@
+package exhibit
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// tomlDoc is a parsed TOML file kept as generic values, with the line of
+// every table and key. The pack files are decoded by hand from the generic
+// values rather than into structs because the struct decoder stops at the
+// first wrong type, and validation must report every problem in one run.
+// BurntSushi/toml keeps key positions private, so lines are found by a
+// small scan of the text (see indexLines).
+type tomlDoc struct {
+	file       string
+	lineOffset int // added to every line: front matter starts below line 1
+	root       map[string]any
+	lines      map[string]int // field path ("chapters[2].file") → 1-based line
+	probs      *[]Problem
+}
+
+// parseTOML decodes text as TOML. A syntax error is returned as a Problem
+// with the line the parser gives.
+func parseTOML(file, text string, lineOffset int) (*tomlDoc, *Problem) {
+	root := map[string]any{}
+	if _, err := toml.Decode(text, &root); err != nil {
+		p := Problem{File: file, Message: "not valid TOML: " + err.Error()}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			p.Line = pe.Position.Line + lineOffset
+			p.Message = "not valid TOML: " + pe.Message
+			if pe.LastKey != "" {
+				p.Field = pe.LastKey
+			}
+		}
+		return nil, &p
+	}
+	d := &tomlDoc{file: file, lineOffset: lineOffset, root: root}
+	d.lines = indexLines(text, lineOffset)
+	return d, nil
+}
+
+// indexLines finds the line of each table header and key assignment. Array
+// tables are numbered from 1 as people count them: the second [[chapters]]
+// is "chapters[2]". It is a best effort: keys inside inline tables or
+// multi-line arrays map to the line of their enclosing key.
+func indexLines(text string, lineOffset int) map[string]int {
+	lines := map[string]int{}
+	counts := map[string]int{} // array table path (unindexed) → entries so far
+	prefix := ""
+	inMulti := "" // the delimiter of an open multi-line string
+	for i, raw := range strings.Split(text, "\n") {
+		n := i + 1 + lineOffset
+		s := strings.TrimSpace(raw)
+		if inMulti != "" {
+			if strings.Count(s, inMulti)%2 == 1 {
+				inMulti = ""
+			}
+			continue
+		}
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		if strings.HasPrefix(s, "[[") {
+			if end := strings.Index(s, "]]"); end > 0 {
+				name := normalizeKey(s[2:end])
+				counts[name]++
+				prefix = indexedPath(name, counts)
+				lines[prefix] = n
+			}
+			continue
+		}
+		if s[0] == '[' {
+			if end := strings.Index(s, "]"); end > 0 {
+				prefix = indexedPath(normalizeKey(s[1:end]), counts)
+				lines[prefix] = n
+			}
+			continue
+		}
+		eq := strings.Index(s, "=")
+		if eq <= 0 {
+			continue
+		}
+		key := normalizeKey(s[:eq])
+		if key == "" {
+			continue
+		}
+		full := key
+		if prefix != "" {
+			full = prefix + "." + key
+		}
+		if _, seen := lines[full]; !seen {
+			lines[full] = n
+		}
+		val := s[eq+1:]
+		for _, delim := range []string{`"""`, `'''`} {
+			if strings.Count(val, delim)%2 == 1 {
+				inMulti = delim
+			}
+		}
+	}
+	return lines
+}
+
+// normalizeKey turns `a . "b"` into `a.b`, dropping quotes and spaces, so
+// header and key paths compare with field paths built in Go.
+func normalizeKey(k string) string {
+	parts := strings.Split(k, ".")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if len(p) >= 2 && (p[0] == '"' || p[0] == '\'') && p[len(p)-1] == p[0] {
+			p = p[1 : len(p)-1]
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ".")
+}
+
+// indexedPath adds the current entry number to each part of a header path
+// that names an array of tables: "events.media" → "events[3].media".
+func indexedPath(name string, counts map[string]int) string {
+	parts := strings.Split(name, ".")
+	var b strings.Builder
+	plain := ""
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('.')
+			plain += "."
+		}
+		plain += p
+		b.WriteString(p)
+		if c := counts[plain]; c > 0 {
+			fmt.Fprintf(&b, "[%d]", c)
+		}
+	}
+	return b.String()
+}
+
+// line returns the line of a field path, or of its nearest enclosing table
+// when the field itself has no line of its own, or 0.
+func (d *tomlDoc) line(field string) int {
+	for field != "" {
+		if n, ok := d.lines[field]; ok {
+			return n
+		}
+		i := strings.LastIndexAny(field, ".[")
+		if i < 0 {
+			break
+		}
+		field = field[:i]
+	}
+	return 0
+}
+
+// problem records a problem at the line of field.
+func (d *tomlDoc) problem(field, format string, args ...any) {
+	*d.probs = append(*d.probs, Problem{File: d.file, Line: d.line(field), Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// table is one TOML table being read, with the field path that leads to it.
+type table struct {
+	doc  *tomlDoc
+	path string
+	m    map[string]any
+}
+
+func (t table) field(key string) string {
+	if t.path == "" {
+		return key
+	}
+	return t.path + "." + key
+}
+
+// checkKeys reports every key of the table that the format does not know,
+// in file order, so a misspelt key ("narattion") is not silently ignored.
+func (t table) checkKeys(known ...string) {
+	var unknown []string
+	for k := range t.m {
+		found := false
+		for _, kk := range known {
+			if k == kk {
+				found = true
+				break
+			}
+		}
+		if !found {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Slice(unknown, func(i, j int) bool {
+		li, lj := t.doc.line(t.field(unknown[i])), t.doc.line(t.field(unknown[j]))
+		if li != lj {
+			return li < lj
+		}
+		return unknown[i] < unknown[j]
+	})
+	for _, k := range unknown {
+		t.doc.problem(t.field(k), "unknown key %q is ignored (known keys: %s)", k, strings.Join(known, ", "))
+	}
+}
+
+// has reports whether the key is set.
+func (t table) has(key string) bool {
+	_, ok := t.m[key]
+	return ok
+}
+
+// str returns a string value; a value of another type is reported and
+// treated as absent.
+func (t table) str(key string) string {
+	v, ok := t.m[key]
+	if !ok {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		t.doc.problem(t.field(key), "must be a text in quotes, not %s", tomlType(v))
+		return ""
+	}
+	return s
+}
+
+// requiredStr is str that also reports an absent or blank value.
+func (t table) requiredStr(key string) string {
+	if !t.has(key) {
+		t.doc.problem(t.field(key), "missing (required)")
+		return ""
+	}
+	s := t.str(key)
+	if strings.TrimSpace(s) == "" && t.has(key) {
+		if _, isStr := t.m[key].(string); isStr {
+			t.doc.problem(t.field(key), "must not be empty")
+		}
+	}
+	return s
+}
+
+// strList returns a list of strings; a single string is accepted as a list
+// of one because that is an easy slip to make by hand.
+func (t table) strList(key string) []string {
+	v, ok := t.m[key]
+	if !ok {
+		return nil
+	}
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for i, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				t.doc.problem(t.field(key), "item %d must be a text in quotes, not %s", i+1, tomlType(e))
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	t.doc.problem(t.field(key), "must be a list of texts like [\"a\", \"b\"], not %s", tomlType(v))
+	return nil
+}
+
+// integer returns an integer value and whether one was set and valid.
+func (t table) integer(key string) (int64, bool) {
+	v, ok := t.m[key]
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok {
+		t.doc.problem(t.field(key), "must be a whole number, not %s", tomlType(v))
+		return 0, false
+	}
+	return n, true
+}
+
+// sub returns a nested table; ok is false when it is absent or not a table.
+func (t table) sub(key string) (table, bool) {
+	v, ok := t.m[key]
+	if !ok {
+		return table{}, false
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.doc.problem(t.field(key), "must be a table ([%s]), not %s", t.field(key), tomlType(v))
+		return table{}, false
+	}
+	return table{doc: t.doc, path: t.field(key), m: m}, true
+}
+
+// tables returns the entries of an array of tables ([[key]]), numbered
+// from 1 in their field paths.
+func (t table) tables(key string) []table {
+	v, ok := t.m[key]
+	if !ok {
+		return nil
+	}
+	var list []map[string]any
+	switch v := v.(type) {
+	case []map[string]any:
+		list = v
+	case []any:
+		for i, e := range v {
+			m, ok := e.(map[string]any)
+			if !ok {
+				t.doc.problem(fmt.Sprintf("%s[%d]", t.field(key), i+1), "must be a table ([[%s]]), not %s", t.field(key), tomlType(e))
+				list = append(list, nil)
+				continue
+			}
+			list = append(list, m)
+		}
+	default:
+		t.doc.problem(t.field(key), "must be a list of tables ([[%s]]), not %s", t.field(key), tomlType(v))
+		return nil
+	}
+	out := make([]table, 0, len(list))
+	for i, m := range list {
+		if m == nil {
+			continue
+		}
+		out = append(out, table{doc: t.doc, path: fmt.Sprintf("%s[%d]", t.field(key), i+1), m: m})
+	}
+	return out
+}
+
+// tomlType names a decoded value's TOML type for messages.
+func tomlType(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a text"
+	case int64:
+		return "a number"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}
+
+// checkUTF8 returns the 1-based line of the first invalid UTF-8 byte, or 0.
+func checkUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return 0
+	}
+	line := 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		b = b[size:]
+	}
+	return line
+}
+
+// itoa is strconv.Itoa, shortened for messages.
+func itoa(n int) string { return strconv.Itoa(n) }
