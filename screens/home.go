@@ -1,0 +1,220 @@
+package screens
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/exhibit"
+)
+
+// home is the title plate with a card per chapter and the entries to the
+// other parts of the exhibit.
+type home struct {
+	e      *Exhibit
+	scroll *container.Scroll
+}
+
+func newHome(e *Exhibit) *home { return &home{e: e} }
+
+func (h *home) content() fyne.CanvasObject {
+	e := h.e
+	p := e.pack
+
+	source := p.Source.Title
+	if p.Source.Reference != "" {
+		source = strings.TrimSpace(source + " (" + p.Source.Reference + ")")
+	}
+	title := newPlate(p.Title, p.Subtitle, source)
+
+	readLabel := lang.L("Start reading")
+	if e.settings.HasPosition(p) {
+		readLabel = lang.L("Continue reading")
+	}
+	read := newKeyButton(e, readLabel, theme.MediaPlayIcon(), e.resume)
+	read.Importance = widget.HighImportance
+	actions := []fyne.CanvasObject{
+		read,
+		newKeyButton(e, lang.L("Search"), theme.SearchIcon(), e.openSearch),
+	}
+	if p.Source.OriginalText != "" {
+		actions = append(actions, newKeyButton(e, lang.L("Original text"), theme.DocumentIcon(), e.openOriginal))
+	}
+	actions = append(actions, newKeyButton(e, lang.L("Settings"), theme.SettingsIcon(), e.openSettings))
+	if n := len(e.problems); n > 0 {
+		warn := newKeyButton(e, lang.L("Pack problems ({{.Count}})", map[string]any{"Count": n}), theme.WarningIcon(), e.openProblems)
+		warn.Importance = widget.WarningImportance
+		actions = append(actions, warn)
+	}
+
+	cards := make([]fyne.CanvasObject, 0, len(p.Chapters))
+	for i, ch := range p.Chapters {
+		i := i
+		cards = append(cards, newCard(e, strconv.Itoa(i+1), ch.Title, excerpt(ch, 180), func() { e.openChapter(i, -1, nil) }))
+	}
+	chaptersTitle := widget.NewLabelWithStyle(lang.L("Chapters"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	chaptersTitle.SizeName = theme.SizeNameSubHeadingText
+
+	body := container.NewVBox(
+		title,
+		container.NewCenter(container.New(&flowLayout{}, actions...)),
+		chaptersTitle,
+		container.New(&gridLayout{minCell: 360}, cards...),
+		spacer(e.win.Canvas().Scale()),
+	)
+	h.scroll = container.NewVScroll(pageColumn(1400, container.NewPadded(body)))
+	return h.scroll
+}
+
+func (h *home) shown() {}
+
+func (h *home) typedKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		// A clicker's "next" from the title plate starts the exhibit.
+		h.e.resume()
+		return true
+	case fyne.KeyDown:
+		scrollBy(h.scroll, 60)
+		return true
+	case fyne.KeyUp:
+		scrollBy(h.scroll, -60)
+		return true
+	case fyne.KeyEnd:
+		scrollTo(h.scroll, h.scroll.Content.MinSize().Height)
+		return true
+	case fyne.KeyHome:
+		scrollTo(h.scroll, 0)
+		return true
+	}
+	return false
+}
+
+// excerpt returns the start of a chapter's first paragraph, cut at a word.
+func excerpt(ch *exhibit.Chapter, n int) string {
+	for _, b := range ch.Blocks {
+		if b.Kind != exhibit.Paragraph {
+			continue
+		}
+		if decorative(b) {
+			continue // a title line or an attribution, not prose
+		}
+		t := b.Text()
+		r := []rune(t)
+		if len(r) <= n {
+			return t
+		}
+		cut := string(r[:n])
+		if i := strings.LastIndex(cut, " "); i > n/2 {
+			cut = cut[:i]
+		}
+		return strings.TrimRight(cut, " ,;:") + "…"
+	}
+	return ""
+}
+
+// decorative reports whether a paragraph is set entirely in bold or
+// italics, as a document's title block and attribution are.
+func decorative(b exhibit.Block) bool {
+	for _, sp := range b.Spans {
+		if !sp.Strong && !sp.Emphasis && strings.TrimSpace(sp.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// scrollBy moves a scroll container by dy, within its content.
+func scrollBy(s *container.Scroll, dy float32) {
+	if s == nil {
+		return
+	}
+	scrollTo(s, s.Offset.Y+dy)
+}
+
+func scrollTo(s *container.Scroll, y float32) {
+	if s == nil {
+		return
+	}
+	maxY := max(0, s.Content.Size().Height-s.Size().Height)
+	s.Offset.Y = min(max(0, y), maxY)
+	s.Refresh()
+	if s.OnScrolled != nil {
+		s.OnScrolled(s.Offset)
+	}
+}
+
+// gridLayout places cards in as many equal columns as fit (one to three),
+// all rows as tall as the tallest card.
+type gridLayout struct{ minCell float32 }
+
+func (g *gridLayout) cols(width float32) int {
+	return max(1, min(3, int(width/g.minCell)))
+}
+
+func (g *gridLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	pad := theme.Padding() * 2
+	n := g.cols(s.Width)
+	cw := (s.Width - pad*float32(n-1)) / float32(n)
+	ch := g.cellHeight(objs)
+	for i, o := range objs {
+		r, c := i/n, i%n
+		o.Move(fyne.NewPos(float32(c)*(cw+pad), float32(r)*(ch+pad)))
+		o.Resize(fyne.NewSize(cw, ch))
+	}
+}
+
+func (g *gridLayout) cellHeight(objs []fyne.CanvasObject) float32 {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return h
+}
+
+func (g *gridLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	// The width is not known here; assume the widest common case of two
+	// columns, which Layout corrects.
+	pad := theme.Padding() * 2
+	rows := (len(objs) + 1) / 2
+	ch := g.cellHeight(objs)
+	return fyne.NewSize(g.minCell, float32(rows)*ch+float32(rows-1)*pad)
+}
+
+// flowLayout places buttons left to right and wraps them onto new lines.
+type flowLayout struct{ width float32 }
+
+func (f *flowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	f.width = s.Width
+	pad := theme.Padding() * 2
+	x, y, rowH := float32(0), float32(0), float32(0)
+	for _, o := range objs {
+		m := o.MinSize()
+		if x > 0 && x+m.Width > s.Width {
+			x, y, rowH = 0, y+rowH+pad, 0
+		}
+		o.Move(fyne.NewPos(x, y))
+		o.Resize(m)
+		x += m.Width + pad
+		rowH = max(rowH, m.Height)
+	}
+}
+
+func (f *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding() * 2
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w += m.Width + pad
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w-pad, h)
+}

@@ -1,0 +1,170 @@
+package screens
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/exhibittheme"
+)
+
+// plate is the exhibit's title plate: the title set large and centred on
+// deep red, the dates in gold between two gold rules, the source below.
+type plate struct {
+	widget.BaseWidget
+	title, dates, source string
+}
+
+func newPlate(title, dates, source string) *plate {
+	p := &plate{title: title, dates: dates, source: source}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (p *plate) CreateRenderer() fyne.WidgetRenderer {
+	r := &plateRenderer{p: p, bg: canvas.NewRectangle(color.Transparent)}
+	r.Refresh()
+	return r
+}
+
+type plateRenderer struct {
+	p       *plate
+	bg      *canvas.Rectangle
+	rules   [2]*canvas.Rectangle
+	lines   []*canvas.Text
+	objects []fyne.CanvasObject
+	height  float32
+	width   float32
+}
+
+func (r *plateRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *plateRenderer) Destroy() {}
+
+func (r *plateRenderer) MinSize() fyne.Size {
+	w := r.p.Size().Width
+	if w <= 0 {
+		w = 800
+	}
+	if w != r.width {
+		r.build(w)
+	}
+	return fyne.NewSize(200, r.height)
+}
+
+func (r *plateRenderer) Layout(s fyne.Size) {
+	if s.Width != r.width {
+		r.build(s.Width)
+		canvas.Refresh(r.p)
+	}
+	r.bg.Resize(s)
+}
+
+func (r *plateRenderer) Refresh() {
+	r.build(max(r.p.Size().Width, 1))
+	canvas.Refresh(r.p)
+}
+
+// build sets the plate's lines at a width; the title wraps at word
+// boundaries into centred lines.
+func (r *plateRenderer) build(width float32) {
+	th := r.p.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	body := th.Size(theme.SizeNameText)
+	pad := th.Size(theme.SizeNamePadding) * 3
+	onPlate := th.Color(exhibittheme.ColorNameOnPlate, v)
+	gold := th.Color(exhibittheme.ColorNameGoldOnPlate, v)
+	r.bg.FillColor = th.Color(exhibittheme.ColorNamePlate, v)
+	r.width = width
+
+	r.lines = r.lines[:0]
+	r.objects = []fyne.CanvasObject{r.bg}
+	y := pad * 1.5
+	add := func(text string, size float32, style fyne.TextStyle, c color.Color) {
+		for _, line := range wrapWords(text, width-2*pad, size, style) {
+			t := canvas.NewText(line, c)
+			t.TextSize = size
+			t.TextStyle = style
+			ms := t.MinSize()
+			t.Move(fyne.NewPos((width-ms.Width)/2, y))
+			t.Resize(ms)
+			r.lines = append(r.lines, t)
+			r.objects = append(r.objects, t)
+			y += ms.Height
+		}
+	}
+	rule := func() {
+		rc := canvas.NewRectangle(gold)
+		w := min(width-2*pad, body*16)
+		rc.Move(fyne.NewPos((width-w)/2, y+body*0.4))
+		rc.Resize(fyne.NewSize(w, max(2, body/8)))
+		r.objects = append(r.objects, rc)
+		y += body
+	}
+	add(r.p.title, th.Size(exhibittheme.SizeNameTitle), fyne.TextStyle{Bold: true}, onPlate)
+	if r.p.dates != "" {
+		rule()
+		add(r.p.dates, th.Size(theme.SizeNameSubHeadingText)*1.2, fyne.TextStyle{Bold: true}, gold)
+		rule()
+	}
+	if r.p.source != "" {
+		y += body * 0.3
+		add(r.p.source, th.Size(theme.SizeNameCaptionText)*1.1, fyne.TextStyle{Italic: true}, onPlate)
+	}
+	r.height = y + pad*1.5
+	r.bg.Resize(fyne.NewSize(width, r.height))
+}
+
+// wrapWords breaks text into lines no wider than width, at spaces.
+func wrapWords(text string, width, size float32, style fyne.TextStyle) []string {
+	words := strings.Fields(text)
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if cur != "" && fyne.MeasureText(try, size, style).Width > width {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		cur = try
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return balance(lines, width, size, style)
+}
+
+// balance evens out a title that wrapped into two lines with a short last
+// line, so "Kỷ niệm 80 năm ngày thành lập Chi bộ Chí / Kiên" becomes two
+// lines of similar length.
+func balance(lines []string, width, size float32, style fyne.TextStyle) []string {
+	if len(lines) != 2 {
+		return lines
+	}
+	words := strings.Fields(lines[0] + " " + lines[1])
+	best, bestDiff := lines, float32(-1)
+	for i := 1; i < len(words); i++ {
+		a, b := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		wa, wb := fyne.MeasureText(a, size, style).Width, fyne.MeasureText(b, size, style).Width
+		if wa > width || wb > width {
+			continue
+		}
+		d := wa - wb
+		if d < 0 {
+			d = -d
+		}
+		if bestDiff < 0 || d < bestDiff {
+			best, bestDiff = []string{a, b}, d
+		}
+	}
+	return best
+}

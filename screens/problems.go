@@ -1,0 +1,52 @@
+package screens
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// problems lists what was wrong with the pack. The exhibit still shows
+// everything that was valid; this screen tells staff what to fix, file by
+// file and line by line.
+type problems struct {
+	e      *Exhibit
+	scroll *container.Scroll
+}
+
+func newProblems(e *Exhibit) *problems { return &problems{e: e} }
+
+func (p *problems) content() fyne.CanvasObject {
+	e := p.e
+	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), e.back)
+	title := widget.NewLabelWithStyle(lang.L("Pack problems"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	bar := topBar([]fyne.CanvasObject{back}, title, nil)
+
+	intro := widget.NewLabel(lang.L("The exhibit pack has {{.Count}} problems. Everything valid is shown; fix these files and open the pack again. Details are in English, as printed by “trienlam validate”.", map[string]any{"Count": len(e.problems)}))
+	intro.Wrapping = fyne.TextWrapWord
+	list := container.NewVBox(intro, widget.NewSeparator())
+	for _, pr := range e.problems {
+		where := lang.L("File {{.File}}", map[string]any{"File": pr.File})
+		if pr.Line > 0 {
+			where += ", " + lang.L("line {{.Line}}", map[string]any{"Line": strconv.Itoa(pr.Line)})
+		}
+		if pr.Field != "" {
+			where += ", " + lang.L("field {{.Field}}", map[string]any{"Field": pr.Field})
+		}
+		w := widget.NewLabelWithStyle(where, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		w.Wrapping = fyne.TextWrapWord
+		m := widget.NewLabel(pr.Message)
+		m.Wrapping = fyne.TextWrapWord
+		list.Add(container.NewVBox(w, m))
+	}
+	p.scroll = container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(list)))
+	return container.NewBorder(bar, nil, nil, nil, p.scroll)
+}
+
+func (p *problems) shown() {}
+
+func (p *problems) typedKey(ev *fyne.KeyEvent) bool { return pageKeys(p.scroll, ev) }

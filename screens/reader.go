@@ -1,0 +1,262 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/chapterview"
+	"trienlam/exhibit"
+)
+
+// reader shows one chapter at a time: a top bar with the way home, the
+// table of contents and the text size, the text itself, and the previous
+// and next chapters at the bottom.
+type reader struct {
+	e       *Exhibit
+	chapter int
+	// block is the block to bring into view when the chapter is shown,
+	// -1 for the top.
+	block   int
+	marks   map[int][][2]int
+	view    *chapterview.View
+	scroll  *container.Scroll
+	tocOpen bool
+	// lastTop is the block last stored as the reading position, so the
+	// preferences are written only when it changes.
+	lastTop int
+
+	title, position *widget.Label
+	prev, next      *keyButton
+	tocBox          *fyne.Container
+	tocPanel        *fyne.Container
+	tocHolder       *fyne.Container
+}
+
+func newReader(e *Exhibit) *reader {
+	return &reader{e: e, block: -1, lastTop: -2}
+}
+
+func (r *reader) ch() *exhibit.Chapter { return r.e.pack.Chapters[r.chapter] }
+
+// open selects the chapter and the block to show; content and shown do
+// the rest.
+func (r *reader) open(i, block int, marks map[int][][2]int) {
+	r.chapter, r.block, r.marks = i, block, marks
+	if r.view != nil {
+		r.view.SetBlocks(r.ch().Blocks)
+		r.view.SetMarks(marks)
+		r.refreshBars()
+	}
+}
+
+func (r *reader) content() fyne.CanvasObject {
+	e := r.e
+	r.view = chapterview.New(r.ch().Blocks)
+	r.view.SetMarks(r.marks)
+	r.scroll = container.NewVScroll(r.view)
+	r.scroll.OnScrolled = func(fyne.Position) { r.remember() }
+
+	home := newKeyButton(e, lang.L("Home"), theme.HomeIcon(), e.goHome)
+	toc := newKeyButton(e, lang.L("Contents"), theme.MenuIcon(), r.toggleTOC)
+	smaller := newKeyButton(e, "A−", nil, func() { e.stepText(-1) })
+	larger := newKeyButton(e, "A+", nil, func() { e.stepText(+1) })
+	find := newKeyButton(e, lang.L("Search"), theme.SearchIcon(), e.openSearch)
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	bar := topBar([]fyne.CanvasObject{home, toc}, r.title, []fyne.CanvasObject{smaller, larger, find})
+
+	r.prev = newKeyButton(e, "", theme.NavigateBackIcon(), func() { r.step(-1) })
+	r.next = newKeyButton(e, "", theme.NavigateNextIcon(), func() { r.step(+1) })
+	r.next.IconPlacement = widget.ButtonIconTrailingText
+	r.prev.Alignment, r.next.Alignment = widget.ButtonAlignLeading, widget.ButtonAlignTrailing
+	r.position = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	bottom := container.NewBorder(nil, nil, r.prev, r.next, r.position)
+	bottomBg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
+
+	r.tocBox = container.NewVBox()
+	r.tocPanel = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)),
+		container.NewVScroll(container.NewPadded(r.tocBox)))
+	r.refreshBars()
+	return container.NewBorder(bar, container.NewStack(bottomBg, container.NewPadded(bottom)), r.tocSlot(), nil, r.scroll)
+}
+
+// tocSlot holds the table of contents panel at a fixed width when open.
+func (r *reader) tocSlot() fyne.CanvasObject {
+	r.tocHolder = container.New(&fixedWidth{width: func() float32 {
+		return min(theme.TextSize()*20, max(240, r.e.win.Canvas().Size().Width*0.3))
+	}})
+	if r.tocOpen {
+		r.tocHolder.Add(r.tocPanel)
+	}
+	return r.tocHolder
+}
+
+func (r *reader) toggleTOC() {
+	r.tocOpen = !r.tocOpen
+	r.tocHolder.RemoveAll()
+	if r.tocOpen {
+		r.tocHolder.Add(r.tocPanel)
+	}
+	r.tocHolder.Refresh()
+}
+
+// refreshBars updates titles, the previous/next buttons and the table of
+// contents for the current chapter.
+func (r *reader) refreshBars() {
+	e := r.e
+	n := len(e.pack.Chapters)
+	r.title.SetText(r.ch().Title)
+	r.position.SetText(lang.L("Chapter {{.N}} of {{.Total}}", map[string]any{"N": r.chapter + 1, "Total": n}))
+	if r.chapter > 0 {
+		r.prev.SetText(e.pack.Chapters[r.chapter-1].Title)
+		r.prev.Enable()
+		r.prev.Show()
+	} else {
+		r.prev.SetText("")
+		r.prev.Hide()
+	}
+	if r.chapter < n-1 {
+		r.next.SetText(e.pack.Chapters[r.chapter+1].Title)
+		r.next.Show()
+	} else {
+		r.next.SetText(lang.L("Back to the start"))
+		r.next.Show()
+	}
+	r.prev.Resize(r.prev.MinSize())
+
+	r.tocBox.RemoveAll()
+	for i, ch := range e.pack.Chapters {
+		i := i
+		b := newKeyButton(e, ch.Title, nil, func() { e.openChapter(i, -1, nil) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		if i == r.chapter {
+			b.Importance = widget.HighImportance
+		}
+		r.tocBox.Add(b)
+		if i != r.chapter {
+			continue
+		}
+		for bi, blk := range ch.Blocks {
+			if blk.Kind != exhibit.Heading || bi == 0 {
+				continue
+			}
+			bi := bi
+			hb := newKeyButton(e, "   "+blk.Text(), nil, func() { r.scrollToBlock(bi) })
+			hb.Alignment = widget.ButtonAlignLeading
+			hb.Importance = widget.LowImportance
+			r.tocBox.Add(hb)
+		}
+	}
+	r.tocBox.Refresh()
+}
+
+// step moves to the previous (-1) or next (+1) chapter; after the last
+// chapter, "next" goes back to the title plate.
+func (r *reader) step(d int) {
+	i := r.chapter + d
+	switch {
+	case i < 0:
+		return
+	case i >= len(r.e.pack.Chapters):
+		r.e.goHome()
+	default:
+		r.e.openChapter(i, -1, nil)
+	}
+}
+
+func (r *reader) shown() {
+	if r.block >= 0 {
+		r.scrollToBlock(r.block)
+	} else {
+		scrollTo(r.scroll, 0)
+	}
+	r.remember()
+}
+
+// scrollToBlock brings a block to the top of the view, a line below the
+// edge so it is clearly the start of what is shown.
+func (r *reader) scrollToBlock(i int) {
+	r.block = i
+	scrollTo(r.scroll, r.view.BlockTop(i)-theme.TextSize())
+}
+
+// remember stores the block at the top of the view as the reading
+// position, so the reader reopens there after a restart.
+func (r *reader) remember() {
+	if r.view == nil || r.scroll == nil {
+		return
+	}
+	top := r.view.BlockAt(r.scroll.Offset.Y + theme.TextSize())
+	if r.scroll.Offset.Y <= 0 {
+		top = -1
+	}
+	if top == r.lastTop && r.e.settings.HasPosition(r.e.pack) {
+		return
+	}
+	r.lastTop = top
+	r.e.settings.SetPosition(r.e.pack, r.ch().ID, top)
+}
+
+// typedKey is the reader's key map: arrows and clicker keys page through
+// the text, then on to the next or previous chapter.
+func (r *reader) typedKey(ev *fyne.KeyEvent) bool {
+	s := r.scroll
+	if s == nil {
+		return false
+	}
+	line := theme.TextSize() * 1.5 * 3
+	page := max(line, s.Size().Height-theme.TextSize()*3)
+	atTop := s.Offset.Y <= 0.5
+	atBottom := s.Offset.Y >= s.Content.Size().Height-s.Size().Height-0.5
+	switch ev.Name {
+	case fyne.KeyDown:
+		scrollBy(s, line)
+	case fyne.KeyUp:
+		scrollBy(s, -line)
+	case fyne.KeyPageDown, fyne.KeySpace:
+		if atBottom {
+			r.step(+1)
+		} else {
+			scrollBy(s, page)
+		}
+	case fyne.KeyPageUp:
+		if atTop && r.chapter > 0 {
+			r.e.openChapter(r.chapter-1, len(r.e.pack.Chapters[r.chapter-1].Blocks)-1, nil)
+		} else {
+			scrollBy(s, -page)
+		}
+	case fyne.KeyRight:
+		r.step(+1)
+	case fyne.KeyLeft:
+		r.step(-1)
+	case fyne.KeyHome:
+		scrollTo(s, 0)
+	case fyne.KeyEnd:
+		scrollTo(s, s.Content.Size().Height)
+	default:
+		return false
+	}
+	return true
+}
+
+// fixedWidth gives its content a width computed at layout time, or
+// nothing when empty.
+type fixedWidth struct{ width func() float32 }
+
+func (f *fixedWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Resize(s)
+	}
+}
+
+func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return fyne.NewSize(f.width(), 0)
+}

@@ -1,0 +1,60 @@
+package screens
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"trienlam/assets"
+	"trienlam/exhibit"
+)
+
+// WindowTitle is the title of the main window. It is also the window's
+// WM_CLASS on Linux (Fyne sets no class), which desktop files match, so it
+// does not change with the pack or the screen.
+const WindowTitle = "Trienlam"
+
+// Run opens the exhibit in a window of the app and runs until the window
+// closes; it returns the process exit code. packPath is a pack folder or
+// .zip, or "" for the built-in exhibit. A pack that cannot be read at all
+// is explained in a dialog and the built-in exhibit is shown instead, so
+// the hall is never left with an empty screen.
+func Run(a fyne.App, packPath string) int {
+	w := a.NewWindow(WindowTitle)
+	w.Resize(fyne.NewSize(1280, 720))
+	w.CenterOnScreen()
+	w.SetMaster()
+
+	var (
+		pack     *exhibit.Pack
+		problems []exhibit.Problem
+		loadErr  error
+	)
+	if packPath != "" {
+		var pfs *exhibit.PackFS
+		pack, problems, pfs, loadErr = exhibit.LoadPath(packPath)
+		if pfs != nil {
+			defer pfs.Close()
+		}
+	}
+	if pack == nil {
+		var err error
+		pack, problems, err = exhibit.Load(assets.Pack())
+		if err != nil {
+			// The built-in pack is tested on every build; this is a
+			// broken binary, not a user's mistake.
+			fmt.Fprintln(os.Stderr, "trienlam: built-in pack:", err)
+			return 2
+		}
+	}
+	e := New(a, w, pack, problems)
+	if loadErr != nil {
+		dialog.ShowError(fmt.Errorf("%s", lang.L("Could not open the pack {{.Path}}: {{.Error}}. Showing the built-in exhibit instead.",
+			map[string]any{"Path": packPath, "Error": loadErr})), e.Window())
+	}
+	w.ShowAndRun()
+	return 0
+}

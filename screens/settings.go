@@ -1,0 +1,155 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"trienlam/assets"
+	"trienlam/exhibit"
+	"trienlam/exhibittheme"
+)
+
+// Preference keys. They are stored with Fyne's preferences under the app ID.
+const (
+	prefTheme        = "theme"
+	prefLanguage     = "language"
+	prefTextStep     = "textStep"
+	prefLastPack     = "reader.pack"
+	prefLastChapter  = "reader.chapter"
+	prefLastBlock    = "reader.block"
+	defaultLanguage  = "vi"
+	languageEnglish  = "en"
+	languageFallback = "en"
+)
+
+// Settings holds what staff choose and what the reader remembers, backed by
+// Fyne preferences so it survives a restart.
+type Settings struct {
+	app   fyne.App
+	prefs fyne.Preferences
+	// onChange is called after a change that screens must show.
+	onChange func()
+}
+
+// NewSettings reads the settings of an app.
+func NewSettings(a fyne.App) *Settings {
+	return &Settings{app: a, prefs: a.Preferences()}
+}
+
+// Language returns "vi" or "en".
+func (s *Settings) Language() string {
+	if s.prefs.StringWithFallback(prefLanguage, defaultLanguage) == languageEnglish {
+		return languageEnglish
+	}
+	return defaultLanguage
+}
+
+// SetLanguage switches the interface language at once.
+func (s *Settings) SetLanguage(code string) {
+	if code != languageEnglish {
+		code = defaultLanguage
+	}
+	s.prefs.SetString(prefLanguage, code)
+	applyLanguage(code)
+	s.changed()
+}
+
+// Variant returns the colour scheme.
+func (s *Settings) Variant() exhibittheme.Variant {
+	if s.prefs.StringWithFallback(prefTheme, string(exhibittheme.Light)) == string(exhibittheme.Dark) {
+		return exhibittheme.Dark
+	}
+	return exhibittheme.Light
+}
+
+// SetVariant switches the colour scheme.
+func (s *Settings) SetVariant(v exhibittheme.Variant) {
+	s.prefs.SetString(prefTheme, string(v))
+	s.applyTheme()
+	s.changed()
+}
+
+// TextStep returns the text size step.
+func (s *Settings) TextStep() exhibittheme.Step {
+	return exhibittheme.Step(s.prefs.IntWithFallback(prefTextStep, int(exhibittheme.StepDesk))).Clamp()
+}
+
+// SetTextStep changes the text size step.
+func (s *Settings) SetTextStep(st exhibittheme.Step) {
+	st = st.Clamp()
+	if st == s.TextStep() {
+		return
+	}
+	s.prefs.SetInt(prefTextStep, int(st))
+	s.applyTheme()
+	s.changed()
+}
+
+// Apply puts the stored language and theme into effect.
+func (s *Settings) Apply() {
+	applyLanguage(s.Language())
+	s.applyTheme()
+}
+
+func (s *Settings) applyTheme() {
+	s.app.Settings().SetTheme(exhibittheme.New(s.Variant(), s.TextStep()))
+}
+
+func (s *Settings) changed() {
+	if s.onChange != nil {
+		s.onChange()
+	}
+}
+
+// LastPosition returns the chapter index and block where the reader was
+// left in this pack, or chapter 0 at the top.
+func (s *Settings) LastPosition(p *exhibit.Pack) (chapter, block int) {
+	if s.prefs.String(prefLastPack) != p.ID {
+		return 0, -1
+	}
+	i := p.ChapterIndex(s.prefs.String(prefLastChapter))
+	if i < 0 {
+		return 0, -1
+	}
+	return i, s.prefs.IntWithFallback(prefLastBlock, -1)
+}
+
+// HasPosition reports whether the reader was left somewhere in this pack.
+func (s *Settings) HasPosition(p *exhibit.Pack) bool {
+	return s.prefs.String(prefLastPack) == p.ID && p.ChapterIndex(s.prefs.String(prefLastChapter)) >= 0
+}
+
+// SetPosition remembers where the reader is.
+func (s *Settings) SetPosition(p *exhibit.Pack, chapterID string, block int) {
+	if s.prefs.String(prefLastPack) != p.ID {
+		s.prefs.SetString(prefLastPack, p.ID)
+	}
+	if s.prefs.String(prefLastChapter) != chapterID {
+		s.prefs.SetString(prefLastChapter, chapterID)
+	}
+	if s.prefs.IntWithFallback(prefLastBlock, -2) != block {
+		s.prefs.SetInt(prefLastBlock, block)
+	}
+}
+
+func exhibitStep(d int) exhibittheme.Step { return exhibittheme.Step(d) }
+
+// applyLanguage makes lang.L answer in the chosen language whatever the
+// system's locale is. Fyne picks translations by matching the system
+// locale, and offers no way to override it, so the chosen language's
+// strings are registered under its own tag, under the system locale's tag
+// and under English (Fyne's fallback). Later registrations replace earlier
+// ones message by message, so switching back and forth works at run time.
+// The same files also translate Fyne's own dialog buttons.
+func applyLanguage(code string) {
+	data, err := assets.Translations.ReadFile("translations/" + code + ".json")
+	if err != nil {
+		fyne.LogError("missing translations for "+code, err)
+		return
+	}
+	for _, loc := range []fyne.Locale{fyne.Locale(code), lang.SystemLocale(), languageFallback} {
+		if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+			fyne.LogError("translations "+code, err)
+		}
+	}
+}
