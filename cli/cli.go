@@ -26,9 +26,6 @@ type GUIOptions struct {
 	// PackPath is the pack folder or .zip to open; "" means the pack built
 	// into the binary.
 	PackPath string
-	// Kiosk starts full screen with the controls that leave the exhibit
-	// hidden, for an unattended cultural-house PC.
-	Kiosk bool
 }
 
 // Exit codes returned by Run.
@@ -95,7 +92,6 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 
 	fset := e.flagSet("trienlam")
 	packPath := fset.String("pack", "", "open the exhibit pack at `PATH` (a folder or a .zip) instead of the built-in one")
-	kiosk := fset.Bool("kiosk", false, "start full screen in kiosk mode, for an unattended PC")
 	version := fset.Bool("version", false, "print the version and exit")
 	if code, done := e.parse(fset, args, mainUsage); done {
 		return code
@@ -113,8 +109,8 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 			mainUsage(e.stderr)
 			return ExitUsage
 		}
-		if set["pack"] || set["kiosk"] {
-			e.errorf("--pack and --kiosk start the exhibit; they do not go with the %s command", c.name)
+		if set["pack"] {
+			e.errorf("--pack starts the exhibit; it does not go with the %s command", c.name)
 			return ExitUsage
 		}
 		return c.run(e, rest[1:])
@@ -134,7 +130,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 		e.errorf("this build has no graphical interface; try %q", "trienlam help")
 		return ExitFailure
 	}
-	return gui(GUIOptions{PackPath: *packPath, Kiosk: *kiosk})
+	return gui(GUIOptions{PackPath: *packPath})
 }
 
 // flagSet makes a FlagSet that prints nothing itself: parse reports its
@@ -171,7 +167,7 @@ func mainUsage(w io.Writer) {
 	fmt.Fprintf(w, `Trienlam %s shows an exhibit pack: chapters, photos, narration and a timeline.
 
 Usage:
-  trienlam [--pack PATH] [--kiosk]   start the exhibit (the built-in pack without --pack)
+  trienlam [--pack PATH]            start the exhibit (the built-in pack without --pack)
   trienlam COMMAND [ARGUMENTS]
 
 Commands:
@@ -182,7 +178,6 @@ Commands:
 	fmt.Fprint(w, `
 Flags:
   --pack PATH   open the exhibit pack at PATH (a folder or a .zip) instead of the built-in one
-  --kiosk       start full screen in kiosk mode, for an unattended PC
   --version     print the version and exit
   -h, --help    show this help
 
