@@ -219,7 +219,7 @@ func checkZip(files []*zip.File) error {
 		// the declared sizes bound what can really be read.
 		if f.UncompressedSize64 > MaxZipEntrySize {
 			return fmt.Errorf("%w: entry %q is %d MiB uncompressed, more than the limit of %d MiB",
-				ErrUnsafeZip, f.Name, f.UncompressedSize64>>20, MaxZipEntrySize>>20)
+				ErrUnsafeZip, f.Name, (f.UncompressedSize64+1<<20-1)>>20, MaxZipEntrySize>>20)
 		}
 		total += f.UncompressedSize64
 		if total > MaxZipTotalSize {
