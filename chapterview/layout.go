@@ -20,6 +20,8 @@ type blockStyle struct {
 	indent     float32 // left indent in px
 	spaceAbove float32
 	spaceBelow float32
+	// center sets the block's lines centred: a document's title block.
+	center bool
 }
 
 // styleFor returns the typographic style of a block at a body size. The
@@ -218,8 +220,13 @@ func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad flo
 	left := max(pad, (width-col)/2)
 	y := pad
 
+	beforeHeading := true
 	for bi, b := range blocks {
 		st := styleFor(b, body, bi == 0)
+		if b.Kind == exhibit.Heading {
+			beforeHeading = false
+		}
+		st.center = beforeHeading && b.Kind == exhibit.Paragraph && titleLike(b)
 		y += st.spaceAbove
 		l.BlockTop[bi] = y
 		lineH := st.size * st.lineHeight
@@ -241,7 +248,11 @@ func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad flo
 		var lineX []float32
 		x := float32(0)
 		flush := func() {
+			firstRun, firstMark := len(l.Runs), len(l.Marks)
 			emitLine(&l, line, lineX, x0, y, lineH, textH, st, bi, measure)
+			if st.center {
+				centerLine(&l, firstRun, firstMark, x0, avail)
+			}
 			line, lineX = line[:0], lineX[:0]
 			x = 0
 			y += lineH
@@ -274,6 +285,36 @@ func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad flo
 	}
 	l.Height = y + pad
 	return l
+}
+
+// titleLike reports whether a paragraph is set entirely in bold or
+// italics, as the lines of a document's title block are.
+func titleLike(b exhibit.Block) bool {
+	for _, sp := range b.Spans {
+		if !sp.Strong && !sp.Emphasis && strings.TrimSpace(sp.Text) != "" {
+			return false
+		}
+	}
+	return len(b.Spans) > 0
+}
+
+// centerLine moves the runs and marks of one line, from index firstRun and
+// firstMark on, to the middle of the column.
+func centerLine(l *Layout, firstRun, firstMark int, x0, avail float32) {
+	if firstRun >= len(l.Runs) {
+		return
+	}
+	right := float32(0)
+	for _, r := range l.Runs[firstRun:] {
+		right = max(right, r.X+r.Width)
+	}
+	shift := (avail - (right - x0)) / 2
+	for i := firstRun; i < len(l.Runs); i++ {
+		l.Runs[i].X += shift
+	}
+	for i := firstMark; i < len(l.Marks); i++ {
+		l.Marks[i].X += shift
+	}
 }
 
 // columnSample is a line of the exhibit's own prose, 66 characters long,

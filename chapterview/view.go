@@ -56,6 +56,9 @@ func (v *View) SetMarks(marks map[int][][2]int) {
 	v.Refresh()
 }
 
+// Marks returns the highlighted ranges, by block.
+func (v *View) Marks() map[int][][2]int { return v.marks }
+
 // BlockTop returns the y position of a block in the current layout.
 func (v *View) BlockTop(i int) float32 {
 	v.ensureLayout(v.Size().Width)

@@ -1,0 +1,305 @@
+package screens
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"trienlam/assets"
+	"trienlam/exhibit"
+	"trienlam/exhibittheme"
+)
+
+func TestMain(m *testing.M) {
+	// A fixed locale keeps the tests independent of the machine's; LANG=C
+	// would also make Fyne log a locale parse error for every test.
+	os.Setenv("LANGUAGE", "en")
+	os.Setenv("LC_ALL", "en_US.UTF-8")
+	os.Exit(m.Run())
+}
+
+// newTestExhibit opens the built-in pack in a test window of the given size.
+func newTestExhibit(t *testing.T, w, h float32) (*Exhibit, fyne.App) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	return openIn(t, a, w, h), a
+}
+
+func openIn(t *testing.T, a fyne.App, w, h float32) *Exhibit {
+	t.Helper()
+	p, problems, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) > 0 {
+		t.Fatalf("built-in pack has problems: %v", problems)
+	}
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	e := New(a, win, p, nil)
+	win.Resize(fyne.NewSize(w, h))
+	return e
+}
+
+func key(e *Exhibit, name fyne.KeyName) {
+	e.win.Canvas().(fyne.Canvas).OnTypedKey()(&fyne.KeyEvent{Name: name})
+}
+
+func TestHomeGolden(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	test.AssertImageMatches(t, "home_1280x720.png", e.win.Canvas().Capture())
+}
+
+func TestHomeDarkGolden(t *testing.T) {
+	e, _ := newTestExhibit(t, 1024, 768)
+	e.settings.SetVariant(exhibittheme.Dark)
+	test.AssertImageMatches(t, "home_dark_1024x768.png", e.win.Canvas().Capture())
+}
+
+func TestReaderGoldenDeskAndProjector(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	key(e, fyne.KeyReturn) // the clicker's "next" from the title plate starts reading
+	if e.current != e.reader {
+		t.Fatalf("Enter on home should open the reader, got %T", e.current)
+	}
+	test.AssertImageMatches(t, "reader_desk_1280x720.png", e.win.Canvas().Capture())
+
+	e.settings.SetTextStep(exhibittheme.StepProjector)
+	if got := theme.TextSize(); got < 28 {
+		t.Fatalf("projector body text is %v px, want at least 28", got)
+	}
+	test.AssertImageMatches(t, "reader_projector_1280x720.png", e.win.Canvas().Capture())
+}
+
+func TestSearchGolden(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	e.openSearch()
+	s := e.current.(*searchScreen)
+	test.Type(s.entry, "thuong an")
+	if len(s.hits) == 0 {
+		t.Fatal("“thuong an” found nothing; it must find “Thượng Ân”")
+	}
+	test.AssertImageMatches(t, "search_thuong_an.png", e.win.Canvas().Capture())
+}
+
+func TestSearchOpensHitHighlighted(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	e.openSearch()
+	s := e.current.(*searchScreen)
+	test.Type(s.entry, "dang vien")
+	if len(s.hits) == 0 {
+		t.Fatal("“dang vien” found nothing; đ must match d")
+	}
+	hit := s.hits[0]
+	key(e, fyne.KeyReturn)
+	if e.current != e.reader {
+		t.Fatalf("Enter in search should open the reader, got %T", e.current)
+	}
+	r := e.reader
+	if got := r.ch().ID; got != hit.Chapter {
+		t.Errorf("reader shows chapter %q, want %q", got, hit.Chapter)
+	}
+	marks := r.view.Marks()
+	rs := marks[hit.Block]
+	if len(rs) == 0 {
+		t.Fatalf("block %d has no highlight; marks %v", hit.Block, marks)
+	}
+	text := r.ch().Blocks[hit.Block].Text()
+	var words []string
+	for _, rg := range rs {
+		words = append(words, strings.ToLower(text[rg[0]:rg[1]]))
+	}
+	if got := strings.Join(words, " "); !strings.Contains(got, "đảng") || !strings.Contains(got, "viên") {
+		t.Errorf("highlighted %q, want “đảng” and “viên”", got)
+	}
+	// The hit is scrolled into view: its block starts within the viewport.
+	top := r.view.BlockTop(hit.Block)
+	if top < r.scroll.Offset.Y || top > r.scroll.Offset.Y+r.scroll.Size().Height {
+		t.Errorf("hit block at y=%v is outside the view [%v, %v]", top, r.scroll.Offset.Y, r.scroll.Offset.Y+r.scroll.Size().Height)
+	}
+	// Esc goes back to the results, then home.
+	key(e, fyne.KeyEscape)
+	if _, ok := e.current.(*searchScreen); !ok {
+		t.Errorf("Esc from a hit should return to the results, got %T", e.current)
+	}
+	key(e, fyne.KeyEscape)
+	if _, ok := e.current.(*home); !ok {
+		t.Errorf("Esc from search should return home, got %T", e.current)
+	}
+}
+
+func TestReaderKeys(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	e.openChapter(0, -1, nil)
+	r := e.reader
+
+	key(e, fyne.KeyPageDown)
+	if r.scroll.Offset.Y <= 0 {
+		t.Fatalf("PageDown did not scroll: offset %v", r.scroll.Offset.Y)
+	}
+	y := r.scroll.Offset.Y
+	key(e, fyne.KeyDown)
+	if r.scroll.Offset.Y <= y {
+		t.Errorf("Down did not scroll further: %v then %v", y, r.scroll.Offset.Y)
+	}
+	key(e, fyne.KeyHome)
+	if r.scroll.Offset.Y != 0 {
+		t.Errorf("Home left offset %v", r.scroll.Offset.Y)
+	}
+	key(e, fyne.KeyEnd)
+	if r.scroll.Offset.Y <= 0 {
+		t.Errorf("End did not scroll to the end")
+	}
+	// At the end of a chapter the clicker's PageDown goes on to the next.
+	key(e, fyne.KeyPageDown)
+	if r.chapter != 1 {
+		t.Fatalf("PageDown at the end should open chapter 2, at %d", r.chapter+1)
+	}
+	// At the top, PageUp goes back to the end of the previous chapter.
+	key(e, fyne.KeyPageUp)
+	if r.chapter != 0 {
+		t.Fatalf("PageUp at the top should open chapter 1, at %d", r.chapter+1)
+	}
+	if r.scroll.Offset.Y <= 0 {
+		t.Errorf("PageUp into the previous chapter should show its end")
+	}
+	key(e, fyne.KeyRight)
+	key(e, fyne.KeyRight)
+	if r.chapter != 2 {
+		t.Errorf("Right twice: chapter %d, want 3", r.chapter+1)
+	}
+	key(e, fyne.KeyLeft)
+	if r.chapter != 1 {
+		t.Errorf("Left: chapter %d, want 2", r.chapter+1)
+	}
+	key(e, fyne.KeyEscape)
+	if _, ok := e.current.(*home); !ok {
+		t.Errorf("Esc from the reader should go home, got %T", e.current)
+	}
+}
+
+// A clicker's keys must work while a button has keyboard focus: Fyne
+// sends keys only to the focused widget then.
+func TestKeysWorkWithFocusedButton(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	e.openChapter(0, -1, nil)
+	r := e.reader
+	e.win.Canvas().Focus(r.next)
+	if e.win.Canvas().Focused() != r.next {
+		t.Fatal("could not focus the next button")
+	}
+	r.next.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if r.scroll.Offset.Y <= 0 {
+		t.Error("PageDown on a focused button did not reach the reader")
+	}
+}
+
+func TestShortcuts(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	ctrl := func(k fyne.KeyName) {
+		e.runShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	ctrl(fyne.KeyF)
+	if _, ok := e.current.(*searchScreen); !ok {
+		t.Fatalf("Ctrl+F should open search, got %T", e.current)
+	}
+	before := theme.TextSize()
+	ctrl(fyne.KeyEqual)
+	if theme.TextSize() <= before {
+		t.Errorf("Ctrl+= did not enlarge the text: %v → %v", before, theme.TextSize())
+	}
+	ctrl(fyne.KeyMinus)
+	if theme.TextSize() != before {
+		t.Errorf("Ctrl+- did not return to %v: %v", before, theme.TextSize())
+	}
+}
+
+func TestPositionAndSettingsSurviveRestart(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := openIn(t, a, 1280, 720)
+	e.settings.SetTextStep(exhibittheme.StepLarge)
+	e.settings.SetVariant(exhibittheme.Dark)
+	e.settings.SetLanguage("en")
+	e.openChapter(3, -1, nil)
+	e.reader.scrollToBlock(3)
+
+	again := openIn(t, a, 1280, 720)
+	if got := again.settings.TextStep(); got != exhibittheme.StepLarge {
+		t.Errorf("text step after restart = %v", got)
+	}
+	if got := again.settings.Variant(); got != exhibittheme.Dark {
+		t.Errorf("theme after restart = %v", got)
+	}
+	if got := lang.L("Search"); got != "Search" {
+		t.Errorf("English after restart: lang.L(Search) = %q", got)
+	}
+	ch, block := again.settings.LastPosition(again.pack)
+	if ch != 3 || block != 3 {
+		t.Errorf("position after restart = chapter %d block %d, want 3, 3", ch, block)
+	}
+	again.resume()
+	if again.reader.chapter != 3 {
+		t.Errorf("resume opened chapter %d", again.reader.chapter)
+	}
+	again.settings.SetLanguage("vi")
+	if got := lang.L("Search"); got != "Tìm kiếm" {
+		t.Errorf("Vietnamese: lang.L(Search) = %q", got)
+	}
+}
+
+func TestProblemsEntryOnlyWithProblems(t *testing.T) {
+	a := test.NewTempApp(t)
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewWindow(nil)
+	defer win.Close()
+	problems := []exhibit.Problem{{File: "photos/x.jpg", Field: "photos[1].file", Message: `file "photos/x.jpg" not found`}}
+	e := New(a, win, p, problems)
+	win.Resize(fyne.NewSize(1280, 720))
+	if !strings.Contains(renderedText(win.Content()), "Lỗi trong gói (1)") {
+		t.Error("home does not offer the pack problems")
+	}
+	e.openProblems()
+	txt := renderedText(win.Content())
+	for _, want := range []string{"Tệp photos/x.jpg", "trường photos[1].file", `file "photos/x.jpg" not found`} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("problems screen lacks %q", want)
+		}
+	}
+	e2, _ := newTestExhibit(t, 1280, 720)
+	if strings.Contains(renderedText(e2.win.Content()), "Lỗi trong gói") {
+		t.Error("a valid pack must not show a problems entry")
+	}
+}
+
+// renderedText returns every string drawn under an object, in tree order.
+func renderedText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			b.WriteString(x.Text)
+			b.WriteString("\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
