@@ -67,7 +67,10 @@ func (l *loader) timelineDoc(doc *tomlDoc) Timeline {
 	}
 	for _, t := range root.tables("eras") {
 		t.checkKeys("start", "end", "headline", "text")
-		label := fmt.Sprintf("era %q", t.str("headline"))
+		label := "era"
+		if h := t.str("headline"); h != "" {
+			label = fmt.Sprintf("era %q", h)
+		}
 		start, ok1 := dateField(t, "start", label, true)
 		end, ok2 := dateField(t, "end", label, true)
 		if !ok1 || !ok2 {
