@@ -51,6 +51,9 @@ type loader struct {
 // (no pack.toml, pack.toml not TOML or not UTF-8, format missing or not 1):
 // then *Pack is nil and the problems say why, with a line where there is one.
 func Load(fsys fs.FS) (*Pack, []Problem, error) {
+	if fsys == nil {
+		return nil, nil, errors.New("load pack: no file system given")
+	}
 	l := &loader{fsys: fsys, declaredPhotos: map[string]bool{}}
 	doc, err := l.readManifest()
 	if err != nil {

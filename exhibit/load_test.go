@@ -262,6 +262,9 @@ func TestLoadFatal(t *testing.T) {
 			}
 		})
 	}
+	if pack, _, err := Load(nil); err == nil || pack != nil {
+		t.Errorf("Load(nil) = %v, %v; want an error", pack, err)
+	}
 	_, probs, err := Load(fstest.MapFS{})
 	if err == nil || len(probs) != 1 || probs[0].String() != "pack.toml: not found: a pack needs a pack.toml file at its top level" {
 		t.Errorf("empty fs: %v %q", err, problemStrings(probs))
