@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"trienlam/cli"
@@ -17,6 +18,11 @@ const appID = "vn.trienlam.exhibit"
 
 func main() {
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, func(o cli.GUIOptions) int {
+		// Installed binaries have no FyneApp.toml beside them, so the
+		// metadata is set here. The UI is only touched from Fyne's own
+		// callbacks, which is what the fyneDo threading model asks.
+		app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Trienlam", Version: cli.Version,
+			Release: true, Migrations: map[string]bool{"fyneDo": true}})
 		return screens.Run(app.NewWithID(appID), o.PackPath)
 	}))
 }

@@ -159,8 +159,11 @@ func (e *Exhibit) runShortcut(sc *desktop.CustomShortcut) bool {
 	return ok
 }
 
-func (e *Exhibit) toggleFullScreen() {
-	e.win.SetFullScreen(!e.win.FullScreen())
+func (e *Exhibit) toggleFullScreen() { e.setFullScreen(!e.win.FullScreen()) }
+
+func (e *Exhibit) setFullScreen(on bool) {
+	e.win.SetFullScreen(on)
+	e.settings.SetFullScreen(on)
 }
 
 // typedKey routes a key: the current screen first, then the keys that mean
@@ -175,7 +178,7 @@ func (e *Exhibit) typedKey(ev *fyne.KeyEvent) {
 		e.toggleFullScreen()
 	case fyne.KeyEscape:
 		if e.win.FullScreen() {
-			e.win.SetFullScreen(false)
+			e.setFullScreen(false)
 			return
 		}
 		e.back()

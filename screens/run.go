@@ -24,7 +24,9 @@ const WindowTitle = "Trienlam"
 // the hall is never left with an empty screen.
 func Run(a fyne.App, packPath string) int {
 	w := a.NewWindow(WindowTitle)
-	w.Resize(fyne.NewSize(1280, 720))
+	// 1024×700 fits the smallest projector (1024×768) with room for a
+	// title bar; F11 fills any screen.
+	w.Resize(fyne.NewSize(1024, 700))
 	w.CenterOnScreen()
 	w.SetMaster()
 
@@ -51,6 +53,9 @@ func Run(a fyne.App, packPath string) int {
 		}
 	}
 	e := New(a, w, pack, problems)
+	if e.settings.FullScreen() {
+		w.SetFullScreen(true)
+	}
 	if loadErr != nil {
 		dialog.ShowError(fmt.Errorf("%s", lang.L("Could not open the pack {{.Path}}: {{.Error}}. Showing the built-in exhibit instead.",
 			map[string]any{"Path": packPath, "Error": loadErr})), e.Window())

@@ -1,7 +1,10 @@
 package screens
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -48,7 +51,7 @@ func (s *searchScreen) content() fyne.CanvasObject {
 		func() fyne.CanvasObject { return newResultRow() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(s.hits) {
-				o.(*resultRow).set(s.e, s.hits[id])
+				o.(*resultRow).set(s.e, s.hits[id], id == s.selected)
 			}
 		},
 	)
@@ -122,6 +125,7 @@ func (s *searchScreen) move(d int) {
 	}
 	s.selected = min(len(s.hits)-1, max(0, s.selected+d))
 	s.list.ScrollTo(s.selected)
+	s.list.Refresh()
 	s.highlightSelected()
 }
 
@@ -188,10 +192,12 @@ type resultRow struct {
 	widget.BaseWidget
 	chapter *widget.Label
 	context *widget.RichText
+	// cursor marks the result the arrow keys have reached.
+	cursor *canvas.Rectangle
 }
 
 func newResultRow() *resultRow {
-	r := &resultRow{chapter: widget.NewLabel(""), context: widget.NewRichText()}
+	r := &resultRow{chapter: widget.NewLabel(""), context: widget.NewRichText(), cursor: canvas.NewRectangle(color.Transparent)}
 	r.chapter.TextStyle.Bold = true
 	r.chapter.Importance = widget.LowImportance
 	r.context.Wrapping = fyne.TextWrapWord
@@ -199,7 +205,12 @@ func newResultRow() *resultRow {
 	return r
 }
 
-func (r *resultRow) set(e *Exhibit, h search.Hit) {
+func (r *resultRow) set(e *Exhibit, h search.Hit, atCursor bool) {
+	r.cursor.FillColor = color.Transparent
+	if atCursor {
+		r.cursor.FillColor = theme.Color(theme.ColorNameSelection)
+	}
+	r.cursor.Refresh()
 	where := ""
 	if ch := e.pack.Chapter(h.Chapter); ch != nil {
 		where = lang.L("Chapter {{.N}}: {{.Title}}", map[string]any{"N": e.pack.ChapterIndex(h.Chapter) + 1, "Title": ch.Title})
@@ -238,5 +249,5 @@ func contextSegments(text string, ranges [][2]int) []widget.RichTextSegment {
 
 // CreateRenderer is part of fyne.Widget.
 func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(r.chapter, r.context))
+	return widget.NewSimpleRenderer(container.NewStack(r.cursor, container.NewVBox(r.chapter, r.context)))
 }

@@ -14,6 +14,7 @@ const (
 	prefTheme        = "theme"
 	prefLanguage     = "language"
 	prefTextStep     = "textStep"
+	prefFullScreen   = "fullScreen"
 	prefLastPack     = "reader.pack"
 	prefLastChapter  = "reader.chapter"
 	prefLastBlock    = "reader.block"
@@ -84,6 +85,14 @@ func (s *Settings) SetTextStep(st exhibittheme.Step) {
 	s.applyTheme()
 	s.changed()
 }
+
+// FullScreen reports whether the exhibit was last left full screen; it
+// starts that way again, so a hall PC switched on in the morning needs no
+// keyboard.
+func (s *Settings) FullScreen() bool { return s.prefs.Bool(prefFullScreen) }
+
+// SetFullScreen remembers the full-screen state.
+func (s *Settings) SetFullScreen(on bool) { s.prefs.SetBool(prefFullScreen, on) }
 
 // Apply puts the stored language and theme into effect.
 func (s *Settings) Apply() {
