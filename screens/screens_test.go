@@ -303,3 +303,21 @@ func renderedText(o fyne.CanvasObject) string {
 	walk(o)
 	return b.String()
 }
+
+func TestFullScreenKeysAndMemory(t *testing.T) {
+	e, a := newTestExhibit(t, 1280, 720)
+	key(e, fyne.KeyF11)
+	if !e.win.FullScreen() || !e.settings.FullScreen() {
+		t.Fatal("F11 should switch to full screen and remember it")
+	}
+	if !openIn(t, a, 1280, 720).settings.FullScreen() {
+		t.Error("full screen is not remembered across a restart")
+	}
+	key(e, fyne.KeyEscape)
+	if e.win.FullScreen() || e.settings.FullScreen() {
+		t.Error("Esc should leave full screen first")
+	}
+	if _, ok := e.current.(*home); !ok {
+		t.Errorf("Esc that left full screen must not also navigate; at %T", e.current)
+	}
+}
