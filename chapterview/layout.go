@@ -166,6 +166,42 @@ func glued(w word) bool {
 	return true
 }
 
+// bindWords joins words that must not be parted by a line break — a lone
+// dash or percent sign and the word before it, "tháng 5", "năm 1941" — into
+// one unit that moves to the next line together.
+func bindWords(words []word) []word {
+	out := words[:0:0]
+	for _, w := range words {
+		if n := len(out); n > 0 && !isBreak(w) && !isBreak(out[n-1]) && (glued(w) || dateTail(out[n-1], w)) {
+			prev := &out[n-1]
+			prev.width += prev.space + w.width
+			prev.space = w.space
+			prev.pieces = append(prev.pieces, w.pieces...)
+			prev.widths = append(prev.widths, w.widths...)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isBreak(w word) bool { return len(w.pieces) == 1 && w.pieces[0].text == "\n" }
+
+// dateTail reports whether w is the number of a date written in words,
+// "tháng 5 năm 1941", which must stay on the line of the word before it.
+func dateTail(prev, w word) bool {
+	all := strings.Fields(strings.ToLower(joinPieces(prev.pieces)))
+	if len(all) == 0 {
+		return false
+	}
+	p := all[len(all)-1]
+	if p != "ngày" && p != "tháng" && p != "năm" {
+		return false
+	}
+	t := joinPieces(w.pieces)
+	return t != "" && t[0] >= '0' && t[0] <= '9'
+}
+
 func joinPieces(ps []piece) string {
 	var b strings.Builder
 	for _, p := range ps {
@@ -243,7 +279,7 @@ func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad flo
 			l.Bullets = append(l.Bullets, Run{Text: bullet, X: x0 - bw - st.size*0.4, Y: y + (lineH-textH)/2, Width: bw, Size: st.size, Style: st.style, Block: bi})
 		}
 
-		words := toWords(splitPieces(b, st.style, marks[bi]), st.size, measure)
+		words := bindWords(toWords(splitPieces(b, st.style, marks[bi]), st.size, measure))
 		var line []piece
 		var lineX []float32
 		x := float32(0)
@@ -257,12 +293,12 @@ func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad flo
 			x = 0
 			y += lineH
 		}
-		for wi, w := range words {
+		for _, w := range words {
 			if len(w.pieces) == 1 && w.pieces[0].text == "\n" {
 				flush()
 				continue
 			}
-			if x > 0 && x+w.width > avail && !(wi > 0 && glued(w)) {
+			if x > 0 && x+w.width > avail {
 				flush()
 			}
 			for pi, p := range w.pieces {

@@ -45,8 +45,9 @@ func TestLineBreaking(t *testing.T) {
 	}{
 		{"fits", "Bắc Kạn", []string{"Bắc Kạn"}},
 		{"wraps at spaces", "Đêm 22/9/1943 dưới chân thác nước", []string{"Đêm 22/9/1943 dưới", "chân thác nước"}},
-		{"dates are never split", "ngày 22/9/1943-22/9/2023 thành lập", []string{"ngày", "22/9/1943-22/9/2023", "thành lập"}},
-		{"a dash never starts a line", "từ năm 1943 đến năm - 2023", []string{"từ năm 1943 đến năm -", "2023"}},
+		{"dates are never split", "ngày 22/9/1943-22/9/2023 thành lập", []string{"ngày 22/9/1943-22/9/2023", "thành lập"}},
+		{"a dash never starts a line", "từ năm 1943 đến năm - 2023", []string{"từ năm 1943 đến", "năm - 2023"}},
+		{"a date in words keeps its numbers", "quyết định tháng 5 năm 1941 chọn", []string{"quyết định tháng 5", "năm 1941 chọn"}},
 		{"hard break", "một\nhai", []string{"một", "hai"}},
 	}
 	for _, tt := range tests {
