@@ -34,6 +34,13 @@ func TestSearchBuiltIn(t *testing.T) {
 		{"11.102", 1},
 		{"ho chi minh", 1},
 		{"1943", 2},
+		// Search as you type: the last word is a prefix until a space.
+		{"chi kie", 5},
+		{"thuong a", 1},
+		{"dang vi", 5},
+		{"chi kien ", 5},
+		{"kie", 5},
+		{"ho chi m", 1},
 	} {
 		hits := ix.Search(tt.query, 0)
 		t.Logf("%-12q %3d hits; first: %s", tt.query, len(hits), first(hits))
@@ -51,6 +58,38 @@ func TestSearchBuiltIn(t *testing.T) {
 	if hits := ix.Search("zzzz qqqq", 0); len(hits) != 0 {
 		t.Errorf("nonsense query found %d hits", len(hits))
 	}
+	// A prefix finds at least what the whole word does, and the first
+	// "chi kie" hit highlights Chí Kiê(n).
+	for _, q := range [][2]string{{"chi kie", "chi kien"}, {"thuong a", "thuong an"}, {"dang vi", "dang vien"}} {
+		if p, w := len(ix.Search(q[0], 0)), len(ix.Search(q[1], 0)); p < w {
+			t.Errorf("%q: %d hits, fewer than %q's %d", q[0], p, q[1], w)
+		}
+	}
+	hits = ix.Search("chi kie", 1)
+	if len(hits) != 1 || !containsRangeText(hits[0], "Chí") || !containsRangeText(hits[0], "Kiê") {
+		t.Errorf("chi kie: first hit %+v does not highlight Chí Kiê", hits)
+	}
+	// "chi kien " with a trailing space is whole words: same hits as
+	// "chi kien" when nothing else in the pack starts with "kien".
+	if a, b := locs(ix.Search("chi kien ", 0)), locs(ix.Search("chi kien", 0)); len(a) > len(b) {
+		t.Errorf("whole words found more than the prefix: %d > %d", len(a), len(b))
+	}
+	// One letter matches much of the pack; the limit bounds it.
+	if hits := ix.Search("t", 20); len(hits) != 20 {
+		t.Errorf(`Search("t", 20) = %d hits, want 20`, len(hits))
+	} else {
+		checkHits(t, p, "t", hits)
+	}
+}
+
+// containsRangeText reports whether one of h's context ranges covers s.
+func containsRangeText(h Hit, s string) bool {
+	for _, r := range h.ContextRanges {
+		if h.Context[r[0]:r[1]] == s {
+			return true
+		}
+	}
+	return false
 }
 
 func first(hits []Hit) string {
@@ -69,11 +108,18 @@ func BenchmarkSearchBuiltIn(b *testing.B) {
 		}
 	})
 	ix := NewIndex(p)
-	for _, q := range []string{"chi kien", "dang vien", "Chí Kiên", "11.102", "tinh"} {
-		b.Run("query="+q, func(b *testing.B) {
+	for _, q := range []string{"chi kien", "dang vien", "Chí Kiên", "11.102", "tinh",
+		"chi kien ", "chi kie", "thuong a", "t", "t/limit=20"} {
+		name := "query=" + q
+		q, limit := strings.CutSuffix(q, "/limit=20")
+		n := 0
+		if limit {
+			n = 20
+		}
+		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				ix.Search(q, 0)
+				ix.Search(q, n)
 			}
 		})
 	}

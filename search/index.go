@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -41,6 +42,9 @@ type Hit struct {
 	// Ranges are [start, end) byte offsets in the original text of each
 	// matched query word, in order and not overlapping, always on rune
 	// boundaries and never splitting a letter from its combining marks.
+	// Where the last query word matched as a prefix (see Search), its
+	// range covers only that prefix of the text's word: "kie" marks the
+	// "Kiê" of "Kiên", tone mark included.
 	Ranges [][2]int
 	// Context is about 120 characters of the text around the best match,
 	// cut at word boundaries, with "…" where text was cut off and line
@@ -73,6 +77,7 @@ type posting struct{ doc, word int32 }
 type Index struct {
 	docs  []doc
 	terms map[string][]posting // folded word → occurrences, in document order
+	vocab []string             // the keys of terms, sorted, for prefix lookups
 }
 
 // NewIndex indexes every chapter title and block and every timeline event
@@ -97,6 +102,7 @@ func NewIndex(p *exhibit.Pack) *Index {
 		ix.add(doc{event: ev.ID, field: FieldEventHeadline, text: ev.Headline})
 		ix.add(doc{event: ev.ID, field: FieldEventText, text: ev.Text})
 	}
+	ix.vocab = slices.Sorted(maps.Keys(ix.terms))
 	return ix
 }
 
@@ -167,9 +173,24 @@ const maxQueryWords = 32
 // punctuation between words ignored), then texts containing the words as a
 // phrase, then texts containing them all anywhere; ties in
 // reading order. Words are matched whole, because Vietnamese words are
-// short syllables that would otherwise match inside each other: "an" finds
-// "Ân" and "ấn" but not "Anh". Punctuation in the query separates words.
-// A query with no words returns nil. limit ≤ 0 means no limit.
+// short syllables that would otherwise match inside each other: the "an"
+// of "an nam" finds "Ân" and "ấn" but not "Anh". Punctuation in the query
+// separates words.
+//
+// The exception is the last word of a query that does not end in a space
+// or punctuation: the screens search as the visitor types, so that word
+// is probably not finished, and it matches the start of a word. "chi kie"
+// finds "Chí Kiên" and "thuong a" finds "Thượng Ân" (and "Thượng Anh");
+// "chi kie " with its trailing space, or "kie.", finds only the word "kie".
+// The tiers are the same, the exact one comparing the typed prefix with the
+// start of the word ("Chí Kiê" is exact for "Chí Kiên", "an" for "Anh");
+// within a tier, texts where the last word matched a whole word come before
+// texts where it only matched the start of one ("thuong an" puts "Thượng
+// Ân" before "Thượng Anh").
+//
+// A query with no words returns nil. limit ≤ 0 means no limit; the
+// contexts, the costly part of a hit, are only made for the hits returned,
+// so a short query matching much of the pack stays cheap with a limit.
 func (ix *Index) Search(query string, limit int) []Hit {
 	if ix == nil {
 		return nil
@@ -182,22 +203,32 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	if len(qWords) > maxQueryWords {
 		qWords = qWords[:maxQueryWords]
 	}
-	terms := make([]string, len(qWords))
-	for i, w := range qWords {
-		terms[i] = string(qFolded[w.start:w.end])
+	last := len(qWords) - 1
+	// Nothing after the last word (lone combining marks fold to nothing,
+	// so "Kiê" typed in NFD counts): it is still being typed.
+	prefix := qWords[last].end == len(qFolded)
+	q := parsed{
+		terms: make([]string, len(qWords)),
+		lens:  make([]int, len(qWords)),
+		exact: make([]string, len(qWords)),
 	}
-	// The words as typed, diacritics and all, for the exact tier.
-	exact := make([]string, len(qWords))
 	for i, w := range qWords {
+		q.terms[i] = string(qFolded[w.start:w.end])
+		q.lens[i] = w.end - w.start
+		// The words as typed, diacritics and all, for the exact tier.
 		s := byteSpan(qOrig, w.start, w.end)
-		exact[i] = exactForm(query[s[0]:s[1]])
+		q.exact[i] = exactForm(query[s[0]:s[1]])
 	}
 
 	// Collect, per doc, the word positions of each term. Start from the
 	// rarest term so that common words cost little.
-	lists := make([][]posting, len(terms))
-	for i, t := range terms {
-		lists[i] = ix.terms[t]
+	lists := make([][]posting, len(q.terms))
+	for i, t := range q.terms {
+		if i == last && prefix {
+			lists[i] = ix.prefixPostings(t)
+		} else {
+			lists[i] = ix.terms[t]
+		}
 		if len(lists[i]) == 0 {
 			return nil
 		}
@@ -209,12 +240,14 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 	}
 	type cand struct {
-		doc  int
-		tier int
-		hit  Hit
+		doc     int
+		tier    int
+		partial bool // the last word only matched as a prefix
+		ranges  [][2]int
+		best    [2]int
 	}
 	var cands []cand
-	positions := make([][]int, len(terms))
+	positions := make([][]int, len(q.terms))
 	var lastDoc int32 = -1
 	for _, p := range lists[rarest] {
 		if p.doc == lastDoc {
@@ -222,10 +255,10 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		}
 		lastDoc = p.doc
 		ok := true
-		for i := range terms {
+		for i := range q.terms {
 			positions[i] = positions[i][:0]
-			for _, q := range postingsIn(lists[i], p.doc) {
-				positions[i] = append(positions[i], int(q.word))
+			for _, o := range postingsIn(lists[i], p.doc) {
+				positions[i] = append(positions[i], int(o.word))
 			}
 			if len(positions[i]) == 0 {
 				ok = false
@@ -236,18 +269,18 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			continue
 		}
 		d := &ix.docs[p.doc]
-		tier, best := ix.rank(d, positions, exact)
-		h := Hit{Chapter: d.chapter, Block: d.block, Event: d.event, Field: d.field}
-		if d.field == FieldEventHeadline || d.field == FieldEventText {
-			h.Block = 0
-		}
-		h.Ranges = d.ranges(positions)
-		h.Context, h.ContextRanges = context(d.text, h.Ranges, best)
-		cands = append(cands, cand{int(p.doc), tier, h})
+		tier, partial, best := d.rank(positions, &q)
+		cands = append(cands, cand{int(p.doc), tier, partial, d.ranges(positions, q.lens), best})
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
 		if a.tier != b.tier {
 			return a.tier - b.tier
+		}
+		if a.partial != b.partial {
+			if a.partial {
+				return 1
+			}
+			return -1
 		}
 		return a.doc - b.doc
 	})
@@ -256,9 +289,59 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 	hits := make([]Hit, len(cands))
 	for i, c := range cands {
-		hits[i] = c.hit
+		d := &ix.docs[c.doc]
+		h := Hit{Chapter: d.chapter, Block: d.block, Event: d.event, Field: d.field, Ranges: c.ranges}
+		if d.field == FieldEventHeadline || d.field == FieldEventText {
+			h.Block = 0
+		}
+		h.Context, h.ContextRanges = context(d.text, h.Ranges, c.best)
+		hits[i] = h
 	}
 	return hits
+}
+
+// parsed is a parsed query: per word, its folded form, its length in
+// folded runes (how much of a text's word a match covers: all of it for a
+// whole word, the prefix for a last word still being typed) and its typed
+// form for the exact tier.
+type parsed struct {
+	terms []string
+	lens  []int
+	exact []string
+}
+
+// prefixPostings returns the occurrences of every indexed word that starts
+// with the folded term t, sorted by doc, then word, like a term's own
+// postings. Folded words are compared as strings: a prefix in runes is a
+// prefix in UTF-8 bytes, so the matches are a run of the sorted vocabulary.
+// Even a one-letter prefix can return no more than every word of the pack.
+func (ix *Index) prefixPostings(t string) []posting {
+	lo, _ := slices.BinarySearch(ix.vocab, t)
+	hi := lo
+	for hi < len(ix.vocab) && strings.HasPrefix(ix.vocab[hi], t) {
+		hi++
+	}
+	switch hi - lo {
+	case 0:
+		return nil
+	case 1:
+		return ix.terms[ix.vocab[lo]]
+	}
+	n := 0
+	for _, v := range ix.vocab[lo:hi] {
+		n += len(ix.terms[v])
+	}
+	ps := make([]posting, 0, n)
+	for _, v := range ix.vocab[lo:hi] {
+		ps = append(ps, ix.terms[v]...)
+	}
+	slices.SortFunc(ps, func(a, b posting) int {
+		if a.doc != b.doc {
+			return int(a.doc - b.doc)
+		}
+		return int(a.word - b.word)
+	})
+	return ps
 }
 
 // postingsIn returns the part of a term's postings (sorted by doc, then
@@ -272,14 +355,25 @@ func postingsIn(ps []posting, n int32) []posting {
 	return ps[lo:hi]
 }
 
-// rank finds the best tier of d for the query and the byte span of the
-// match to centre the context on: the first exact occurrence, else the
-// first phrase occurrence, else the first occurrence of the first word.
-func (ix *Index) rank(d *doc, positions [][]int, exact []string) (tier int, best [2]int) {
+// span returns the byte span in d's text from the start of word a to the
+// first n folded runes of word b: all of b when n is its length, else the
+// prefix of b that a query word matched.
+func (d *doc) span(a, b, n int) [2]int {
+	return byteSpan(d.orig, d.words[a].start, d.words[b].start+n)
+}
+
+// rank finds the best tier of d for the query, whether the last query word
+// only matched as a prefix there, and the byte span of the match to centre
+// the context on: the first exact occurrence, else the first phrase
+// occurrence, else the first occurrence of the first word; at each tier,
+// occurrences where the last word matched whole are preferred.
+func (d *doc) rank(positions [][]int, q *parsed) (tier int, partial bool, best [2]int) {
 	n := len(positions)
-	tier = tierAll
+	last, lastLen := n-1, q.lens[n-1]
+	whole := func(w int) bool { return d.words[w].end-d.words[w].start == lastLen }
+	tier, partial = tierAll, !slices.ContainsFunc(positions[last], whole)
 	first := positions[0][0]
-	best = byteSpan(d.orig, d.words[first].start, d.words[first].end)
+	best = d.span(first, first, q.lens[0])
 	for _, start := range positions[0] {
 		phrase := true
 		for i := 1; i < n; i++ {
@@ -292,23 +386,26 @@ func (ix *Index) rank(d *doc, positions [][]int, exact []string) (tier int, best
 		if !phrase {
 			continue
 		}
-		span := byteSpan(d.orig, d.words[start].start, d.words[start+n-1].end)
-		if d.exactAt(start, exact) {
-			return tierExact, span
+		t, p := tierPhrase, !whole(start+last)
+		if d.exactAt(start, q) {
+			t = tierExact
 		}
-		if tier == tierAll {
-			tier, best = tierPhrase, span
+		if t < tier || (t == tier && partial && !p) {
+			tier, partial, best = t, p, d.span(start, start+last, lastLen)
+			if tier == tierExact && !partial {
+				break
+			}
 		}
 	}
-	return tier, best
+	return tier, partial, best
 }
 
 // exactAt reports whether the words of d from word start on are the query
-// words as typed, diacritics included (case and normalisation aside).
-func (d *doc) exactAt(start int, exact []string) bool {
-	for i, e := range exact {
-		w := d.words[start+i]
-		s := byteSpan(d.orig, w.start, w.end)
+// words as typed, diacritics included (case and normalisation aside); for a
+// last word matched as a prefix, whether the word starts as typed.
+func (d *doc) exactAt(start int, q *parsed) bool {
+	for i, e := range q.exact {
+		s := d.span(start+i, start+i, q.lens[i])
 		if exactForm(d.text[s[0]:s[1]]) != e {
 			return false
 		}
@@ -317,17 +414,27 @@ func (d *doc) exactAt(start int, exact []string) bool {
 }
 
 // ranges returns the byte spans of every occurrence of every query word in
-// d, sorted, with duplicates (a word repeated in the query) removed.
-func (d *doc) ranges(positions [][]int) [][2]int {
-	var ws []int
-	for _, ps := range positions {
-		ws = append(ws, ps...)
+// d, sorted, each covering the lens[i] folded runes the query word matched.
+// A word matched by several query words (repeated, or also the prefix the
+// last query word stands for) gets one span, the longest.
+func (d *doc) ranges(positions [][]int, lens []int) [][2]int {
+	type match struct{ word, n int }
+	var ms []match
+	for i, ps := range positions {
+		for _, w := range ps {
+			ms = append(ms, match{w, lens[i]})
+		}
 	}
-	slices.Sort(ws)
-	ws = slices.Compact(ws)
-	rs := make([][2]int, len(ws))
-	for i, w := range ws {
-		rs[i] = byteSpan(d.orig, d.words[w].start, d.words[w].end)
+	slices.SortFunc(ms, func(a, b match) int {
+		if a.word != b.word {
+			return a.word - b.word
+		}
+		return b.n - a.n
+	})
+	ms = slices.CompactFunc(ms, func(a, b match) bool { return a.word == b.word })
+	rs := make([][2]int, len(ms))
+	for i, m := range ms {
+		rs[i] = d.span(m.word, m.word, m.n)
 	}
 	return rs
 }

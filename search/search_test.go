@@ -139,8 +139,13 @@ func TestSearch(t *testing.T) {
 		// Words in the other order: only block 5 ("Kiên, Chí") has them as
 		// a phrase (punctuation between words does not break a phrase).
 		{"kien chi", []loc{b("ra-doi", 5), title, b("ra-doi", 0), b("ra-doi", 2), b("ra-doi", 3), b("ra-doi", 4), b("ra-doi", 6), evHead}},
-		{"thuong an", []loc{b("ra-doi", 1)}},
-		{"Thượng Ân", []loc{b("ra-doi", 1)}},
+		// The last word is a prefix: "an" also starts "Anh" in
+		// "Anh ấy là người Thượng Âm", which has both words apart and comes
+		// after the whole-word phrase.
+		{"thuong an", []loc{b("ra-doi", 1), b("dang-bo", 1)}},
+		{"Thượng Ân", []loc{b("ra-doi", 1), b("dang-bo", 1)}},
+		// A trailing space says the word is finished: whole words only.
+		{"thuong an ", []loc{b("ra-doi", 1)}},
 		{"dang vien", []loc{b("ra-doi", 1), b("dang-bo", 0)}},
 		{"DANG VIEN", []loc{b("ra-doi", 1), b("dang-bo", 0)}},
 		{"đảng viên", []loc{b("ra-doi", 1), b("dang-bo", 0)}},
@@ -151,10 +156,30 @@ func TestSearch(t *testing.T) {
 		{"22/9/1943", []loc{b("ra-doi", 0), evText}},
 		// Punctuation around and inside the query is only a separator.
 		{"  «Chí-Kiên!!» ", []loc{title, b("ra-doi", 0), b("ra-doi", 3), b("ra-doi", 4), b("ra-doi", 5), evHead, b("ra-doi", 2), b("ra-doi", 6)}},
-		// Whole words: "an" is not a prefix match for "Anh", "âm" is not "ân".
-		{"an", []loc{b("ra-doi", 1)}},
-		{"kie", nil},
+		// Search as you type: the last word, with nothing after it, matches
+		// the start of a word. Same tiers as for whole words.
+		{"chi kie", []loc{b("ra-doi", 2), title, b("ra-doi", 0), b("ra-doi", 3), b("ra-doi", 4), b("ra-doi", 5), evHead, b("ra-doi", 6)}},
+		{"Chí Kiê", []loc{title, b("ra-doi", 0), b("ra-doi", 3), b("ra-doi", 4), b("ra-doi", 5), evHead, b("ra-doi", 2), b("ra-doi", 6)}},
+		{norm.NFD.String("Chí Kiê"), []loc{title, b("ra-doi", 0), b("ra-doi", 3), b("ra-doi", 4), b("ra-doi", 5), evHead, b("ra-doi", 2), b("ra-doi", 6)}},
+		{"thuong a", []loc{b("ra-doi", 1), b("dang-bo", 1)}},
+		{"dang vi", []loc{b("ra-doi", 1), b("dang-bo", 0)}},
+		{"DANG VI", []loc{b("ra-doi", 1), b("dang-bo", 0)}},
+		{"kie", []loc{b("ra-doi", 2), title, b("ra-doi", 0), b("ra-doi", 3), b("ra-doi", 4), b("ra-doi", 5), b("ra-doi", 6), evHead}},
+		// Only the last word is a prefix.
+		{"ch kien", nil},
+		{"kie kien", nil},
+		{"thuong", []loc{b("ra-doi", 1), b("dang-bo", 1)}},
+		// Whole words where the query goes on after them: "an " is not a
+		// prefix match for "Anh", "âm" is not "ân", "kie " not "Kiên".
+		{"an ", []loc{b("ra-doi", 1)}},
+		{"kie ", nil},
+		{"kie.", nil},
+		{"chi kien ", []loc{b("ra-doi", 2), title, b("ra-doi", 0), b("ra-doi", 3), b("ra-doi", 4), b("ra-doi", 5), evHead, b("ra-doi", 6)}},
+		// "an" typed is exactly how "Anh" starts (the exact tier), while
+		// "Ân" needs its diacritics; at the same tier whole would win.
+		{"an", []loc{b("dang-bo", 1), b("ra-doi", 1)}},
 		{"chi kien xyz", nil},
+		{"chi kien xyz ", nil},
 		{"", nil},
 		{"   \t\n ", nil},
 		{"!?.,;", nil},
@@ -203,6 +228,90 @@ func TestSearchRanges(t *testing.T) {
 			if got := text[r[0]:r[1]]; got != norm.NFD.String("Kiên") {
 				t.Errorf("NFD range covers %q, want all of decomposed Kiên", got)
 			}
+		}
+	}
+}
+
+// rangeTexts returns the text each range of h covers.
+func rangeTexts(p *exhibit.Pack, h Hit) []string {
+	text := textOf(p, h)
+	var got []string
+	for _, r := range h.Ranges {
+		got = append(got, text[r[0]:r[1]])
+	}
+	return got
+}
+
+// TestSearchPrefixRanges checks that a last word matched as a prefix
+// highlights only that prefix, combining marks included, and a whole word
+// all of it.
+func TestSearchPrefixRanges(t *testing.T) {
+	p := testPack()
+	ix := NewIndex(p)
+	title := loc{"ra-doi", -1, "", FieldChapterTitle}
+	b := func(ch string, i int) loc { return loc{ch, i, "", FieldBlock} }
+	tests := []struct {
+		query string
+		at    loc
+		want  []string
+	}{
+		{"chi kie", title, []string{"Chi", "Chí", "Kiê"}},
+		{"chi kie", b("ra-doi", 5), []string{"Chí", "Kiê", "Chí", "Kiê", "Chí", "Kiê"}},
+		{"chi kie", b("ra-doi", 2), []string{"chi", "kie"}},
+		// Text stored in NFD: the prefix takes the circumflex with its e.
+		{"chi kie", b("ra-doi", 3), []string{norm.NFD.String("Chí"), norm.NFD.String("Kiê")}},
+		{"kie", b("ra-doi", 6), []string{"Kiê"}},
+		{"chi kien ", title, []string{"Chi", "Chí", "Kiên"}},
+		{"chi kien", b("ra-doi", 3), []string{norm.NFD.String("Chí"), norm.NFD.String("Kiên")}},
+		{"thuong a", b("ra-doi", 1), []string{"Thượng", "Â"}},
+		{"dang vi", b("ra-doi", 1), []string{"đảng", "vi"}},
+		{"dang vi", b("dang-bo", 0), []string{"ĐẢNG", "VI"}},
+		{"dang vie", b("dang-bo", 0), []string{"ĐẢNG", "VIÊ"}},
+		// A word matched whole by one query word and as a prefix by the
+		// last is highlighted once, whole.
+		{"kien kie", b("ra-doi", 5), []string{"Kiên", "Kiên", "Kiên"}},
+	}
+	for _, tt := range tests {
+		hits := ix.Search(tt.query, 0)
+		i := slices.Index(locs(hits), tt.at)
+		if i < 0 {
+			t.Errorf("Search(%q): no hit at %v", tt.query, tt.at)
+			continue
+		}
+		if got := rangeTexts(p, hits[i]); !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) at %v: ranges cover %q, want %q", tt.query, tt.at, got, tt.want)
+		}
+	}
+
+	// The context of a prefix match highlights the prefix too.
+	hits := ix.Search("chi kie", 0)
+	h := hits[slices.Index(locs(hits), b("ra-doi", 4))]
+	var got []string
+	for _, r := range h.ContextRanges {
+		got = append(got, h.Context[r[0]:r[1]])
+	}
+	if !slices.Equal(got, []string{"Chi", "Chí", "Kiê"}) {
+		t.Errorf("context %q: ranges cover %q", h.Context, got)
+	}
+}
+
+// TestSearchPrefixLimit checks that a one-letter query, which matches much
+// of a pack, works and that the limit bounds it.
+func TestSearchPrefixLimit(t *testing.T) {
+	p := testPack()
+	ix := NewIndex(p)
+	all := ix.Search("c", 0)
+	if len(all) < 8 {
+		t.Fatalf("Search(\"c\") = %d hits, want most of the pack", len(all))
+	}
+	checkHits(t, p, "c", all)
+	three := ix.Search("c", 3)
+	if !slices.Equal(locs(three), locs(all[:3])) {
+		t.Errorf("limit 3 gave %v, want the first three of %v", locs(three), locs(all))
+	}
+	for i := range three {
+		if three[i].Context != all[i].Context || !slices.Equal(three[i].Ranges, all[i].Ranges) {
+			t.Errorf("limited hit %d differs: %+v vs %+v", i, three[i], all[i])
 		}
 	}
 }
