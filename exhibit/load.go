@@ -12,6 +12,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	_ "golang.org/x/image/webp" // or WebP
@@ -85,8 +86,8 @@ func sortProblems(probs []Problem) {
 }
 
 // add records a problem not tied to a TOML field.
-func (l *loader) add(file string, line int, field, format string, args ...any) {
-	l.probs = append(l.probs, Problem{File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+func (l *loader) add(file string, line int, field string, w detail) {
+	l.probs = append(l.probs, w.at(file, line, field))
 }
 
 // readText reads a UTF-8 text file of the pack. Any failure is reported
@@ -94,25 +95,26 @@ func (l *loader) add(file string, line int, field, format string, args ...any) {
 func (l *loader) readText(doc *tomlDoc, field, name string) (string, bool) {
 	b, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
-		doc.problem(field, "%s", fileError(name, err))
+		doc.problem(field, fileError(name, err))
 		return "", false
 	}
 	if line := checkUTF8(b); line > 0 {
-		l.add(name, line, "", "not valid UTF-8 text (save the file as UTF-8)")
+		l.add(name, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": name}}.msg("not valid UTF-8 text (save the file as UTF-8)"))
 		return "", false
 	}
 	return strings.TrimPrefix(string(b), "\ufeff"), true
 }
 
 // fileError words a failure to open a file of the pack.
-func fileError(name string, err error) string {
+func fileError(name string, err error) detail {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("file %q not found", name)
+		return detail{Kind: "file-not-found", Args: kv{"file": name}}.msg("file %q not found", name)
 	case errors.Is(err, ErrOutsidePack):
-		return fmt.Sprintf("file %q is a link to outside the pack; copy the file into the pack instead", name)
+		return detail{Kind: "file-outside-pack", Args: kv{"file": name}}.
+			msg("file %q is a link to outside the pack; copy the file into the pack instead", name)
 	}
-	return fmt.Sprintf("file %q cannot be read: %v", name, err)
+	return detail{Kind: "file-unreadable", Args: kv{"file": name, "error": err.Error()}}.msg("file %q cannot be read: %v", name, err)
 }
 
 // packPath checks a path written in a pack file and returns it cleaned.
@@ -120,14 +122,15 @@ func fileError(name string, err error) string {
 func packPath(p string) (string, error) {
 	p = strings.ReplaceAll(strings.TrimSpace(p), `\`, "/")
 	if p == "" {
-		return "", errors.New("path is empty")
+		return "", detail{Kind: "path-empty", Args: kv{}}.msg("path is empty")
 	}
 	if strings.HasPrefix(p, "/") || (len(p) >= 2 && p[1] == ':') {
-		return "", fmt.Errorf("path %q must be relative to the pack folder, like \"photos/x.jpg\"", p)
+		return "", detail{Kind: "path-absolute", Args: kv{"path": p}}.
+			msg("path %q must be relative to the pack folder, like \"photos/x.jpg\"", p)
 	}
 	c := path.Clean(p)
 	if c == ".." || strings.HasPrefix(c, "../") || !fs.ValidPath(c) {
-		return "", fmt.Errorf("path %q points outside the pack", p)
+		return "", detail{Kind: "path-outside-pack", Args: kv{"path": p}}.msg("path %q points outside the pack", p)
 	}
 	return c, nil
 }
@@ -138,14 +141,15 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 	b, err := fs.ReadFile(l.fsys, ManifestName)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			l.add(ManifestName, 0, "", "not found: a pack needs a pack.toml file at its top level")
+			l.add(ManifestName, 0, "", detail{Kind: "manifest-not-found", Args: kv{"file": ManifestName}}.
+				msg("not found: a pack needs a pack.toml file at its top level"))
 			return nil, fmt.Errorf("%s not found: not an exhibit pack", ManifestName)
 		}
-		l.add(ManifestName, 0, "", "%s", fileError(ManifestName, err))
+		l.add(ManifestName, 0, "", fileError(ManifestName, err))
 		return nil, fmt.Errorf("read %s: %w", ManifestName, err)
 	}
 	if line := checkUTF8(b); line > 0 {
-		l.add(ManifestName, line, "", "not valid UTF-8 text (save the file as UTF-8)")
+		l.add(ManifestName, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": ManifestName}}.msg("not valid UTF-8 text (save the file as UTF-8)"))
 		return nil, fmt.Errorf("%s:%d: not valid UTF-8 text", ManifestName, line)
 	}
 	doc, perr := parseTOML(ManifestName, strings.TrimPrefix(string(b), "\ufeff"), 0)
@@ -156,7 +160,8 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 	doc.probs = &l.probs
 	root := table{doc: doc, m: doc.root}
 	if !root.has("format") {
-		doc.problem("format", "missing: pack.toml must start with format = %d", FormatVersion)
+		doc.problem("format", detail{Kind: "format-missing", Args: kv{"format": itoa(FormatVersion)}}.
+			msg("missing: pack.toml must start with format = %d", FormatVersion))
 		return nil, fmt.Errorf("%s: format missing: %w", ManifestName, ErrUnsupportedFormat)
 	}
 	f, ok := root.integer("format")
@@ -164,7 +169,8 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 		return nil, fmt.Errorf("%s: format is not a number: %w", ManifestName, ErrUnsupportedFormat)
 	}
 	if f != FormatVersion {
-		doc.problem("format", "format %d is not supported by this version of Trienlam, which reads format %d", f, FormatVersion)
+		doc.problem("format", detail{Kind: "format-unsupported", Args: kv{"format": strconv.FormatInt(f, 10), "supported": itoa(FormatVersion)}}.
+			msg("format %d is not supported by this version of Trienlam, which reads format %d", f, FormatVersion))
 		return nil, fmt.Errorf("%s: format %d: %w", ManifestName, f, ErrUnsupportedFormat)
 	}
 	return doc, nil
@@ -178,7 +184,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 	p.Format = FormatVersion
 	p.ID = root.requiredStr("id")
 	if p.ID != "" && !idPattern.MatchString(p.ID) {
-		doc.problem("id", "id %q must use only lowercase letters a-z, digits and '-'", p.ID)
+		doc.problem("id", detail{Kind: "bad-id", Args: kv{"id": p.ID}}.msg("id %q must use only lowercase letters a-z, digits and '-'", p.ID))
 	}
 	p.Title = root.requiredStr("title")
 	p.Subtitle = root.str("subtitle")
@@ -186,7 +192,8 @@ func (l *loader) manifest(doc *tomlDoc) {
 	if p.Language == "" {
 		p.Language = "vi"
 	} else if _, err := language.Parse(p.Language); err != nil {
-		doc.problem("language", "%q is not a language tag like \"vi\" or \"en\"", p.Language)
+		doc.problem("language", detail{Kind: "bad-language", Args: kv{"value": p.Language}}.
+			msg("%q is not a language tag like \"vi\" or \"en\"", p.Language))
 	}
 	p.Notes = root.strList("notes")
 
@@ -195,7 +202,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 		p.Source = Source{Title: src.str("title"), Publisher: src.str("publisher"), Reference: src.str("reference")}
 		if orig := src.str("original"); orig != "" {
 			if name, err := packPath(orig); err != nil {
-				doc.problem(src.field("original"), "%v", err)
+				doc.problem(src.field("original"), detailOf(err))
 			} else if text, ok := l.readText(doc, src.field("original"), name); ok {
 				p.Source.Original, p.Source.OriginalText = name, text
 			}
@@ -215,7 +222,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 	}
 	chapters := root.tables("chapters")
 	if len(chapters) == 0 && !root.has("chapters") {
-		doc.problem("chapters", "the pack has no chapters: add at least one [[chapters]] entry")
+		doc.problem("chapters", detail{Kind: "no-chapters", Args: kv{}}.msg("the pack has no chapters: add at least one [[chapters]] entry"))
 	}
 	seen := map[string]string{}
 	for _, t := range chapters {
@@ -237,12 +244,13 @@ func (l *loader) photo(t table) {
 		return
 	}
 	if l.declaredPhotos[ph.ID] {
-		t.doc.problem(t.field("id"), "photo id %q is used twice; this entry is left out", ph.ID)
+		t.doc.problem(t.field("id"), detail{Kind: "duplicate-photo-id", Args: kv{"id": ph.ID}}.
+			msg("photo id %q is used twice; this entry is left out", ph.ID))
 		return
 	}
 	l.declaredPhotos[ph.ID] = true
 	if !idPattern.MatchString(ph.ID) {
-		t.doc.problem(t.field("id"), "id %q must use only lowercase letters a-z, digits and '-'", ph.ID)
+		t.doc.problem(t.field("id"), detail{Kind: "bad-id", Args: kv{"id": ph.ID}}.msg("id %q must use only lowercase letters a-z, digits and '-'", ph.ID))
 	}
 	if k := t.str("kind"); k != "" {
 		switch PhotoKind(k) {
@@ -251,7 +259,8 @@ func (l *loader) photo(t table) {
 		default:
 			// Honest labelling matters more than the picture: an unknown
 			// kind is shown as an illustration, never passed off as a photo.
-			t.doc.problem(t.field("kind"), "kind %q must be \"photo\" or \"illustration\"; shown as an illustration", k)
+			t.doc.problem(t.field("kind"), detail{Kind: "bad-photo-kind", Args: kv{"value": k}}.
+				msg("kind %q must be \"photo\" or \"illustration\"; shown as an illustration", k))
 			ph.Kind = KindIllustration
 		}
 	}
@@ -261,13 +270,13 @@ func (l *loader) photo(t table) {
 	}
 	name, err := packPath(file)
 	if err != nil {
-		t.doc.problem(t.field("file"), "%v", err)
+		t.doc.problem(t.field("file"), detailOf(err))
 		return
 	}
 	ph.File = name
 	f, err := l.fsys.Open(name)
 	if err != nil {
-		t.doc.problem(t.field("file"), "%s", fileError(name, err))
+		t.doc.problem(t.field("file"), fileError(name, err))
 		return
 	}
 	// DecodeConfig reads only the header, so checking photos stays fast
@@ -275,16 +284,22 @@ func (l *loader) photo(t table) {
 	cfg, format, err := image.DecodeConfig(f)
 	f.Close()
 	if err != nil {
-		t.doc.problem(t.field("file"), "photo %q is not a readable JPEG, PNG or WebP image: %v", name, err)
+		t.doc.problem(t.field("file"), detail{Kind: "bad-image", Args: kv{"file": name, "error": err.Error()}}.
+			msg("photo %q is not a readable JPEG, PNG or WebP image: %v", name, err))
 		return
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPhotoPixels {
-		t.doc.problem(t.field("file"), "photo %q is %d×%d pixels (%.0f megapixels); the limit is %d megapixels, make it smaller",
-			name, cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6, MaxPhotoPixels/1_000_000)
+		mp := float64(cfg.Width) * float64(cfg.Height) / 1e6
+		t.doc.problem(t.field("file"), detail{Kind: "photo-too-large", Args: kv{
+			"file": name, "width": itoa(cfg.Width), "height": itoa(cfg.Height),
+			"megapixels": fmt.Sprintf("%.0f", mp), "limit": itoa(MaxPhotoPixels / 1_000_000),
+		}}.msg("photo %q is %d×%d pixels (%.0f megapixels); the limit is %d megapixels, make it smaller",
+			name, cfg.Width, cfg.Height, mp, MaxPhotoPixels/1_000_000))
 		return
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		t.doc.problem(t.field("file"), "photo %q (%s) has no pixels", name, format)
+		t.doc.problem(t.field("file"), detail{Kind: "photo-empty", Args: kv{"file": name, "format": format}}.
+			msg("photo %q (%s) has no pixels", name, format))
 		return
 	}
 	ph.Width, ph.Height = cfg.Width, cfg.Height
@@ -305,24 +320,25 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		return
 	}
 	if first, dup := seen[id]; dup {
-		t.doc.problem(t.field("id"), "chapter id %q is already used by %s; this chapter is left out", id, first)
+		t.doc.problem(t.field("id"), detail{Kind: "duplicate-chapter-id", Args: kv{"id": id, "first": first}}.
+			msg("chapter id %q is already used by %s; this chapter is left out", id, first))
 		return
 	}
 	seen[id] = t.path
 	if !idPattern.MatchString(id) {
-		t.doc.problem(t.field("id"), "id %q must use only lowercase letters a-z, digits and '-'", id)
+		t.doc.problem(t.field("id"), detail{Kind: "bad-id", Args: kv{"id": id}}.msg("id %q must use only lowercase letters a-z, digits and '-'", id))
 	}
 	if file == "" {
 		return
 	}
 	name, err := packPath(file)
 	if err != nil {
-		t.doc.problem(t.field("file"), "%v", err)
+		t.doc.problem(t.field("file"), detailOf(err))
 		return
 	}
 	b, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
-		t.doc.problem(t.field("file"), "%s", fileError(name, err))
+		t.doc.problem(t.field("file"), fileError(name, err))
 		return
 	}
 	ch := &Chapter{ID: id, File: name}
@@ -352,7 +368,8 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		}
 	}
 	if ch.Title == "" {
-		t.doc.problem(t.field("title"), "chapter %q has no title: set title, or start the file with a # heading", id)
+		t.doc.problem(t.field("title"), detail{Kind: "chapter-no-title", Args: kv{"id": id}}.
+			msg("chapter %q has no title: set title, or start the file with a # heading", id))
 		ch.Title = id
 	}
 	if src, ok := pick("narration"); ok {
@@ -367,9 +384,11 @@ func (l *loader) chapter(t table, seen map[string]string) {
 			case l.pack.Photo(pid) != nil:
 				ch.Photos = append(ch.Photos, pid)
 			case l.declaredPhotos[pid]:
-				src.doc.problem(src.field("photos"), "photo %q could not be loaded (see its own problem); not shown", pid)
+				src.doc.problem(src.field("photos"), detail{Kind: "photo-unusable", Args: kv{"id": pid}}.
+					msg("photo %q could not be loaded (see its own problem); not shown", pid))
 			default:
-				src.doc.problem(src.field("photos"), "unknown photo id %q: add it as a [[photos]] entry in pack.toml", pid)
+				src.doc.problem(src.field("photos"), detail{Kind: "unknown-photo", Args: kv{"id": pid}}.
+					msg("unknown photo id %q: add it as a [[photos]] entry in pack.toml", pid))
 			}
 		}
 	}
@@ -377,7 +396,7 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		ch.PresenterNotes = src.str("notes")
 	}
 	if len(ch.Blocks) == 0 {
-		l.add(name, 0, "", "chapter %q has no text; it is left out", id)
+		l.add(name, 0, "", detail{Kind: "chapter-empty", Args: kv{"id": id}}.msg("chapter %q has no text; it is left out", id))
 		return
 	}
 	l.pack.Chapters = append(l.pack.Chapters, ch)
@@ -391,7 +410,7 @@ func (l *loader) narration(t table, file string) string {
 	}
 	name, err := packPath(file)
 	if err != nil {
-		t.doc.problem(t.field("narration"), "%v", err)
+		t.doc.problem(t.field("narration"), detailOf(err))
 		return ""
 	}
 	ext := strings.ToLower(path.Ext(name))
@@ -400,11 +419,12 @@ func (l *loader) narration(t table, file string) string {
 		supported = supported || ext == e
 	}
 	if !supported {
-		t.doc.problem(t.field("narration"), "narration %q: %q files are not supported; use %s", name, ext, strings.Join(NarrationExts, " "))
+		t.doc.problem(t.field("narration"), detail{Kind: "narration-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(NarrationExts, " ")}}.
+			msg("narration %q: %q files are not supported; use %s", name, ext, strings.Join(NarrationExts, " ")))
 		return ""
 	}
 	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field("narration"), "%s", fileError(name, err))
+		t.doc.problem(t.field("narration"), fileError(name, err))
 		return ""
 	}
 	return name
@@ -418,12 +438,12 @@ func (l *loader) captions(t table, file string) string {
 	}
 	name, err := packPath(file)
 	if err != nil {
-		t.doc.problem(t.field("captions"), "%v", err)
+		t.doc.problem(t.field("captions"), detailOf(err))
 		return ""
 	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
-		t.doc.problem(t.field("captions"), "%s", fileError(name, err))
+		t.doc.problem(t.field("captions"), fileError(name, err))
 		return ""
 	}
 	defer f.Close()
@@ -431,7 +451,8 @@ func (l *loader) captions(t table, file string) string {
 	n, _ := io.ReadFull(f, head)
 	head = bytes.TrimPrefix(head[:n], []byte("\ufeff"))
 	if !bytes.HasPrefix(head, []byte("WEBVTT")) {
-		t.doc.problem(t.field("captions"), "captions %q are not WebVTT: the file must start with WEBVTT", name)
+		t.doc.problem(t.field("captions"), detail{Kind: "captions-not-webvtt", Args: kv{"file": name}}.
+			msg("captions %q are not WebVTT: the file must start with WEBVTT", name))
 		return ""
 	}
 	return name

@@ -1,7 +1,6 @@
 package exhibit
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -24,11 +23,11 @@ func (l *loader) timeline(t table) {
 	}
 	name, err := packPath(file)
 	if err != nil {
-		t.doc.problem(t.field("file"), "%v", err)
+		t.doc.problem(t.field("file"), detailOf(err))
 		return
 	}
 	if strings.EqualFold(pathExt(name), ".json") {
-		t.doc.problem(t.field("file"), "%s", TimelineJSONMessage)
+		t.doc.problem(t.field("file"), detail{Kind: "timeline-json", Args: kv{"file": name}}.msg("%s", TimelineJSONMessage))
 		return
 	}
 	text, ok := l.readText(t.doc, t.field("file"), name)
@@ -42,6 +41,12 @@ func (l *loader) timeline(t table) {
 	}
 	doc.probs = &l.probs
 	l.pack.Timeline = l.timelineDoc(doc)
+}
+
+// endBeforeStart is the problem of a span whose end comes before its start.
+func endBeforeStart(end, start Date) detail {
+	return detail{Kind: "end-before-start", Args: kv{"start": formatDate(start), "end": formatDate(end)}}.
+		msg("end %s is before start %s", formatDate(end), formatDate(start))
 }
 
 // pathExt is path.Ext without importing path here twice.
@@ -62,22 +67,25 @@ func (l *loader) timelineDoc(doc *tomlDoc) Timeline {
 		tl.Scale = "human"
 	case "human", "cosmological":
 	default:
-		doc.problem("scale", "scale %q must be \"human\" or \"cosmological\"; using \"human\"", tl.Scale)
+		doc.problem("scale", detail{Kind: "bad-scale", Args: kv{"value": tl.Scale}}.
+			msg("scale %q must be \"human\" or \"cosmological\"; using \"human\"", tl.Scale))
 		tl.Scale = "human"
 	}
 	for _, t := range root.tables("eras") {
 		t.checkKeys("start", "end", "headline", "text")
 		label := "era"
-		if h := t.str("headline"); h != "" {
+		h := t.str("headline")
+		if h != "" {
 			label = fmt.Sprintf("era %q", h)
 		}
-		start, ok1 := dateField(t, "start", label, true)
-		end, ok2 := dateField(t, "end", label, true)
+		item := kv{"era": h}
+		start, ok1 := dateField(t, "start", label, item, true)
+		end, ok2 := dateField(t, "end", label, item, true)
 		if !ok1 || !ok2 {
 			continue
 		}
 		if before(end, start) {
-			t.doc.problem(t.field("end"), "%s: end %s is before start %s", label, formatDate(end), formatDate(start))
+			t.doc.problem(t.field("end"), endBeforeStart(end, start).under(label, item))
 			continue
 		}
 		tl.Eras = append(tl.Eras, Era{Start: start, End: end, Headline: t.str("headline"), Text: t.str("text")})
@@ -110,27 +118,30 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 		return ev, false
 	}
 	label := fmt.Sprintf("event %q", ev.ID)
+	item := kv{"event": ev.ID}
 	if first, dup := seen[ev.ID]; dup {
-		t.doc.problem(t.field("id"), "%s: id is already used by %s; this event is left out", label, first)
+		t.doc.problem(t.field("id"), detail{Kind: "duplicate-event-id", Args: kv{"first": first}}.
+			msg("id is already used by %s; this event is left out", first).under(label, item))
 		return ev, false
 	}
 	seen[ev.ID] = t.path
 	ok := true
 	ev.Headline = t.str("headline")
 	if strings.TrimSpace(ev.Headline) == "" {
-		t.doc.problem(t.field("headline"), "%s: headline is missing (required)", label)
+		t.doc.problem(t.field("headline"), detail{Kind: "headline-missing", Args: kv{}}.
+			msg("headline is missing (required)").under(label, item))
 		ok = false
 	}
-	start, sok := dateField(t, "start", label, true)
+	start, sok := dateField(t, "start", label, item, true)
 	ok = ok && sok
 	ev.Start = start
 	if t.has("end") {
-		end, eok := dateField(t, "end", label, false)
+		end, eok := dateField(t, "end", label, item, false)
 		switch {
 		case !eok:
 			ok = false
 		case sok && before(end, start):
-			t.doc.problem(t.field("end"), "%s: end %s is before start %s", label, formatDate(end), formatDate(start))
+			t.doc.problem(t.field("end"), endBeforeStart(end, start).under(label, item))
 			ok = false
 		default:
 			ev.End = &end
@@ -140,12 +151,14 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 		prec, known := precisionNames[p]
 		switch {
 		case !known:
-			t.doc.problem(t.field("precision"), "%s: precision %q must be one of year, season, month, day, time", label, p)
+			t.doc.problem(t.field("precision"), detail{Kind: "bad-precision", Args: kv{"value": p, "allowed": "year, season, month, day, time"}}.
+				msg("precision %q must be one of year, season, month, day, time", p).under(label, item))
 		case prec > ev.Start.Precision:
 			// A finer precision than the date gives would invent detail
 			// the source does not have; "season" needs a month to say
 			// which season.
-			t.doc.problem(t.field("precision"), "%s: precision %q is finer than the date %s gives", label, p, formatDate(ev.Start))
+			t.doc.problem(t.field("precision"), detail{Kind: "precision-too-fine", Args: kv{"value": p, "date": formatDate(ev.Start)}}.
+				msg("precision %q is finer than the date %s gives", p, formatDate(ev.Start)).under(label, item))
 		default:
 			ev.Start.Precision = prec
 			if ev.End != nil && ev.End.Precision > prec {
@@ -161,7 +174,7 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 	ev.Text = t.str("text")
 	ev.Group = t.str("group")
 	ev.Background = t.str("background")
-	if ev.Background != "" && !l.background(t, label, ev.Background) {
+	if ev.Background != "" && !l.background(t, label, item, ev.Background) {
 		ev.Background = ""
 	}
 	if ch := t.str("chapter"); ch != "" {
@@ -169,47 +182,53 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 		c := l.pack.Chapter(ch)
 		switch {
 		case c == nil:
-			t.doc.problem(t.field("chapter"), "%s: no chapter with id %q; the link is dropped", label, ch)
+			t.doc.problem(t.field("chapter"), detail{Kind: "unknown-chapter", Args: kv{"chapter": ch}}.
+				msg("no chapter with id %q; the link is dropped", ch).under(label, item))
 		case hasBlock && (block < 0 || block >= int64(len(c.Blocks))):
-			t.doc.problem(t.field("block"), "%s: chapter %q has blocks 0 to %d, not %d; the link is dropped", label, ch, len(c.Blocks)-1, block)
+			last := len(c.Blocks) - 1
+			t.doc.problem(t.field("block"), detail{Kind: "bad-block", Args: kv{"chapter": ch, "last": itoa(last), "block": strconv.FormatInt(block, 10)}}.
+				msg("chapter %q has blocks 0 to %d, not %d; the link is dropped", ch, last, block).under(label, item))
 		default:
 			ev.Chapter, ev.Block = ch, int(block)
 		}
 	} else if t.has("block") {
-		t.doc.problem(t.field("block"), "%s: block is set but chapter is not", label)
+		t.doc.problem(t.field("block"), detail{Kind: "block-without-chapter", Args: kv{}}.
+			msg("block is set but chapter is not").under(label, item))
 	}
 	if m, has := t.sub("media"); has {
-		ev.Media = l.media(m, label)
+		ev.Media = l.media(m, label, item)
 	}
 	return ev, true
 }
 
 // background checks an event background: a colour or a picture in the pack.
-func (l *loader) background(t table, label, bg string) bool {
+func (l *loader) background(t table, label string, item kv, bg string) bool {
 	if strings.HasPrefix(bg, "#") {
 		if hexColour.MatchString(bg) {
 			return true
 		}
-		t.doc.problem(t.field("background"), "%s: background %q is not a colour like \"#A51C1C\"", label, bg)
+		t.doc.problem(t.field("background"), detail{Kind: "bad-colour", Args: kv{"value": bg}}.
+			msg("background %q is not a colour like \"#A51C1C\"", bg).under(label, item))
 		return false
 	}
-	return l.localFile(t, "background", label, bg)
+	return l.localFile(t, "background", label, item, bg)
 }
 
 var hexColour = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
 // media checks an event's media table; nil when it has no usable URL.
-func (l *loader) media(t table, label string) *Media {
+func (l *loader) media(t table, label string, item kv) *Media {
 	t.checkKeys("url", "caption", "credit", "thumbnail", "alt")
 	m := &Media{URL: t.str("url"), Caption: t.str("caption"), Credit: t.str("credit"), Thumbnail: t.str("thumbnail"), Alt: t.str("alt")}
 	if m.URL == "" {
-		t.doc.problem(t.field("url"), "%s: media needs a url (a file in the pack or an http(s) address)", label)
+		t.doc.problem(t.field("url"), detail{Kind: "media-url-missing", Args: kv{}}.
+			msg("media needs a url (a file in the pack or an http(s) address)").under(label, item))
 		return nil
 	}
-	if !l.mediaRef(t, "url", label, &m.URL) {
+	if !l.mediaRef(t, "url", label, item, &m.URL) {
 		return nil
 	}
-	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", label, &m.Thumbnail) {
+	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", label, item, &m.Thumbnail) {
 		m.Thumbnail = ""
 	}
 	return m
@@ -217,16 +236,17 @@ func (l *loader) media(t table, label string) *Media {
 
 // mediaRef accepts a web address as it is (never fetched: the exhibit runs
 // offline) or a path that must exist in the pack, cleaned in place.
-func (l *loader) mediaRef(t table, key, label string, ref *string) bool {
+func (l *loader) mediaRef(t table, key, label string, item kv, ref *string) bool {
 	lower := strings.ToLower(*ref)
 	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
 		return true
 	}
 	if i := strings.Index(*ref, ":"); i > 1 && !strings.ContainsAny((*ref)[:i], "/\\") {
-		t.doc.problem(t.field(key), "%s: %q is neither a file in the pack nor an http(s) address", label, *ref)
+		t.doc.problem(t.field(key), detail{Kind: "bad-media-ref", Args: kv{"value": *ref}}.
+			msg("%q is neither a file in the pack nor an http(s) address", *ref).under(label, item))
 		return false
 	}
-	if !l.localFile(t, key, label, *ref) {
+	if !l.localFile(t, key, label, item, *ref) {
 		return false
 	}
 	*ref, _ = packPath(*ref)
@@ -234,14 +254,14 @@ func (l *loader) mediaRef(t table, key, label string, ref *string) bool {
 }
 
 // localFile reports whether a path in the pack exists, reporting why not.
-func (l *loader) localFile(t table, key, label, ref string) bool {
+func (l *loader) localFile(t table, key, label string, item kv, ref string) bool {
 	name, err := packPath(ref)
 	if err != nil {
-		t.doc.problem(t.field(key), "%s: %v", label, err)
+		t.doc.problem(t.field(key), detailOf(err).under(label, item))
 		return false
 	}
 	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field(key), "%s: %s", label, fileError(name, err))
+		t.doc.problem(t.field(key), fileError(name, err).under(label, item))
 		return false
 	}
 	return true
@@ -256,11 +276,12 @@ var precisionNames = map[string]Precision{
 // dateField reads a date value. TOML dates (start = 1943-09-22, no
 // quotes) and plain years (start = 1943) are accepted too, since both are
 // natural to type.
-func dateField(t table, key, label string, required bool) (Date, bool) {
+func dateField(t table, key, label string, item kv, required bool) (Date, bool) {
 	v, ok := t.m[key]
 	if !ok {
 		if required {
-			t.doc.problem(t.field(key), "%s: %s date is missing (required)", label, key)
+			t.doc.problem(t.field(key), detail{Kind: "date-missing", Args: kv{"key": key}}.
+				msg("%s date is missing (required)", key).under(label, item))
 		}
 		return Date{}, false
 	}
@@ -277,10 +298,10 @@ func dateField(t table, key, label string, required bool) (Date, bool) {
 			d.Hour, d.Minute, d.Second, d.Precision = v.Hour(), v.Minute(), v.Second(), PrecisionTime
 		}
 	default:
-		err = fmt.Errorf("must be a date like \"1943-09-22\", not %s", tomlType(v))
+		err = detail{Kind: "date-wrong-type", Args: kv{"got": tomlType(v)}}.msg("must be a date like \"1943-09-22\", not %s", tomlType(v))
 	}
 	if err != nil {
-		t.doc.problem(t.field(key), "%s: %s date: %v", label, key, err)
+		t.doc.problem(t.field(key), detailOf(err).under(key+" date", kv{"key": key}).under(label, item))
 		return Date{}, false
 	}
 	return d, true
@@ -298,18 +319,19 @@ var dateSyntax = regexp.MustCompile(`^([+-]?)([0-9]+)(?:-([0-9]{1,2})(?:-([0-9]{
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Date{}, errors.New("date is empty")
+		return Date{}, detail{Kind: "date-empty", Args: kv{"value": s}}.msg("date is empty")
 	}
 	if strings.HasPrefix(s, "--") || strings.HasPrefix(s, "T") {
-		return Date{}, fmt.Errorf("date %q has no year", s)
+		return Date{}, detail{Kind: "date-no-year", Args: kv{"value": s}}.msg("date %q has no year", s)
 	}
 	m := dateSyntax.FindStringSubmatch(s)
 	if m == nil {
-		return Date{}, fmt.Errorf("%q is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with THH:MM", s)
+		return Date{}, detail{Kind: "bad-date", Args: kv{"value": s}}.
+			msg("%q is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with THH:MM", s)
 	}
 	y, err := strconv.ParseInt(m[2], 10, 64)
 	if err != nil {
-		return Date{}, fmt.Errorf("year in %q is too large", s)
+		return Date{}, detail{Kind: "year-too-large", Args: kv{"value": s}}.msg("year in %q is too large", s)
 	}
 	if m[1] == "-" {
 		y = -y
@@ -318,20 +340,22 @@ func ParseDate(s string) (Date, error) {
 	if m[3] != "" {
 		d.Month, _ = strconv.Atoi(m[3])
 		if d.Month < 1 || d.Month > 12 {
-			return Date{}, fmt.Errorf("%q: month %d is not between 1 and 12", s, d.Month)
+			return Date{}, detail{Kind: "bad-month", Args: kv{"value": s, "month": itoa(d.Month)}}.
+				msg("%q: month %d is not between 1 and 12", s, d.Month)
 		}
 		d.Precision = PrecisionMonth
 	}
 	if m[4] != "" {
 		d.Day, _ = strconv.Atoi(m[4])
 		if n := daysIn(d.Year, d.Month); d.Day < 1 || d.Day > n {
-			return Date{}, fmt.Errorf("%q: day %d is not between 1 and %d for that month", s, d.Day, n)
+			return Date{}, detail{Kind: "bad-day", Args: kv{"value": s, "day": itoa(d.Day), "max": itoa(n)}}.
+				msg("%q: day %d is not between 1 and %d for that month", s, d.Day, n)
 		}
 		d.Precision = PrecisionDay
 	}
 	if m[5] != "" {
 		if m[4] == "" {
-			return Date{}, fmt.Errorf("%q: a time needs a full date before it", s)
+			return Date{}, detail{Kind: "time-without-day", Args: kv{"value": s}}.msg("%q: a time needs a full date before it", s)
 		}
 		d.Hour, _ = strconv.Atoi(m[5])
 		d.Minute, _ = strconv.Atoi(m[6])
@@ -339,7 +363,8 @@ func ParseDate(s string) (Date, error) {
 			d.Second, _ = strconv.Atoi(m[7])
 		}
 		if d.Hour > 23 || d.Minute > 59 || d.Second > 59 {
-			return Date{}, fmt.Errorf("%q: time %02d:%02d:%02d is not a time of day", s, d.Hour, d.Minute, d.Second)
+			clock := fmt.Sprintf("%02d:%02d:%02d", d.Hour, d.Minute, d.Second)
+			return Date{}, detail{Kind: "bad-time", Args: kv{"value": s, "time": clock}}.msg("%q: time %s is not a time of day", s, clock)
 		}
 		d.Precision = PrecisionTime
 	}

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"trienlam/exhibit"
 )
 
 // problems lists what was wrong with the pack. The exhibit still shows
@@ -26,7 +28,7 @@ func (p *problems) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Pack problems"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := topBar([]fyne.CanvasObject{back}, title, nil)
 
-	intro := widget.NewLabel(lang.L("The exhibit pack has {{.Count}} problems. Everything valid is shown; fix these files and open the pack again. Details are in English, as printed by “trienlam validate”.", map[string]any{"Count": len(e.problems)}))
+	intro := widget.NewLabel(lang.L("The exhibit pack has {{.Count}} problems. Everything valid is still shown; fix these files and open the pack again.", map[string]any{"Count": len(e.problems)}))
 	intro.Wrapping = fyne.TextWrapWord
 	list := container.NewVBox(intro, widget.NewSeparator())
 	for _, pr := range e.problems {
@@ -39,12 +41,26 @@ func (p *problems) content() fyne.CanvasObject {
 		}
 		w := widget.NewLabelWithStyle(where, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		w.Wrapping = fyne.TextWrapWord
-		m := widget.NewLabel(pr.Message)
+		m := widget.NewLabel(problemText(pr))
 		m.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewVBox(w, m))
 	}
 	p.scroll = container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(list)))
 	return container.NewBorder(bar, nil, nil, nil, p.scroll)
+}
+
+// problemText is a problem said in the interface language: the template
+// "problem.<Kind>" of the translation files filled from its Args, or the
+// English message when the problem has no Kind.
+func problemText(pr exhibit.Problem) string {
+	if pr.Kind == "" {
+		return pr.Message
+	}
+	args := make(map[string]any, len(pr.Args))
+	for k, v := range pr.Args {
+		args[k] = v
+	}
+	return lang.X("problem."+pr.Kind, pr.Message, args)
 }
 
 func (p *problems) shown() {}
