@@ -1,0 +1,98 @@
+# Trienlam — build, run and test.
+#
+#   make run     set up this machine (Debian/Ubuntu) and start the exhibit
+#   make test    set up this machine and run every check and test
+#
+# `make help` lists the other targets. Set-up (scripts/deps.sh) installs the
+# apt packages only when some are missing, so later runs are fast and work
+# offline.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+# Go unpacked into /usr/local/go is found even when it is not on PATH yet.
+export PATH := $(PATH):/usr/local/go/bin
+
+GO ?= go
+BINARY := trienlam
+# One version number everywhere: FyneApp.toml's Details.Version.
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml 2>/dev/null | head -n 1)
+ifeq ($(VERSION),)
+VERSION := dev
+endif
+LDFLAGS := -X trienlam/cli.Version=$(VERSION)
+# Arguments for ./trienlam in `make run`, e.g. make run ARGS="--pack ~/packs/next-year.zip"
+ARGS ?=
+# go test's per-package time limit (the whole suite takes a few minutes).
+TEST_TIMEOUT ?= 20m
+# Where `make screenshots` writes its pictures.
+SCREENSHOT_DIR ?= build/screenshots
+
+.PHONY: all help deps build run test fmt-check vet bench notices screenshots clean
+
+all: build
+
+help:
+	@echo "make run          set up (apt packages, Go modules), build and start the exhibit"
+	@echo "make test         set up, then gofmt check, go vet and every test"
+	@echo "make build        build ./$(BINARY) (version $(VERSION))"
+	@echo "make deps         only the set-up step"
+	@echo "make bench        Go benchmarks, then start-up time and memory (bench/startup.sh)"
+	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
+	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
+	@echo "make clean        remove what the build made"
+
+deps:
+	@scripts/deps.sh all
+
+build:
+	@scripts/deps.sh build
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BINARY) .
+
+run: deps build
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
+		echo "make run: there is no display here (DISPLAY and WAYLAND_DISPLAY are both empty)," >&2; \
+		echo "so the exhibit window has nowhere to open. ./$(BINARY) is built; either" >&2; \
+		echo "  - run it from a desktop session (or over ssh -X), or" >&2; \
+		echo "  - run it on a virtual display:" >&2; \
+		echo "      xvfb-run -a -s '-screen 0 1280x720x24 -noreset' ./$(BINARY) $(ARGS)" >&2; \
+		echo "    and look at it with: make screenshots   (pictures in $(SCREENSHOT_DIR)/)" >&2; \
+		exit 1; \
+	fi
+	./$(BINARY) $(ARGS)
+
+test: deps fmt-check vet
+	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
+
+# gofmt over every Go file outside testdata folders; lists the ones to fix.
+fmt-check:
+	@files=$$(find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -print0 | xargs -0 -r "$$($(GO) env GOROOT)/bin/gofmt" -l); \
+	if [ -n "$$files" ]; then \
+		echo "These files are not gofmt-formatted (fix with gofmt -w FILE):" >&2; \
+		echo "$$files" | sed 's/^/  /' >&2; \
+		exit 1; \
+	fi
+
+vet:
+	$(GO) vet ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout $(TEST_TIMEOUT) ./...
+	LDFLAGS='$(LDFLAGS)' bench/startup.sh
+
+notices:
+	scripts/notices.sh > THIRD_PARTY_NOTICES.md.tmp
+	mv THIRD_PARTY_NOTICES.md.tmp THIRD_PARTY_NOTICES.md
+
+# Home, the first chapter (PageDown from home) and search (Ctrl+F, a query),
+# each in a fresh app with fresh settings on a 1280×720 virtual screen.
+screenshots: deps build
+	mkdir -p $(SCREENSHOT_DIR)
+	scripts/screenshot.sh -o $(SCREENSHOT_DIR)/home.png
+	scripts/screenshot.sh -o $(SCREENSHOT_DIR)/reader.png -k Next
+	scripts/screenshot.sh -o $(SCREENSHOT_DIR)/search.png -k ctrl+f -t 'Chi Kien'
+
+clean:
+	rm -f $(BINARY) $(BINARY).exe THIRD_PARTY_NOTICES.md.tmp
+	rm -rf build/bench build/screenshots
