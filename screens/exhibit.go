@@ -135,6 +135,18 @@ func (e *Exhibit) openSearch() {
 	e.show(newSearch(e), true)
 }
 
+// openTimeline shows the timeline with the event of the given ID
+// selected, or the first event when id is empty.
+func (e *Exhibit) openTimeline(id string) {
+	start := 0
+	for i, ev := range e.pack.Timeline.Events {
+		if ev.ID == id {
+			start = i
+		}
+	}
+	e.show(newTimelineScreen(e, start), true)
+}
+
 func (e *Exhibit) openSettings() { e.show(newSettingsScreen(e), true) }
 
 func (e *Exhibit) openOriginal() { e.show(newOriginal(e), true) }

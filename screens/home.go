@@ -40,8 +40,11 @@ func (h *home) content() fyne.CanvasObject {
 	read.Importance = widget.HighImportance
 	actions := []fyne.CanvasObject{
 		read,
-		newKeyButton(e, lang.L("Search"), theme.SearchIcon(), e.openSearch),
 	}
+	if len(p.Timeline.Events) > 0 {
+		actions = append(actions, newKeyButton(e, lang.L("Timeline"), theme.HistoryIcon(), func() { e.openTimeline("") }))
+	}
+	actions = append(actions, newKeyButton(e, lang.L("Search"), theme.SearchIcon(), e.openSearch))
 	if p.Source.OriginalText != "" {
 		actions = append(actions, newKeyButton(e, lang.L("Original text"), theme.DocumentIcon(), e.openOriginal))
 	}

@@ -99,13 +99,7 @@ func (s *searchScreen) open(i int) {
 	h := s.hits[i]
 	ch := s.e.pack.ChapterIndex(h.Chapter)
 	if h.Event != "" {
-		// A timeline hit opens the paragraph the event links to.
-		for _, ev := range s.e.pack.Timeline.Events {
-			if ev.ID == h.Event && ev.Chapter != "" {
-				s.e.openChapter(s.e.pack.ChapterIndex(ev.Chapter), ev.Block, nil)
-				return
-			}
-		}
+		s.e.openTimeline(h.Event)
 		return
 	}
 	if ch < 0 {

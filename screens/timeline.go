@@ -1,0 +1,219 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/exhibit"
+	"trienlam/timeline"
+)
+
+// timelineScreen is the interactive timeline with the selected event's
+// card below it: the date as the source writes it, the headline, the text
+// and the way into the chapter it comes from.
+type timelineScreen struct {
+	e  *Exhibit
+	tl *timeline.Timeline
+	// start is the event to select when the screen is first shown.
+	start int
+
+	date, headline *widget.Label
+	text           *widget.RichText
+	media          *widget.Label
+	read           *keyButton
+	mode           *keyButton
+	cardScroll     *container.Scroll
+}
+
+func newTimelineScreen(e *Exhibit, start int) *timelineScreen {
+	return &timelineScreen{e: e, start: start}
+}
+
+func (s *timelineScreen) events() []exhibit.Event { return s.e.pack.Timeline.Events }
+
+func (s *timelineScreen) content() fyne.CanvasObject {
+	e := s.e
+	sel := s.start
+	if s.tl != nil {
+		sel = s.tl.Selected()
+	}
+	even := s.tl != nil && s.tl.Even()
+	s.tl = timeline.New(e.pack.Timeline)
+	s.tl.SetEven(even)
+	s.tl.OnSelected = s.showCard
+	s.tl.OnOpen = s.openChapter
+
+	home := newKeyButton(e, lang.L("Home"), theme.HomeIcon(), e.goHome)
+	title := widget.NewLabelWithStyle(e.pack.Timeline.Title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	if title.Text == "" {
+		title.SetText(lang.L("Timeline"))
+	}
+	title.Truncation = fyne.TextTruncateEllipsis
+	out := newKeyButton(e, "", theme.ZoomOutIcon(), s.tl.ZoomOut)
+	in := newKeyButton(e, "", theme.ZoomInIcon(), s.tl.ZoomIn)
+	all := newKeyButton(e, lang.L("Whole timeline"), theme.ViewFullScreenIcon(), func() { s.tl.ShowAll(); s.tl.Refresh() })
+	s.mode = newKeyButton(e, "", nil, s.toggleMode)
+	s.updateMode()
+	bar := topBar([]fyne.CanvasObject{home}, title, []fyne.CanvasObject{out, in, all, s.mode})
+
+	// One chip per era zooms to it: the fastest way into the crowded
+	// years for a visitor at a touch screen.
+	eras := container.New(&flowLayout{})
+	for _, era := range e.pack.Timeline.Eras {
+		era := era
+		eras.Add(newKeyButton(e, era.Headline, nil, func() {
+			s.tl.ZoomToYears(timeline.Years(era.Start), timeline.Years(era.End))
+		}))
+	}
+
+	s.date = widget.NewLabel("")
+	s.date.TextStyle.Bold = true
+	s.date.Importance = widget.DangerImportance
+	s.date.SizeName = theme.SizeNameSubHeadingText
+	s.headline = widget.NewLabel("")
+	s.headline.TextStyle.Bold = true
+	s.headline.Wrapping = fyne.TextWrapWord
+	s.text = widget.NewRichText()
+	s.text.Wrapping = fyne.TextWrapWord
+	s.media = widget.NewLabel("")
+	s.media.Wrapping = fyne.TextWrapWord
+	s.media.Importance = widget.LowImportance
+	s.read = newKeyButton(e, lang.L("Read in the chapter"), theme.DocumentIcon(), func() { s.openChapter(s.tl.Selected()) })
+	s.read.Importance = widget.HighImportance
+	prev := newKeyButton(e, lang.L("Previous event"), theme.NavigateBackIcon(), s.tl.Previous)
+	next := newKeyButton(e, lang.L("Next event"), theme.NavigateNextIcon(), s.tl.Next)
+	next.IconPlacement = widget.ButtonIconTrailingText
+	card := container.NewVBox(s.date, s.headline, s.text, s.media)
+	s.cardScroll = container.NewVScroll(pageColumn(theme.TextSize()*44, container.NewPadded(card)))
+	actions := container.NewBorder(nil, nil, prev, next, container.NewCenter(s.read))
+
+	top := container.NewVBox(bar, container.NewPadded(eras))
+	body := container.New(&timelineSplit{}, container.NewPadded(s.tl), s.cardScroll)
+	if sel >= 0 && sel < s.tl.Len() {
+		s.tl.Select(sel)
+	}
+	s.showCard(s.tl.Selected())
+	return container.NewBorder(top, container.NewPadded(actions), nil, nil, body)
+}
+
+func (s *timelineScreen) shown() {
+	if s.tl.Selected() >= 0 {
+		s.tl.Select(s.tl.Selected())
+	}
+}
+
+func (s *timelineScreen) toggleMode() {
+	s.tl.SetEven(!s.tl.Even())
+	s.updateMode()
+}
+
+func (s *timelineScreen) updateMode() {
+	if s.tl.Even() {
+		s.mode.SetText(lang.L("Spaced by date"))
+	} else {
+		s.mode.SetText(lang.L("Evenly spaced"))
+	}
+}
+
+// showCard fills the card with event i.
+func (s *timelineScreen) showCard(i int) {
+	evs := s.events()
+	if i < 0 || i >= len(evs) {
+		s.date.SetText("")
+		s.headline.SetText(lang.L("This pack has no timeline events."))
+		s.read.Hide()
+		return
+	}
+	ev := evs[i]
+	display := ev.Display
+	if display == "" {
+		display = ev.Start.Display
+	}
+	s.date.SetText(display)
+	s.headline.SetText(ev.Headline)
+	s.text.ParseMarkdown(ev.Text)
+	s.media.SetText(mediaNote(ev.Media))
+	if ev.Chapter != "" && s.e.pack.ChapterIndex(ev.Chapter) >= 0 {
+		s.read.Show()
+	} else {
+		s.read.Hide()
+	}
+	if s.cardScroll != nil {
+		s.cardScroll.ScrollToTop()
+	}
+}
+
+// mediaNote describes an event's media in words. Pictures on the web are
+// kept in the pack but never fetched: the exhibit runs offline.
+func mediaNote(m *exhibit.Media) string {
+	if m == nil || m.URL == "" {
+		return ""
+	}
+	caption := strings.TrimSpace(m.Caption)
+	if strings.HasPrefix(m.URL, "http://") || strings.HasPrefix(m.URL, "https://") {
+		return lang.L("Media: {{.Caption}} (not available offline)", map[string]any{"Caption": caption})
+	}
+	if caption == "" {
+		return ""
+	}
+	note := lang.L("Media: {{.Caption}}", map[string]any{"Caption": caption})
+	if m.Credit != "" {
+		note += " — " + m.Credit
+	}
+	return note
+}
+
+// openChapter reads on in the chapter an event comes from, with the
+// event's excerpt highlighted in its paragraph.
+func (s *timelineScreen) openChapter(i int) {
+	evs := s.events()
+	if i < 0 || i >= len(evs) || evs[i].Chapter == "" {
+		return
+	}
+	ev := evs[i]
+	ci := s.e.pack.ChapterIndex(ev.Chapter)
+	if ci < 0 {
+		return
+	}
+	var marks map[int][][2]int
+	blocks := s.e.pack.Chapters[ci].Blocks
+	if ev.Block >= 0 && ev.Block < len(blocks) {
+		if at := strings.Index(blocks[ev.Block].Text(), ev.Text); ev.Text != "" && at >= 0 {
+			marks = map[int][][2]int{ev.Block: {{at, at + len(ev.Text)}}}
+		}
+	}
+	s.e.openChapter(ci, ev.Block, marks)
+}
+
+func (s *timelineScreen) typedKey(ev *fyne.KeyEvent) bool { return s.tl.HandleKey(ev) }
+
+// timelineSplit gives the timeline the top 55 % of the space (at least its
+// minimum) and the card the rest.
+type timelineSplit struct{}
+
+func (timelineSplit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) < 2 {
+		return
+	}
+	h := max(objs[0].MinSize().Height, size.Height*0.55)
+	h = min(h, size.Height-objs[1].MinSize().Height)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, h))
+	objs[1].Move(fyne.NewPos(0, h))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+func (timelineSplit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height
+	}
+	return fyne.NewSize(w, h)
+}
