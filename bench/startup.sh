@@ -34,7 +34,8 @@
 #   RUNS=5        measured runs per program
 #   WARMUP=1      unmeasured runs per program first
 #   SIZE=1280x720 Xvfb screen size
-#   TITLE=...     Trienlam's window title (prefix); empty = any window
+#   TITLE=Trienlam  the app's window title (a prefix; screens.WindowTitle);
+#                 empty = any top-level window
 #   ARGS="..."    extra arguments for ./trienlam (split on spaces)
 #   TIMEOUT=60    seconds to wait for a window / for content, per run
 #   LDFLAGS=...   go build -ldflags (default: the version stamp `make build` uses)
@@ -48,9 +49,9 @@ source scripts/lib/xvfb.sh
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 SIZE=${SIZE:-1280x720}
-# Trienlam's window title: empty means "any top-level window", which is
-# exact here because the private Xvfb runs nothing else.
-TITLE=${TITLE-}
+# Trienlam's window title (screens.WindowTitle). Empty means "any top-level
+# window", also exact here because the private Xvfb runs nothing else.
+TITLE=${TITLE-Trienlam}
 ARGS=${ARGS:-}
 TIMEOUT=${TIMEOUT:-60}
 KEEP=${KEEP:-}
@@ -84,11 +85,7 @@ fi
 APP_PID=
 DRS_PID=
 cleanup() {
-	if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; fi
-	if [[ -n $DRS_PID ]]; then
-		kill "$DRS_PID" 2>/dev/null || true
-		wait "$DRS_PID" 2>/dev/null || true
-	fi
+	app_stop "$APP_PID" "$DRS_PID"
 	APP_PID=
 	DRS_PID=
 	xvfb_stop
@@ -130,7 +127,7 @@ run_one() {
 				R_CONTENT=$(((t1 - t0) / 1000000))
 				break
 			fi
-			kill -0 "$DRS_PID" 2>/dev/null || break
+			proc_alive "$DRS_PID" || break
 		done
 		R_SIZE=$(xwininfo -id "$X_WID" 2>/dev/null | awk '/Width:/ { w = $2 } /Height:/ { h = $2 } END { if (w) print w "x" h }')
 		sleep 1

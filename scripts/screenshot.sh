@@ -72,13 +72,12 @@ fi
 
 drs_pid=
 cleanup() {
-	if [[ -n $drs_pid ]]; then
-		if [[ -s ${XVFB_TMP:-/nonexistent}/pid ]]; then
-			kill "$(cat "$XVFB_TMP/pid")" 2>/dev/null || true
-		fi
-		kill "$drs_pid" 2>/dev/null || true
-		wait "$drs_pid" 2>/dev/null || true
+	local app=
+	if [[ -n $drs_pid && -s ${XVFB_TMP:-/nonexistent}/pid ]]; then
+		app=$(cat "$XVFB_TMP/pid")
 	fi
+	app_stop "$app" "$drs_pid"
+	drs_pid=
 	xvfb_stop
 }
 trap cleanup EXIT
@@ -104,7 +103,7 @@ x_wait_window "$title" 60 "$drs_pid" || fail "no window titled '$title*' appeare
 wid=$X_WID
 deadline=$(($(date +%s) + 60))
 until x_has_content "$wid" "$dir/frame.xwd"; do
-	kill -0 "$drs_pid" 2>/dev/null || fail "the program exited"
+	proc_alive "$drs_pid" || fail "the program exited"
 	(($(date +%s) < deadline)) || fail "the window stayed empty for 60 s"
 done
 sleep "$wait_s"
@@ -118,7 +117,7 @@ for a in "${actions[@]}"; do
 	esac
 	sleep "$wait_s"
 done
-kill -0 "$drs_pid" 2>/dev/null || fail "the program exited"
+proc_alive "$drs_pid" || fail "the program exited"
 
 mkdir -p "$(dirname "$out")"
 if [[ -n $window_only ]]; then

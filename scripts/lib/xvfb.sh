@@ -28,7 +28,7 @@ xvfb_start() {
 			export XVFB_PID
 			return 0
 		fi
-		if ! kill -0 "$XVFB_PID" 2>/dev/null; then
+		if ! proc_alive "$XVFB_PID"; then
 			break
 		fi
 		sleep 0.01
@@ -46,9 +46,42 @@ xvfb_stop() {
 		XVFB_PID=
 	fi
 	if [[ -n ${XVFB_TMP:-} && -d $XVFB_TMP ]]; then
-		rm -rf "$XVFB_TMP"
+		# A client that is still exiting may write one last file: retry.
+		rm -rf "$XVFB_TMP" 2>/dev/null || { sleep 0.5; rm -rf "$XVFB_TMP" 2>/dev/null || true; }
 		XVFB_TMP=
 	fi
+}
+
+# proc_alive PID: the process exists and is not a zombie (a child of ours
+# that has exited stays a zombie until waited for, and kill -0 still works).
+proc_alive() {
+	local st
+	st=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $st != Z* ]]
+}
+
+# app_stop APP_PID DRS_PID: stops a program started as
+# `dbus-run-session -- sh -c '...; exec PROGRAM'` (APP_PID is the program,
+# DRS_PID the dbus-run-session). Only the program is signalled:
+# dbus-run-session then stops its bus and exits. Killing dbus-run-session
+# itself would leave its dbus-daemon running forever.
+app_stop() {
+	local app=${1:-} drs=${2:-} i
+	if [[ -n $app ]]; then kill "$app" 2>/dev/null || true; fi
+	if [[ -z $drs ]]; then return 0; fi
+	for ((i = 0; i < 500; i++)); do
+		proc_alive "$drs" || break
+		sleep 0.01
+	done
+	if proc_alive "$drs"; then
+		# The program ignored SIGTERM: kill it; the session still ends cleanly.
+		if [[ -n $app ]]; then kill -KILL "$app" 2>/dev/null || true; fi
+		for ((i = 0; i < 200; i++)); do
+			proc_alive "$drs" || break
+			sleep 0.01
+		done
+		if proc_alive "$drs"; then kill "$drs" 2>/dev/null || true; fi
+	fi
+	wait "$drs" 2>/dev/null || true
 }
 
 # x_find_window [TITLE]: sets X_WID to the id of the first visible (mapped)
@@ -86,7 +119,7 @@ x_wait_window() {
 	while (($(date +%s) < deadline)); do
 		x_find_window "$title"
 		[[ -n $X_WID ]] && return 0
-		if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+		if [[ -n $pid ]] && ! proc_alive "$pid"; then
 			return 1
 		fi
 		sleep 0.01
