@@ -210,6 +210,11 @@ func (r *resultRow) set(e *Exhibit, h search.Hit, atCursor bool) {
 		where = lang.L("Chapter {{.N}}: {{.Title}}", map[string]any{"N": e.pack.ChapterIndex(h.Chapter) + 1, "Title": ch.Title})
 	} else if h.Event != "" {
 		where = lang.L("Timeline")
+		for _, ev := range e.pack.Timeline.Events {
+			if ev.ID == h.Event {
+				where = lang.L("Timeline: {{.Date}} — {{.Headline}}", map[string]any{"Date": ev.Display, "Headline": ev.Headline})
+			}
+		}
 	}
 	r.chapter.SetText(where)
 	r.context.Segments = contextSegments(h.Context, h.ContextRanges)

@@ -559,7 +559,12 @@ func (r *renderer) build() {
 	size := t.Size()
 	th := t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	col := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
+	col := func(n fyne.ThemeColorName) color.Color {
+		if c := th.Color(n, v); c != nil {
+			return c
+		}
+		return th.Color(theme.ColorNameForeground, v) // a theme without the exhibit's colours
+	}
 	g := t.measureGeometry(size)
 	t.geometry = g
 	s := t.scale()
@@ -725,7 +730,7 @@ func (r *renderer) build() {
 		dot.Resize(fyne.NewSize(float32(rad*2), float32(rad*2)))
 		objs = append(objs, dot)
 		if n.count() > 1 {
-			c := canvas.NewText(strconv.Itoa(n.count()), col(theme.ColorNameForegroundOnPrimary))
+			c := canvas.NewText(strconv.Itoa(n.count()), contrasting(accent))
 			c.TextSize, c.TextStyle = float32(g.small), fyne.TextStyle{Bold: true}
 			cs := c.MinSize()
 			c.Move(fyne.NewPos(float32(n.x)-cs.Width/2, float32(g.axisY)-cs.Height/2))
@@ -782,6 +787,15 @@ func fit(text string, width float64, size float32, style fyne.TextStyle) string 
 		return ""
 	}
 	return string(r[:lo]) + "…"
+}
+
+// contrasting returns black or white, whichever reads better on c.
+func contrasting(c color.Color) color.Color {
+	r, g, b, _ := c.RGBA()
+	if 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) > 0.5*0xffff {
+		return color.Black
+	}
+	return color.White
 }
 
 func withAlpha(c color.Color, a uint8) color.Color {
