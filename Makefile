@@ -29,7 +29,7 @@ TEST_TIMEOUT ?= 20m
 # Where `make screenshots` writes its pictures.
 SCREENSHOT_DIR ?= build/screenshots
 
-.PHONY: all help deps build run test fmt-check vet bench notices screenshots clean
+.PHONY: all help deps build run test fmt-check vet version-check bench notices screenshots clean
 
 all: build
 
@@ -62,7 +62,7 @@ run: deps build
 	fi
 	./$(BINARY) $(ARGS)
 
-test: deps fmt-check vet
+test: deps fmt-check version-check vet
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
 
 # gofmt over every Go file outside testdata folders; lists the ones to fix.
@@ -76,6 +76,15 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
+
+# The version in FyneApp.toml and the default of cli.Version (what a plain
+# `go build` prints) must agree: one version number everywhere.
+version-check:
+	@v=$$(sed -n 's/^var Version = "\([^"]*\)".*/\1/p' cli/*.go 2>/dev/null | head -n 1); \
+	if [ -n "$$v" ] && [ "$$v" != "$(VERSION)" ]; then \
+		echo "Version mismatch: FyneApp.toml says $(VERSION), cli.Version defaults to $$v." >&2; \
+		exit 1; \
+	fi
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout $(TEST_TIMEOUT) ./...
