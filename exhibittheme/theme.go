@@ -175,7 +175,7 @@ var (
 		theme.ColorNameWarning:             rgb(0xE8, 0xB0, 0x50),
 		ColorNameHeading:                   rgb(0xE6, 0xC2, 0x5C),
 		ColorNameGold:                      rgb(0xD9, 0xB4, 0x4A),
-		ColorNameHighlight:                 rgb(0x6E, 0x52, 0x10),
+		ColorNameHighlight:                 rgb(0x58, 0x40, 0x0A),
 		ColorNameCard:                      rgb(0x1F, 0x1C, 0x1A),
 		ColorNamePlate:                     rgb(0x5E, 0x10, 0x10),
 		ColorNameOnPlate:                   rgb(0xF6, 0xE7, 0xB8),
