@@ -65,7 +65,7 @@ func (h *home) content() fyne.CanvasObject {
 
 	body := container.NewVBox(
 		title,
-		container.NewCenter(container.New(&flowLayout{}, actions...)),
+		container.New(&flowLayout{}, actions...),
 		chaptersTitle,
 		container.New(&gridLayout{minCell: 360}, cards...),
 		spacer(e.win.Canvas().Scale()),
@@ -192,32 +192,76 @@ func (g *gridLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(g.minCell, float32(rows)*ch+float32(rows-1)*pad)
 }
 
-// flowLayout places buttons left to right and wraps them onto new lines.
+// flowLayout places buttons left to right, wraps them onto new lines and
+// centres each line. Like Fyne's GridWrap it remembers the width of its
+// last layout to report how tall it is, so its minimum width is only its
+// widest button and it never forces the window wider than the screen.
 type flowLayout struct{ width float32 }
+
+func (f *flowLayout) rows(objs []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
+	pad := theme.Padding() * 2
+	var rows [][]fyne.CanvasObject
+	var row []fyne.CanvasObject
+	x := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		w := o.MinSize().Width
+		if len(row) > 0 && x+w > width {
+			rows, row, x = append(rows, row), nil, 0
+		}
+		row = append(row, o)
+		x += w + pad
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return rows
+}
 
 func (f *flowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	f.width = s.Width
 	pad := theme.Padding() * 2
-	x, y, rowH := float32(0), float32(0), float32(0)
-	for _, o := range objs {
-		m := o.MinSize()
-		if x > 0 && x+m.Width > s.Width {
-			x, y, rowH = 0, y+rowH+pad, 0
+	y := float32(0)
+	for _, row := range f.rows(objs, s.Width) {
+		w, h := -pad, float32(0)
+		for _, o := range row {
+			m := o.MinSize()
+			w += m.Width + pad
+			h = max(h, m.Height)
 		}
-		o.Move(fyne.NewPos(x, y))
-		o.Resize(m)
-		x += m.Width + pad
-		rowH = max(rowH, m.Height)
+		x := max(0, (s.Width-w)/2)
+		for _, o := range row {
+			m := o.MinSize()
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(fyne.NewSize(m.Width, h))
+			x += m.Width + pad
+		}
+		y += h + pad
 	}
 }
 
 func (f *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding() * 2
-	var w, h float32
+	var widest float32
 	for _, o := range objs {
-		m := o.MinSize()
-		w += m.Width + pad
-		h = max(h, m.Height)
+		widest = max(widest, o.MinSize().Width)
 	}
-	return fyne.NewSize(w-pad, h)
+	width := f.width
+	if width <= 0 {
+		width = 1e6 // not laid out yet: assume one line
+	}
+	var h float32
+	for i, row := range f.rows(objs, max(width, widest)) {
+		rh := float32(0)
+		for _, o := range row {
+			rh = max(rh, o.MinSize().Height)
+		}
+		if i > 0 {
+			h += pad
+		}
+		h += rh
+	}
+	return fyne.NewSize(widest, h)
 }

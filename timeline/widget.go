@@ -712,7 +712,9 @@ func (r *renderer) build() {
 		sel := t.selected >= n.first && t.selected <= n.last
 		rad := g.marker
 		if n.count() > 1 {
-			rad = g.marker * 1.5
+			// Wide enough for a two- or three-digit count.
+			cw := float64(fyne.MeasureText(strconv.Itoa(n.count()), float32(g.small), fyne.TextStyle{Bold: true}).Width)
+			rad = math.Max(g.marker*1.5, cw/2+4)
 		}
 		if sel {
 			ring := canvas.NewCircle(color.Transparent)
