@@ -68,9 +68,8 @@ type labelSizer func(n node) float64
 func place(xs []float64, width float64, rows int, gap float64, size labelSizer) placement {
 	var p placement
 	p.rows = rows
-	// Visible events only, with a margin so labels of events just off the
-	// left edge still show.
-	start := sort.SearchFloat64s(xs, -width*0.5)
+	// Visible markers only: a label without its marker would mislead.
+	start := sort.SearchFloat64s(xs, -clusterGap/2)
 	for i := start; i < len(xs) && xs[i] <= width+clusterGap; i++ {
 		if n := len(p.nodes); n > 0 && xs[i]-xs[p.nodes[n-1].first] < clusterGap {
 			p.nodes[n-1].last = i

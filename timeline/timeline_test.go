@@ -437,3 +437,29 @@ func BenchmarkFrame1000(b *testing.B) {
 		}
 	})
 }
+
+// Events on the same date stay one cluster at every zoom; tapping it steps
+// through them.
+func TestSameDateClusterTapCycles(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(exhibittheme.New(exhibittheme.Light, exhibittheme.StepDesk))
+	ScrollDuration = 0
+	tl := New(exhibit.Timeline{Events: []exhibit.Event{
+		{ID: "a", Start: day(1943, 10, 1), Headline: "A"},
+		{ID: "b", Start: day(1943, 10, 1), Headline: "B"},
+		{ID: "c", Start: day(1950, 1, 1), Headline: "C"},
+	}})
+	win := test.NewWindow(tl)
+	defer win.Close()
+	win.Resize(fyne.NewSize(800, 300))
+	tl.Select(2)
+	p := markerPos(tl, 0)
+	var got []int
+	for i := 0; i < 3; i++ {
+		test.TapAt(tl, p)
+		got = append(got, tl.Selected())
+	}
+	if fmt.Sprint(got) != "[0 1 0]" {
+		t.Errorf("taps on a same-date cluster selected %v, want [0 1 0]", got)
+	}
+}

@@ -433,6 +433,16 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 	if !ok {
 		return
 	}
+	if n.count() > 1 && t.items[n.first].At == t.items[n.last].At {
+		// Events on the same date never part by zooming: each tap
+		// selects the next of them instead.
+		next := n.first
+		if t.selected >= n.first && t.selected < n.last {
+			next = t.selected + 1
+		}
+		t.Select(next)
+		return
+	}
 	if n.count() > 1 {
 		a, b := t.unitOfEvent(n.first), t.unitOfEvent(n.last)
 		pad := math.Max((b-a)*0.25, t.minSpan()/2)
