@@ -453,6 +453,8 @@ func TestSameDateClusterTapCycles(t *testing.T) {
 	defer win.Close()
 	win.Resize(fyne.NewSize(800, 300))
 	tl.Select(2)
+	tl.ShowAll()
+	tl.Refresh()
 	p := markerPos(tl, 0)
 	var got []int
 	for i := 0; i < 3; i++ {
