@@ -43,7 +43,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=../scripts/lib/xvfb.sh
+# shellcheck source=scripts/lib/xvfb.sh
 source scripts/lib/xvfb.sh
 
 RUNS=${RUNS:-5}

@@ -24,7 +24,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=lib/xvfb.sh
+# shellcheck source=scripts/lib/xvfb.sh
 source scripts/lib/xvfb.sh
 
 out=screenshot.png

@@ -24,8 +24,8 @@ xvfb_start() {
 	local i
 	for ((i = 0; i < 500; i++)); do
 		if [[ -s $XVFB_TMP/display ]]; then
-			export DISPLAY=":$(tr -dc 0-9 <"$XVFB_TMP/display")"
-			export XVFB_PID
+			DISPLAY=":$(tr -dc 0-9 <"$XVFB_TMP/display")"
+			export DISPLAY XVFB_PID
 			return 0
 		fi
 		if ! proc_alive "$XVFB_PID"; then
