@@ -45,6 +45,10 @@ type loader struct {
 	// declaredPhotos are photo IDs present in the manifest, usable or not,
 	// so a chapter naming a broken photo is not also told it is unknown.
 	declaredPhotos map[string]bool
+	// noFiles is set when a timeline is read on its own, outside any
+	// pack: paths are checked for their form only and chapter links are
+	// kept unchecked.
+	noFiles bool
 }
 
 // Load reads and validates a pack. It returns what is valid together with

@@ -165,7 +165,15 @@ func TestLoadBroken(t *testing.T) {
 			`pack.toml:20: photos[3].file: file "photos/mat.jpg" not found`,
 		}, []string{"mot"}},
 		{"timeline-json", []string{
-			"pack.toml:10: timeline.file: " + TimelineJSONMessage,
+			`timeline.json:6: events[1].start_date.month: event "thang-13": start_date: "1943-13": month 13 is not between 1 and 12`,
+			`timeline.json:11: events[2].start_date.day: event "ngay-32": start_date: "1943-01-32": day 32 is not between 1 and 31 for that month`,
+			`timeline.json:17: events[3].end_date: event "ket-thuc-truoc": end 1945-08-18 is before start 1945-08-19`,
+			`timeline.json:21: events[4].start_date: event "Thiếu năm": start_date: has no year (required; years before the common era are negative numbers, e.g. "year": -500)`,
+			`timeline.json:24: events[5].start_date: event "khong-ngay": start_date is missing (required): write it like "start_date": {"year": 1943, "month": 9, "day": 22}`,
+			`timeline.json:30: events[6].start_date: event "ngay-chu": start_date must be an object like {"year": 1943, "month": 9, "day": 22}, not a text`,
+			`timeline.json:35: events[7].start_date.month: event "thang-chu": start_date: month "Sept" is not a whole number`,
+			`timeline.json:40: events[8].start_date.day: event "ngay-khong-thang": start_date: day is given without month`,
+			`timeline.json:46: events[9].text.headline: event "khong-tieu-de": text.headline is missing: Trienlam shows every event by its headline, so this event is left out`,
 		}, []string{"mot"}},
 		{"broken-links", []string{
 			`pack.toml:2: id: id "Lien_Ket_Hong" must use only lowercase letters a-z, digits and '-'`,

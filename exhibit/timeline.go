@@ -10,11 +10,9 @@ import (
 	"time"
 )
 
-// TimelineJSONMessage is the problem reported for a TimelineJS3 JSON
-// timeline, which this version cannot read directly.
-const TimelineJSONMessage = "TimelineJS3 JSON timelines must be converted with `trienlam import-timeline` (not yet supported in this version)"
-
-// timeline reads the [timeline] table of pack.toml and the file it names.
+// timeline reads the [timeline] table of pack.toml and the file it names:
+// the pack's own format (§7 of docs/pack-format.md), or TimelineJS3 JSON
+// when the name ends in ".json".
 func (l *loader) timeline(t table) {
 	t.checkKeys("file")
 	file := t.str("file")
@@ -26,12 +24,18 @@ func (l *loader) timeline(t table) {
 		t.doc.problem(t.field("file"), detailOf(err))
 		return
 	}
-	if strings.EqualFold(pathExt(name), ".json") {
-		t.doc.problem(t.field("file"), detail{Kind: "timeline-json", Args: kv{"file": name}}.msg("%s", TimelineJSONMessage))
-		return
-	}
 	text, ok := l.readText(t.doc, t.field("file"), name)
 	if !ok {
+		return
+	}
+	if strings.EqualFold(pathExt(name), ".json") {
+		doc, perr := parseJSONDoc(name, []byte(text))
+		if perr != nil {
+			l.probs = append(l.probs, *perr)
+			return
+		}
+		doc.probs = &l.probs
+		l.pack.Timeline = l.timelineJS(doc)
 		return
 	}
 	doc, perr := parseTOML(name, text, 0)
@@ -147,24 +151,8 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 			ev.End = &end
 		}
 	}
-	if p := t.str("precision"); p != "" && sok {
-		prec, known := precisionNames[p]
-		switch {
-		case !known:
-			t.doc.problem(t.field("precision"), detail{Kind: "bad-precision", Args: kv{"value": p, "allowed": "year, season, month, day, time"}}.
-				msg("precision %q must be one of year, season, month, day, time", p).under(label, item))
-		case prec > ev.Start.Precision:
-			// A finer precision than the date gives would invent detail
-			// the source does not have; "season" needs a month to say
-			// which season.
-			t.doc.problem(t.field("precision"), detail{Kind: "precision-too-fine", Args: kv{"value": p, "date": formatDate(ev.Start)}}.
-				msg("precision %q is finer than the date %s gives", p, formatDate(ev.Start)).under(label, item))
-		default:
-			ev.Start.Precision = prec
-			if ev.End != nil && ev.End.Precision > prec {
-				ev.End.Precision = prec
-			}
-		}
+	if sok {
+		applyPrecision(t, &ev, label, item)
 	}
 	if !ok {
 		return ev, false
@@ -174,23 +162,12 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 	ev.Text = t.str("text")
 	ev.Group = t.str("group")
 	ev.Background = t.str("background")
-	if ev.Background != "" && !l.background(t, label, item, ev.Background) {
+	if ev.Background != "" && !l.background(t, "background", label, item, ev.Background) {
 		ev.Background = ""
 	}
 	if ch := t.str("chapter"); ch != "" {
 		block, hasBlock := t.integer("block")
-		c := l.pack.Chapter(ch)
-		switch {
-		case c == nil:
-			t.doc.problem(t.field("chapter"), detail{Kind: "unknown-chapter", Args: kv{"chapter": ch}}.
-				msg("no chapter with id %q; the link is dropped", ch).under(label, item))
-		case hasBlock && (block < 0 || block >= int64(len(c.Blocks))):
-			last := len(c.Blocks) - 1
-			t.doc.problem(t.field("block"), detail{Kind: "bad-block", Args: kv{"chapter": ch, "last": itoa(last), "block": strconv.FormatInt(block, 10)}}.
-				msg("chapter %q has blocks 0 to %d, not %d; the link is dropped", ch, last, block).under(label, item))
-		default:
-			ev.Chapter, ev.Block = ch, int(block)
-		}
+		ev.Chapter, ev.Block = l.chapterLink(t, label, item, ch, block, hasBlock)
 	} else if t.has("block") {
 		t.doc.problem(t.field("block"), detail{Kind: "block-without-chapter", Args: kv{}}.
 			msg("block is set but chapter is not").under(label, item))
@@ -201,17 +178,71 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 	return ev, true
 }
 
-// background checks an event background: a colour or a picture in the pack.
-func (l *loader) background(t table, label string, item kv, bg string) bool {
+// applyPrecision reads the precision key of t, which says how much of the
+// event's date is known, and applies it to the event's start (and caps
+// its end). It may say less than the date gives, never more.
+func applyPrecision(t table, ev *Event, label string, item kv) {
+	p := t.str("precision")
+	if p == "" {
+		return
+	}
+	prec, known := precisionNames[p]
+	switch {
+	case !known:
+		t.doc.problem(t.field("precision"), detail{Kind: "bad-precision", Args: kv{"value": p, "allowed": "year, season, month, day, time"}}.
+			msg("precision %q must be one of year, season, month, day, time", p).under(label, item))
+	case prec > ev.Start.Precision:
+		// A finer precision than the date gives would invent detail
+		// the source does not have; "season" needs a month to say
+		// which season.
+		t.doc.problem(t.field("precision"), detail{Kind: "precision-too-fine", Args: kv{"value": p, "date": formatDate(ev.Start)}}.
+			msg("precision %q is finer than the date %s gives", p, formatDate(ev.Start)).under(label, item))
+	default:
+		ev.Start.Precision = prec
+		if ev.End != nil && ev.End.Precision > prec {
+			ev.End.Precision = prec
+		}
+	}
+}
+
+// chapterLink checks an event's link to a chapter (and block) and returns
+// it, or "" and 0 when it cannot be followed. Outside a pack (noFiles)
+// the link is kept unchecked.
+func (l *loader) chapterLink(t table, label string, item kv, ch string, block int64, hasBlock bool) (string, int) {
+	if l.noFiles {
+		return ch, int(block)
+	}
+	c := l.pack.Chapter(ch)
+	switch {
+	case c == nil:
+		t.doc.problem(t.field("chapter"), detail{Kind: "unknown-chapter", Args: kv{"chapter": ch}}.
+			msg("no chapter with id %q; the link is dropped", ch).under(label, item))
+	case hasBlock && (block < 0 || block >= int64(len(c.Blocks))):
+		last := len(c.Blocks) - 1
+		t.doc.problem(t.field("block"), detail{Kind: "bad-block", Args: kv{"chapter": ch, "last": itoa(last), "block": strconv.FormatInt(block, 10)}}.
+			msg("chapter %q has blocks 0 to %d, not %d; the link is dropped", ch, last, block).under(label, item))
+	default:
+		return ch, int(block)
+	}
+	return "", 0
+}
+
+// background checks an event background, the value of key in t: a
+// colour, a picture in the pack, or a picture on the web (kept, never
+// fetched: the exhibit runs offline).
+func (l *loader) background(t table, key, label string, item kv, bg string) bool {
 	if strings.HasPrefix(bg, "#") {
 		if hexColour.MatchString(bg) {
 			return true
 		}
-		t.doc.problem(t.field("background"), detail{Kind: "bad-colour", Args: kv{"value": bg}}.
+		t.doc.problem(t.field(key), detail{Kind: "bad-colour", Args: kv{"value": bg}}.
 			msg("background %q is not a colour like \"#A51C1C\"", bg).under(label, item))
 		return false
 	}
-	return l.localFile(t, "background", label, item, bg)
+	if isWebRef(bg) {
+		return true
+	}
+	return l.localFile(t, key, label, item, bg)
 }
 
 var hexColour = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
@@ -237,8 +268,7 @@ func (l *loader) media(t table, label string, item kv) *Media {
 // mediaRef accepts a web address as it is (never fetched: the exhibit runs
 // offline) or a path that must exist in the pack, cleaned in place.
 func (l *loader) mediaRef(t table, key, label string, item kv, ref *string) bool {
-	lower := strings.ToLower(*ref)
-	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+	if isWebRef(*ref) {
 		return true
 	}
 	if i := strings.Index(*ref, ":"); i > 1 && !strings.ContainsAny((*ref)[:i], "/\\") {
@@ -254,11 +284,15 @@ func (l *loader) mediaRef(t table, key, label string, item kv, ref *string) bool
 }
 
 // localFile reports whether a path in the pack exists, reporting why not.
+// Outside a pack (noFiles) only the form of the path is checked.
 func (l *loader) localFile(t table, key, label string, item kv, ref string) bool {
 	name, err := packPath(ref)
 	if err != nil {
 		t.doc.problem(t.field(key), detailOf(err).under(label, item))
 		return false
+	}
+	if l.noFiles {
+		return true
 	}
 	if _, err := fs.Stat(l.fsys, name); err != nil {
 		t.doc.problem(t.field(key), fileError(name, err).under(label, item))

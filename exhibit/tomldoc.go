@@ -357,6 +357,8 @@ func tomlType(v any) string {
 		return "a list"
 	case map[string]any:
 		return "a table"
+	case nil:
+		return "null"
 	default:
 		return fmt.Sprintf("%T", v)
 	}
