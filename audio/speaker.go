@@ -1,0 +1,146 @@
+package audio
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gopxl/beep/v2"
+	"github.com/gopxl/beep/v2/speaker"
+)
+
+// SpeakerRate is the rate at which the sound device runs; tracks at other
+// rates (narration is 22 050 Hz) are resampled to it.
+const SpeakerRate beep.SampleRate = 44100
+
+// speakerBuffer is the speaker's buffer: 100 ms, half in the driver. Bigger
+// means fewer wake-ups (less CPU), smaller means a quicker start and pause.
+const speakerBuffer = 100 * time.Millisecond
+
+// ErrNoSoundDevice wraps the reason no sound device could be used.
+var ErrNoSoundDevice = errors.New("no sound device")
+
+// Speaker is the Output over github.com/gopxl/beep/v2/speaker, the PC's
+// sound device. There is one per process (the beep speaker is global); get
+// it with SpeakerOutput.
+type Speaker struct {
+	once    sync.Once
+	opened  atomic.Bool // once has run
+	initErr error
+
+	mu   sync.Mutex
+	rate beep.SampleRate // rate of the streamers given to Play
+}
+
+var theSpeaker Speaker
+
+// SpeakerOutput returns the process's sound-device Output. The device is
+// opened by the first Init (or Available), at SpeakerRate, and never
+// closed; between tracks it is suspended, so it costs nothing.
+func SpeakerOutput() *Speaker { return &theSpeaker }
+
+// open initialises the beep speaker once. speaker.Init succeeds even when no
+// device can be opened (playback would then never advance); the failure only
+// shows in the error of speaker.Resume, so open checks it.
+func (s *Speaker) open() error {
+	s.once.Do(func() {
+		err := func() (err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("speaker crashed: %v", r)
+				}
+			}()
+			if err := speaker.Init(SpeakerRate, SpeakerRate.N(speakerBuffer)); err != nil {
+				return err
+			}
+			if err := speaker.Resume(); err != nil {
+				return err
+			}
+			return speaker.Suspend()
+		}()
+		if err != nil {
+			s.initErr = fmt.Errorf("%w: %w", ErrNoSoundDevice, err)
+		}
+		s.opened.Store(true)
+	})
+	return s.initErr
+}
+
+// Available opens the device if that has not been tried yet (this may take a
+// moment) and reports whether it works.
+func (s *Speaker) Available() bool { return s.open() == nil }
+
+// Err returns why the device cannot be used, nil when it can (or has not
+// been tried yet).
+func (s *Speaker) Err() error {
+	if !s.opened.Load() {
+		return nil
+	}
+	return s.initErr
+}
+
+// Init opens the device (once) and sets the rate of the streamers that
+// follow.
+func (s *Speaker) Init(rate beep.SampleRate) error {
+	if rate <= 0 {
+		return fmt.Errorf("bad sample rate %d", rate)
+	}
+	err := s.open()
+	s.mu.Lock()
+	s.rate = rate
+	s.mu.Unlock()
+	return err
+}
+
+// Play adds st, resampled from the rate of the last Init to SpeakerRate.
+func (s *Speaker) Play(st beep.Streamer) {
+	if s.open() != nil {
+		return
+	}
+	s.mu.Lock()
+	rate := s.rate
+	s.mu.Unlock()
+	if rate != 0 && rate != SpeakerRate {
+		st = beep.Resample(4, rate, SpeakerRate, st)
+	}
+	speaker.Play(st)
+}
+
+// Clear drops every streamer.
+func (s *Speaker) Clear() {
+	if s.open() == nil {
+		speaker.Clear()
+	}
+}
+
+// Suspend stops the device; an idle speaker still mixes silence and burns
+// CPU, a suspended one does not.
+func (s *Speaker) Suspend() error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	return speaker.Suspend()
+}
+
+// Resume starts the device. Its error is the only sign that the device is
+// missing or has gone away.
+func (s *Speaker) Resume() error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	if err := speaker.Resume(); err != nil {
+		return fmt.Errorf("%w: %w", ErrNoSoundDevice, err)
+	}
+	return nil
+}
+
+// Lock locks the speaker: it pulls no samples until Unlock.
+func (s *Speaker) Lock() { speaker.Lock() }
+
+// Unlock unlocks the speaker.
+func (s *Speaker) Unlock() { speaker.Unlock() }
+
+// Latency is how much audio the speaker buffers beyond what it has pulled.
+func (s *Speaker) Latency() time.Duration { return speakerBuffer }
