@@ -120,41 +120,53 @@ func (r *plateRenderer) build(width float32) {
 	r.bg.Resize(fyne.NewSize(width, r.height))
 }
 
-// wrapWords breaks text into lines no wider than width, at spaces.
+// wrapWords breaks text into lines no wider than width, at spaces. Each
+// word is measured once and lines are summed from word widths: measuring
+// whole candidate lines made the home screen's start-up quadratic.
 func wrapWords(text string, width, size float32, style fyne.TextStyle) []string {
 	words := strings.Fields(text)
-	var lines []string
-	cur := ""
-	for _, w := range words {
-		try := w
-		if cur != "" {
-			try = cur + " " + w
-		}
-		if cur != "" && fyne.MeasureText(try, size, style).Width > width {
-			lines = append(lines, cur)
-			cur = w
+	if len(words) == 0 {
+		return nil
+	}
+	widths := make([]float32, len(words))
+	for i, w := range words {
+		widths[i] = fyne.MeasureText(w, size, style).Width
+	}
+	space := fyne.MeasureText(" ", size, style).Width
+	var lines [][2]int // word index ranges
+	start, x := 0, widths[0]
+	for i := 1; i < len(words); i++ {
+		if x+space+widths[i] > width {
+			lines = append(lines, [2]int{start, i})
+			start, x = i, widths[i]
 			continue
 		}
-		cur = try
+		x += space + widths[i]
 	}
-	if cur != "" {
-		lines = append(lines, cur)
+	lines = append(lines, [2]int{start, len(words)})
+	if len(lines) == 2 {
+		lines = balance(widths, space, width)
 	}
-	return balance(lines, width, size, style)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.Join(words[l[0]:l[1]], " ")
+	}
+	return out
 }
 
 // balance evens out a title that wrapped into two lines with a short last
 // line, so "Kỷ niệm 80 năm ngày thành lập Chi bộ Chí / Kiên" becomes two
 // lines of similar length.
-func balance(lines []string, width, size float32, style fyne.TextStyle) []string {
-	if len(lines) != 2 {
-		return lines
+func balance(widths []float32, space, width float32) [][2]int {
+	var total float32
+	for _, w := range widths {
+		total += w + space
 	}
-	words := strings.Fields(lines[0] + " " + lines[1])
-	best, bestDiff := lines, float32(-1)
-	for i := 1; i < len(words); i++ {
-		a, b := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-		wa, wb := fyne.MeasureText(a, size, style).Width, fyne.MeasureText(b, size, style).Width
+	best, bestDiff := 1, float32(-1)
+	var a float32
+	for i := 1; i < len(widths); i++ {
+		a += widths[i-1] + space
+		wa, wb := a-space, total-a-space
 		if wa > width || wb > width {
 			continue
 		}
@@ -163,8 +175,8 @@ func balance(lines []string, width, size float32, style fyne.TextStyle) []string
 			d = -d
 		}
 		if bestDiff < 0 || d < bestDiff {
-			best, bestDiff = []string{a, b}, d
+			best, bestDiff = i, d
 		}
 	}
-	return best
+	return [][2]int{{0, best}, {best, len(widths)}}
 }

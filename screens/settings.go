@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
@@ -151,6 +153,12 @@ func exhibitStep(d int) exhibittheme.Step { return exhibittheme.Step(d) }
 // ones message by message, so switching back and forth works at run time.
 // The same files also translate Fyne's own dialog buttons.
 func applyLanguage(code string) {
+	// With LANG=C (CI, Xvfb, some kiosks) Fyne's locale lookup fails and
+	// logs an error on every translation update; LANGUAGE is consulted
+	// first, so naming the chosen language there quiets it.
+	if os.Getenv("LANGUAGE") == "" {
+		os.Setenv("LANGUAGE", code)
+	}
 	data, err := assets.Translations.ReadFile("translations/" + code + ".json")
 	if err != nil {
 		fyne.LogError("missing translations for "+code, err)

@@ -126,6 +126,9 @@ type cardRenderer struct {
 	num        *canvas.Text
 	lines      []fyne.CanvasObject
 	laidWidth  float32
+	laidSize   fyne.Size
+	laidBody   float32
+	dirty      bool
 }
 
 func (r *cardRenderer) Objects() []fyne.CanvasObject {
@@ -141,6 +144,10 @@ func (r *cardRenderer) metrics() (pad, body, small float32) {
 
 func (r *cardRenderer) Layout(s fyne.Size) {
 	pad, body, small := r.metrics()
+	if s == r.laidSize && body == r.laidBody && !r.dirty {
+		return // the text is already set for this size
+	}
+	r.laidSize, r.laidBody, r.dirty = s, body, false
 	r.bg.Resize(s)
 	r.accent.Resize(fyne.NewSize(max(4, pad/2), s.Height))
 	r.num.Move(fyne.NewPos(pad*2, pad))
@@ -219,6 +226,7 @@ func (r *cardRenderer) Refresh() {
 	r.num.TextSize = th.Size(theme.SizeNameHeadingText)
 	r.num.TextStyle.Bold = true
 	r.num.Color = th.Color(exhibittheme.ColorNameHeading, v)
+	r.dirty = true
 	r.Layout(c.Size())
 	canvas.Refresh(c)
 }
