@@ -51,6 +51,8 @@ func commands() []command {
 	return []command{
 		{"validate", "[PATH]", "check a pack folder or .zip (the built-in pack if no PATH) and list its problems", runValidate},
 		{"export-pack", "DIR", "write the built-in pack into DIR, a new or empty folder, as a starting point for a new pack", runExportPack},
+		{"import-timeline", "FILE.json --pack DIR", "convert a TimelineJS3 JSON timeline into DIR/timeline.toml of the pack folder DIR", runImportTimeline},
+		{"export-timeline", "[--pack PATH] OUT.json", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON", runExportTimeline},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
 	}
@@ -110,7 +112,11 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 			return ExitUsage
 		}
 		if set["pack"] {
-			e.errorf("--pack starts the exhibit; it does not go with the %s command", c.name)
+			if strings.Contains(c.args, "--pack") {
+				e.errorf("--pack before a command starts the exhibit; put it after the command: trienlam %s %s", c.name, c.args)
+			} else {
+				e.errorf("--pack starts the exhibit; it does not go with the %s command", c.name)
+			}
 			return ExitUsage
 		}
 		return c.run(e, rest[1:])
@@ -172,8 +178,12 @@ Usage:
 
 Commands:
 `, Version)
+	width := 0
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-24s %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+		width = max(width, len(strings.TrimSpace(c.name+" "+c.args)))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, strings.TrimSpace(c.name+" "+c.args), c.summary)
 	}
 	fmt.Fprint(w, `
 Flags:
@@ -246,7 +256,9 @@ func shorten(s string) string {
 }
 
 // start parses the flags of command name (defined by define, which may be
-// nil) and returns the remaining arguments. When parsing ends the command
+// nil) and returns the remaining arguments. Flags may come before, between
+// or after the other arguments ("import-timeline FILE.json --pack DIR");
+// after "--" everything is an argument. When parsing ends the command
 // (help asked for, or a bad flag) done is set and code is the exit code.
 func (e *env) start(name string, args []string, define func(*flag.FlagSet)) (rest []string, code int, done bool) {
 	fset := e.flagSet(name)
@@ -254,10 +266,20 @@ func (e *env) start(name string, args []string, define func(*flag.FlagSet)) (res
 		define(fset)
 	}
 	c := lookup(name)
-	if code, done := e.parse(fset, args, commandUsage(c, fset)); done {
-		return nil, code, true
+	for {
+		if code, done := e.parse(fset, args, commandUsage(c, fset)); done {
+			return nil, code, true
+		}
+		left := fset.Args()
+		if len(left) == 0 {
+			return rest, 0, false
+		}
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			return append(rest, left...), 0, false
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
 	}
-	return fset.Args(), 0, false
 }
 
 // runVersion prints the version line.

@@ -328,9 +328,17 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, joined string) {
 		args := strings.Split(joined, "\x00")
-		if len(args) > 0 && args[0] == "export-pack" {
-			// Only into a fresh folder: never write into the source tree.
-			args = []string{"export-pack", filepath.Join(t.TempDir(), "out")}
+		if len(args) > 0 {
+			// Commands that write do so only into a fresh folder: never
+			// into the source tree.
+			switch args[0] {
+			case "export-pack":
+				args = []string{"export-pack", filepath.Join(t.TempDir(), "out")}
+			case "export-timeline":
+				args = []string{"export-timeline", filepath.Join(t.TempDir(), "out.json")}
+			case "import-timeline":
+				args = []string{"import-timeline", filepath.Join("testdata", "timelinejs", "sample.json"), "--pack", t.TempDir()}
+			}
 		}
 		r := run(args...)
 		switch r.code {
