@@ -35,7 +35,7 @@ func TestNormalizeRules(t *testing.T) {
 		{"Đại hội XIII của Đảng", "Đại hội mười ba của Đảng"},
 		{"lần thứ IV", "lần thứ tư"},
 		{"lần thứ I", "lần thứ nhất"},
-		{"VÀ Ý NGHĨA", "VÀ Ý NGHĨA"},           // capitals that are words
+		{"VÀ Ý NGHĨA", "VÀ Ý NGHĨA"},                   // capitals that are words
 		{"MIX CIVIL", "em mờ i ích xì xê i vê i e lờ"}, // not after a context word: spelt as letters
 		{"Cuối thế kỷ XIX.", "Cuối thế kỷ mười chín."},
 		// Abbreviations and document numbers.
