@@ -29,7 +29,7 @@ TEST_TIMEOUT ?= 20m
 # Where `make screenshots` writes its pictures.
 SCREENSHOT_DIR ?= build/screenshots
 
-.PHONY: all help deps build run test fmt-check vet version-check bench notices screenshots clean
+.PHONY: all help deps build run test fmt-check vet version-check bench notices screenshots clean narration
 
 all: build
 
@@ -41,6 +41,7 @@ help:
 	@echo "make bench        Go benchmarks, then start-up time and memory (bench/startup.sh)"
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
 	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
+	@echo "make narration    remake the built-in pack's synthetic narration (espeak-ng; NARRATION_PACK=dir for another pack)"
 	@echo "make clean        remove what the build made"
 
 deps:
@@ -105,3 +106,20 @@ screenshots: deps build
 clean:
 	rm -f $(BINARY) $(BINARY).exe THIRD_PARTY_NOTICES.md.tmp
 	rm -rf build/bench build/screenshots
+
+# Synthetic narration (espeak-ng's Vietnamese voice) of a pack, by default the
+# built-in one: audio/NN-<chapter>.ogg and .vtt for every chapter, recorded in
+# pack.toml. The results are committed, so users never need espeak-ng.
+# See docs/narration.md.
+NARRATION_PACK ?= assets/pack
+narration:
+	@if ! command -v espeak-ng >/dev/null || ! command -v oggenc >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get install -y espeak-ng vorbis-tools || { apt-get update && apt-get install -y espeak-ng vorbis-tools; }; \
+		else \
+			echo "make narration needs espeak-ng and oggenc; install them with:" >&2; \
+			echo "  sudo apt-get install espeak-ng vorbis-tools" >&2; \
+			exit 1; \
+		fi; \
+	fi
+	$(GO) run ./cmd/narrate $(NARRATION_PACK)
