@@ -83,6 +83,7 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 		f.Close()
 		return nil, beep.Format{}, fmt.Errorf("%s: %w", p, err)
 	}
+	wrong := false // the file is not of the format at all
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("decoder crashed: %v", r)
@@ -90,13 +91,17 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 		if err != nil {
 			rsc.Close()
 			s = nil
-			what := formatName(ext)
-			if errors.Is(err, io.ErrUnexpectedEOF) {
-				what = "truncated or damaged file"
+			if wrong {
+				err = fmt.Errorf("%s: not %s file: %w", p, article(formatName(ext)), err)
+			} else {
+				err = fmt.Errorf("%s: damaged or truncated %s file: %w", p, formatName(ext), err)
 			}
-			err = fmt.Errorf("%s: %s: %w", p, what, err)
 		}
 	}()
+	if err = sniff(rsc, ext); err != nil {
+		wrong = true
+		return nil, beep.Format{}, err
+	}
 	switch ext {
 	case ".ogg", ".oga":
 		s, format, err = vorbis.Decode(rsc)
@@ -121,19 +126,62 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 	return s, format, nil
 }
 
-// formatName is the "not a … file" phrase of Decode's errors.
+// sniff checks the first bytes of the file against the format its extension
+// names, so that a wrong file is reported as such rather than as damaged.
+func sniff(r io.ReadSeeker, ext string) error {
+	var head [12]byte
+	n, err := io.ReadFull(r, head[:])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	h := head[:n]
+	var want string
+	switch ext {
+	case ".ogg", ".oga":
+		want = "OggS"
+	case ".wav":
+		want = "RIFF"
+		if bytes.HasPrefix(h, []byte(want)) && n == 12 && string(h[8:12]) != "WAVE" {
+			return fmt.Errorf("a RIFF file of type %q, not WAVE", h[8:12])
+		}
+	case ".flac":
+		want = "fLaC"
+	case ".mp3":
+		want = "ID3"
+		if n >= 2 && h[0] == 0xFF && h[1]&0xE0 == 0xE0 { // an MPEG frame
+			return nil
+		}
+	}
+	if !bytes.HasPrefix(h, []byte(want)) {
+		return fmt.Errorf("it starts with %q, not %q", h[:min(n, 4)], want)
+	}
+	return nil
+}
+
+// formatName names the format of an extension.
 func formatName(ext string) string {
 	switch ext {
 	case ".ogg", ".oga":
-		return "not an Ogg Vorbis file"
+		return "Ogg Vorbis"
 	case ".mp3":
-		return "not an MP3 file"
+		return "MP3"
 	case ".wav":
-		return "not a WAV file"
+		return "WAV"
 	case ".flac":
-		return "not a FLAC file"
+		return "FLAC"
 	}
-	return "not an audio file"
+	return "audio"
+}
+
+// article prefixes a or an.
+func article(name string) string {
+	if strings.ContainsRune("AEIOU", rune(name[0])) || name == "MP3" || name == "FLAC" {
+		return "an " + name
+	}
+	return "a " + name
 }
 
 // readSeekCloser is what every beep decoder accepts.

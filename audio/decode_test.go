@@ -88,12 +88,13 @@ func TestDecodeErrorsNameTheFile(t *testing.T) {
 	testdataFile(t, "truncated.ogg")
 	wav := wavBytes(8000, constant(800, 0.1))
 	fsys := fstest.MapFS{
-		"audio/01.ogg":    {Data: []byte("this is not Ogg Vorbis, just text with an .ogg name")},
-		"audio/bad.wav":   {Data: []byte("RIFF1234WAVExxxx")},
-		"audio/bad.mp3":   {Data: []byte("ID3 nothing else")},
-		"audio/bad.flac":  {Data: []byte("fLaC")},
-		"audio/empty.ogg": {Data: nil},
-		"audio/ok.wav":    {Data: wav},
+		"audio/01.ogg":      {Data: []byte("this is not Ogg Vorbis, just text with an .ogg name")},
+		"audio/bad.wav":     {Data: []byte("RIFF1234WAVExxxx")},
+		"audio/bad.mp3":     {Data: []byte("ID3 nothing else")},
+		"audio/bad.flac":    {Data: []byte("fLaC")},
+		"audio/empty.ogg":   {Data: nil},
+		"audio/ok.wav":      {Data: wav},
+		"audio/renamed.mp3": {Data: []byte("OggS\x00\x02 and more")},
 	}
 	for _, tc := range []struct {
 		fsys fs.FS
@@ -103,14 +104,15 @@ func TestDecodeErrorsNameTheFile(t *testing.T) {
 	}{
 		{fsys, "audio/01.ogg", "audio/01.ogg: not an Ogg Vorbis file: ", nil},
 		{fsys, "audio/empty.ogg", "audio/empty.ogg: empty file", nil},
-		{fsys, "audio/bad.wav", "audio/bad.wav: not a WAV file: ", nil},
-		{fsys, "audio/bad.mp3", "audio/bad.mp3: ", nil},
-		{fsys, "audio/bad.flac", "audio/bad.flac: ", nil},
+		{fsys, "audio/bad.wav", "audio/bad.wav: damaged or truncated WAV file: ", nil},
+		{fsys, "audio/bad.mp3", "audio/bad.mp3: damaged or truncated MP3 file: ", nil},
+		{fsys, "audio/renamed.mp3", `audio/renamed.mp3: not an MP3 file: it starts with "OggS", not "ID3"`, nil},
+		{fsys, "audio/bad.flac", "audio/bad.flac: damaged or truncated FLAC file: ", nil},
 		{fsys, "audio/missing.ogg", "audio/missing.ogg", fs.ErrNotExist},
 		{fsys, "audio/notes.txt", "audio/notes.txt: not a known audio format", ErrUnknownFormat},
 		{nil, "audio/ok.wav", "audio/ok.wav", fs.ErrInvalid},
 		{os.DirFS("testdata"), "corrupt.ogg", "corrupt.ogg: not an Ogg Vorbis file: ", nil},
-		{os.DirFS("testdata"), "truncated.ogg", "truncated.ogg: truncated or damaged file: ", io.ErrUnexpectedEOF},
+		{os.DirFS("testdata"), "truncated.ogg", "truncated.ogg: damaged or truncated Ogg Vorbis file: ", io.ErrUnexpectedEOF},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			s, _, err := Decode(tc.fsys, tc.path)

@@ -371,7 +371,7 @@ func (p *Player) playLocked(ev *events) {
 		p.fallBackLocked(err, ev)
 	}
 	p.lastPos, p.lastMove = pos, p.clock.Now()
-	p.setCueLocked(CueAt(p.cues, p.rate.D(pos)), ev)
+	p.setCueLocked(CueAt(p.cues, p.dur(pos)), ev)
 }
 
 // Pause pauses playback at Position and suspends the output (an idle
@@ -444,7 +444,7 @@ func (p *Player) SkipBy(d time.Duration) {
 	var ev events
 	p.mu.Lock()
 	if p.tr != nil {
-		p.seekLocked(p.rate.D(p.positionSamplesLocked())+d, &ev)
+		p.seekLocked(p.dur(p.positionSamplesLocked())+d, &ev)
 	}
 	p.mu.Unlock()
 	ev.fire()
@@ -465,7 +465,7 @@ func (p *Player) seekLocked(d time.Duration, ev *events) {
 		p.drainGen++
 		p.setStateLocked(Paused, ev)
 	}
-	p.setCueLocked(CueAt(p.cues, p.rate.D(n)), ev)
+	p.setCueLocked(CueAt(p.cues, p.dur(n)), ev)
 }
 
 // seekSamplesLocked moves the decoder to sample n. The streamer leaves the
@@ -563,7 +563,7 @@ func (p *Player) tickLocked(ev *events) {
 	if done {
 		p.inOutput = false
 		if serr != nil {
-			p.failLocked(fmt.Errorf("%s: playback stopped at %s: %w", p.path, fmtClock(p.rate.D(pos)), serr), ev)
+			p.failLocked(fmt.Errorf("%s: playback stopped at %s: %w", p.path, fmtClock(p.dur(pos)), serr), ev)
 			return
 		}
 		p.endLocked(ev)
@@ -576,7 +576,7 @@ func (p *Player) tickLocked(ev *events) {
 		p.fallBackLocked(fmt.Errorf("%w: the sound device stopped taking samples for %s", ErrNoSoundDevice, now.Sub(p.lastMove).Round(time.Second)), ev)
 		p.lastMove = now
 	}
-	p.setCueLocked(CueAt(p.cues, p.rate.D(pos)), ev)
+	p.setCueLocked(CueAt(p.cues, p.dur(pos)), ev)
 }
 
 // endLocked: the track has played out.
@@ -632,16 +632,16 @@ func (p *Player) Position() time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.state == Ended {
-		return p.rate.D(p.length)
+		return p.dur(p.length)
 	}
-	return p.rate.D(p.positionSamplesLocked())
+	return p.dur(p.positionSamplesLocked())
 }
 
 // Duration returns the length of the loaded track, 0 when none.
 func (p *Player) Duration() time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.rate.D(p.length)
+	return p.dur(p.length)
 }
 
 // State returns the current state.
@@ -734,4 +734,12 @@ const volumeRange = 40
 func (p *Player) applyVolumeLocked() {
 	p.vol.Silent = p.volume <= 0
 	p.vol.Volume = volumeRange / 20 * (p.volume - 1) // Base 10: 10^(dB/20)
+}
+
+// dur converts samples of the track to time (0 when no track is loaded).
+func (p *Player) dur(n int) time.Duration {
+	if p.rate <= 0 {
+		return 0
+	}
+	return p.rate.D(n)
 }
