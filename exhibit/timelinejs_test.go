@@ -536,3 +536,40 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseTimelineJS checks that no input makes the TimelineJS reader
+// panic, that every problem has a Kind, and that what it accepts can be
+// written back and read again without problems.
+func FuzzParseTimelineJS(f *testing.F) {
+	for _, name := range []string{"timelinejs-valid/timeline.json", "timelinejs-cosmic/vu-tru.json", "timeline-json/timeline.json", "timelinejs-bad-json/timeline.json"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add(`{"events": [{"start_date": {"year": "-0"}, "text": {"headline": "<ul><li><ol><li>x</ol></ul><pre>a\n</pre>"}}]}`)
+	f.Add(`{"events": [{"start_date": {"year": 1e400}}], "eras": [null, 5]}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		tl, probs := ParseTimelineJS([]byte(s), "f.json")
+		for _, p := range probs {
+			if p.Kind == "" || p.Args == nil || p.Message == "" {
+				t.Fatalf("problem without Kind/Args/Message: %#v", p)
+			}
+		}
+		if len(tl.Events) == 0 {
+			return
+		}
+		out, err := TimelineJSON(tl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, probs := ParseTimelineJS(out, "g.json")
+		if len(probs) > 0 {
+			t.Fatalf("written JSON has problems: %v\n%s", problemStrings(probs), out)
+		}
+		if len(back.Events) != len(tl.Events) || len(back.Eras) != len(tl.Eras) {
+			t.Fatalf("%d events, %d eras came back of %d, %d", len(back.Events), len(back.Eras), len(tl.Events), len(tl.Eras))
+		}
+	})
+}
