@@ -115,7 +115,8 @@ type Player struct {
 
 	drainGen int // cancels the pending suspend after the end
 	lastPos  int
-	lastMove time.Time
+	lastMove time.Time // when Tick last saw the position move
+	lastTick time.Time
 
 	firstSampleHook func() // benchmarks: called under the output lock by the first pull after Play
 }
@@ -370,7 +371,7 @@ func (p *Player) playLocked(ev *events) {
 	if err := p.out.Resume(); err != nil {
 		p.fallBackLocked(err, ev)
 	}
-	p.lastPos, p.lastMove = pos, p.clock.Now()
+	p.lastPos, p.lastMove, p.lastTick = pos, p.clock.Now(), p.clock.Now()
 	p.setCueLocked(CueAt(p.cues, p.dur(pos)), ev)
 }
 
@@ -383,10 +384,10 @@ func (p *Player) Pause() {
 		p.out.Lock()
 		p.tr.paused = true
 		p.out.Unlock()
+		p.setStateLocked(Paused, &ev)
 		if err := p.out.Suspend(); err != nil && !p.silent {
 			p.fallBackLocked(err, &ev)
 		}
-		p.setStateLocked(Paused, &ev)
 	}
 	p.mu.Unlock()
 	ev.fire()
@@ -570,6 +571,12 @@ func (p *Player) tickLocked(ev *events) {
 		return
 	}
 	now := p.clock.Now()
+	if now.Sub(p.lastTick) > time.Second {
+		// Ticks were missed (a busy UI, a PC waking from sleep): what
+		// happened meanwhile was not watched, so it counts as no stall.
+		p.lastMove = now
+	}
+	p.lastTick = now
 	if pos != p.lastPos {
 		p.lastPos, p.lastMove = pos, now
 	} else if !p.silent && now.Sub(p.lastMove) >= stallTimeout {

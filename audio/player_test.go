@@ -831,3 +831,19 @@ func TestPlayerConcurrentPulls(t *testing.T) {
 	close(stop)
 	<-done
 }
+
+// A gap between Ticks (the PC slept, the UI was busy) is not a stall.
+func TestPlayerMissedTicksAreNoStall(t *testing.T) {
+	p, out, clock, rec := newTestPlayer(t)
+	p.Play()
+	out.Pull(100)
+	p.Tick()
+	clock.Advance(time.Hour)
+	p.Tick()
+	if len(rec.lost) != 0 || p.Silent() {
+		t.Errorf("a gap between ticks counted as a stalled device: %v", rec.lost)
+	}
+	out.Pull(100)
+	p.Tick()
+	wantPos(t, p, ms(200))
+}

@@ -142,5 +142,7 @@ func (s *Speaker) Lock() { speaker.Lock() }
 // Unlock unlocks the speaker.
 func (s *Speaker) Unlock() { speaker.Unlock() }
 
-// Latency is how much audio the speaker buffers beyond what it has pulled.
-func (s *Speaker) Latency() time.Duration { return speakerBuffer }
+// Latency is how much audio may still be on its way to the loudspeakers when
+// a track's last sample has been pulled: the speaker's buffer, plus the
+// resampler's look-ahead (512 samples) and a margin.
+func (s *Speaker) Latency() time.Duration { return speakerBuffer + 50*time.Millisecond }
