@@ -68,6 +68,15 @@ func (v *View) BlockTop(i int) float32 {
 	return v.lay.BlockTop[i]
 }
 
+// BlockBottom returns the y position of the end of a block.
+func (v *View) BlockBottom(i int) float32 {
+	v.ensureLayout(v.Size().Width)
+	if i < 0 || i >= len(v.lay.BlockBottom) {
+		return 0
+	}
+	return v.lay.BlockBottom[i]
+}
+
 // BlockAt returns the block at a y position, or the nearest one before it;
 // -1 when there are no blocks.
 func (v *View) BlockAt(y float32) int {

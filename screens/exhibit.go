@@ -7,7 +7,9 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+
 	"fyne.io/fyne/v2/driver/desktop"
+	"trienlam/audio"
 
 	"trienlam/exhibit"
 	"trienlam/search"
@@ -40,13 +42,21 @@ type Exhibit struct {
 	reader *reader
 	// shortcuts maps the keys pressed with Ctrl (Cmd on macOS) to actions.
 	shortcuts map[fyne.KeyName]func()
+
+	narr *narrator
+	// newOutput makes the sound output on first use; tests replace it.
+	newOutput func() audio.Output
+	clock     audio.Clock
+	// touring is set while the guided tour plays the exhibit.
+	touring bool
 }
 
 // New builds the exhibit for a loaded pack in a window and shows the home
 // screen, or the reader where the visitor last left off when resume is set.
 // problems are the pack's validation problems, shown on their own screen.
 func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
-	e := &Exhibit{app: a, win: w, pack: p, problems: problems, settings: NewSettings(a)}
+	e := &Exhibit{app: a, win: w, pack: p, problems: problems, settings: NewSettings(a),
+		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock()}
 	e.settings.Apply()
 	e.index = search.NewIndex(p)
 	e.reader = newReader(e)
@@ -96,8 +106,12 @@ func (e *Exhibit) back() {
 	}
 }
 
-// goHome shows the home screen and forgets the history.
+// goHome shows the home screen and forgets the history; narration stops.
 func (e *Exhibit) goHome() {
+	e.stopTour()
+	if e.narr != nil {
+		e.narr.stopAll()
+	}
 	e.history = nil
 	e.show(newHome(e), false)
 }
@@ -113,11 +127,96 @@ func (e *Exhibit) openChapter(i, block int, marks map[int][][2]int) {
 	if i < 0 || i >= len(e.pack.Chapters) {
 		return
 	}
+	if e.narr != nil && e.narr.chapter != i && !e.touring {
+		// Changing chapter stops the narration; the tour excepted.
+		e.narr.stopAll()
+	}
 	e.reader.open(i, block, marks)
 	if e.current != e.reader {
 		e.show(e.reader, true)
 	} else {
 		e.reader.shown()
+	}
+}
+
+// narrator returns the narration player, made on first use so that the
+// sound device is opened only when someone asks for narration.
+func (e *Exhibit) narrator() *narrator {
+	if e.narr == nil {
+		e.narr = newNarrator(e, e.newOutput(), e.clock)
+		e.narr.player.SetVolume(e.settings.Volume())
+	}
+	return e.narr
+}
+
+// hasAnyNarration reports whether any chapter has narration.
+func (e *Exhibit) hasAnyNarration() bool {
+	for _, ch := range e.pack.Chapters {
+		if hasNarration(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// startTour plays the whole exhibit: each narrated chapter in order, with
+// highlight and captions, advancing by itself.
+func (e *Exhibit) startTour() {
+	first := e.nextNarrated(-1)
+	if first < 0 {
+		return
+	}
+	e.touring = true
+	n := e.narrator()
+	n.onEnded = e.tourNext
+	e.openChapter(first, -1, nil)
+	n.play(first, 0)
+	e.reader.player.refreshTour()
+}
+
+// nextNarrated returns the index of the first narrated chapter after i,
+// or -1.
+func (e *Exhibit) nextNarrated(i int) int {
+	for j := i + 1; j < len(e.pack.Chapters); j++ {
+		if hasNarration(e.pack.Chapters[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// tourNext moves the tour to the next narrated chapter; after the last it
+// starts again when the loop setting is on, else it ends at the title plate.
+func (e *Exhibit) tourNext() {
+	if !e.touring {
+		return
+	}
+	next := e.nextNarrated(e.reader.chapter)
+	if next < 0 && e.settings.TourLoop() {
+		next = e.nextNarrated(-1)
+	}
+	if next < 0 {
+		e.stopTour()
+		e.goHome()
+		return
+	}
+	e.openChapter(next, -1, nil)
+	e.narrator().play(next, 0)
+	e.reader.player.refreshTour()
+}
+
+// stopTour ends the guided tour and its narration.
+func (e *Exhibit) stopTour() {
+	if !e.touring {
+		return
+	}
+	e.touring = false
+	if e.narr != nil {
+		e.narr.onEnded = nil
+		e.narr.stopAll()
+	}
+	if e.reader.player != nil {
+		e.reader.player.refreshTour()
 	}
 }
 
@@ -155,7 +254,14 @@ func (e *Exhibit) openProblems() { e.show(newProblems(e), true) }
 
 // stepText makes text one step larger (+1) or smaller (-1).
 func (e *Exhibit) stepText(d int) {
-	e.settings.SetTextStep(e.settings.TextStep() + exhibitStep(d))
+	before := e.settings.TextStep()
+	e.settings.SetTextStep(before + exhibitStep(d))
+	if r, ok := e.current.(*reader); ok && e.settings.TextStep() != before {
+		// The reader's bars change shape with the text size: build it
+		// again, at the paragraph being read.
+		r.block = r.topBlock()
+		e.refreshCurrent()
+	}
 }
 
 // runShortcut runs the action of a Ctrl shortcut and reports whether

@@ -36,10 +36,13 @@ func (h *home) content() fyne.CanvasObject {
 	if e.settings.HasPosition(p) {
 		readLabel = lang.L("Continue reading")
 	}
-	read := newKeyButton(e, readLabel, theme.MediaPlayIcon(), e.resume)
+	read := newKeyButton(e, readLabel, theme.DocumentIcon(), e.resume)
 	read.Importance = widget.HighImportance
 	actions := []fyne.CanvasObject{
 		read,
+	}
+	if e.hasAnyNarration() {
+		actions = append(actions, newKeyButton(e, lang.L("Guided tour"), theme.MediaPlayIcon(), e.startTour))
 	}
 	if len(p.Timeline.Events) > 0 {
 		actions = append(actions, newKeyButton(e, lang.L("Timeline"), theme.HistoryIcon(), func() { e.openTimeline("") }))

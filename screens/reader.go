@@ -2,11 +2,13 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"trienlam/audio"
 
 	"trienlam/chapterview"
 	"trienlam/exhibit"
@@ -34,6 +36,7 @@ type reader struct {
 	tocBox          *fyne.Container
 	tocPanel        *fyne.Container
 	tocHolder       *fyne.Container
+	player          *playerBar
 }
 
 func newReader(e *Exhibit) *reader {
@@ -77,11 +80,20 @@ func (r *reader) content() fyne.CanvasObject {
 	bottom := container.NewBorder(nil, nil, r.prev, r.next, r.position)
 	bottomBg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
 
+	r.view.OnTapped = r.tapped
+	r.player = newPlayerBar(r)
+
 	r.tocBox = container.NewVBox()
 	r.tocPanel = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)),
 		container.NewVScroll(container.NewPadded(r.tocBox)))
 	r.refreshBars()
-	return container.NewBorder(bar, container.NewStack(bottomBg, container.NewPadded(bottom)), r.tocSlot(), nil, r.scroll)
+	south := container.NewVBox(
+		r.player.captions,
+		container.NewPadded(r.player.tourBox),
+		r.player.box,
+		container.NewStack(bottomBg, container.NewPadded(bottom)),
+	)
+	return container.NewBorder(bar, south, r.tocSlot(), nil, r.scroll)
 }
 
 // tocSlot holds the table of contents panel at a fixed width when open.
@@ -127,6 +139,9 @@ func (r *reader) refreshBars() {
 		r.next.Show()
 	}
 	r.prev.Resize(r.prev.MinSize())
+	if r.player != nil {
+		r.player.showChapter()
+	}
 
 	r.tocBox.RemoveAll()
 	for i, ch := range e.pack.Chapters {
@@ -155,10 +170,48 @@ func (r *reader) refreshBars() {
 	r.tocBox.Refresh()
 }
 
+// tapped moves the narration to a paragraph tapped while it plays.
+func (r *reader) tapped(block int) {
+	n := r.e.narr
+	if block < 0 || n == nil || n.chapter != r.chapter || n.player.State() != audio.Playing {
+		return
+	}
+	n.playFromBlock(r.chapter, block)
+}
+
+// topBlock returns the block at the top of the view.
+func (r *reader) topBlock() int {
+	if r.view == nil || r.scroll == nil {
+		return 0
+	}
+	return r.view.BlockAt(r.scroll.Offset.Y + theme.TextSize()*1.5)
+}
+
+// keepInView scrolls so that a block being spoken is on screen, leaving
+// the view alone while it already is.
+func (r *reader) keepInView(block int) {
+	top := r.view.BlockTop(block)
+	bottom := r.view.BlockBottom(block)
+	y, h := r.scroll.Offset.Y, r.scroll.Size().Height
+	if top >= y && min(bottom, top+h*0.6) <= y+h {
+		return
+	}
+	scrollTo(r.scroll, top-theme.TextSize())
+}
+
 // step moves to the previous (-1) or next (+1) chapter; after the last
 // chapter, "next" goes back to the title plate.
 func (r *reader) step(d int) {
 	i := r.chapter + d
+	if r.e.touring && i >= 0 && i < len(r.e.pack.Chapters) {
+		// During the tour, moving to another chapter narrates it.
+		r.e.openChapter(i, -1, nil)
+		if hasNarration(r.e.pack.Chapters[i]) {
+			r.e.narrator().play(i, 0)
+		}
+		r.player.refreshTour()
+		return
+	}
 	switch {
 	case i < 0:
 		return
@@ -238,6 +291,15 @@ func (r *reader) typedKey(ev *fyne.KeyEvent) bool {
 		scrollTo(s, 0)
 	case fyne.KeyEnd:
 		scrollTo(s, s.Content.Size().Height)
+	case fyne.KeyP:
+		if hasNarration(r.ch()) {
+			r.player.play.OnTapped()
+		}
+	case fyne.KeyEscape:
+		if !r.e.touring {
+			return false
+		}
+		r.e.stopTour() // Esc first ends the tour, then leaves
 	default:
 		return false
 	}

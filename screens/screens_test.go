@@ -71,7 +71,7 @@ func TestReaderGoldenDeskAndProjector(t *testing.T) {
 	}
 	test.AssertImageMatches(t, "reader_desk_1280x720.png", e.win.Canvas().Capture())
 
-	e.settings.SetTextStep(exhibittheme.StepProjector)
+	e.stepText(int(exhibittheme.StepProjector)) // as A+ pressed three times
 	if got := theme.TextSize(); got < 28 {
 		t.Fatalf("projector body text is %v px, want at least 28", got)
 	}

@@ -17,6 +17,8 @@ const (
 	prefLanguage     = "language"
 	prefTextStep     = "textStep"
 	prefFullScreen   = "fullScreen"
+	prefVolume       = "volume"
+	prefTourLoop     = "tour.loop"
 	prefLastPack     = "reader.pack"
 	prefLastChapter  = "reader.chapter"
 	prefLastBlock    = "reader.block"
@@ -95,6 +97,19 @@ func (s *Settings) FullScreen() bool { return s.prefs.Bool(prefFullScreen) }
 
 // SetFullScreen remembers the full-screen state.
 func (s *Settings) SetFullScreen(on bool) { s.prefs.SetBool(prefFullScreen, on) }
+
+// Volume returns the narration volume, 0 to 1.
+func (s *Settings) Volume() float64 { return s.prefs.FloatWithFallback(prefVolume, 1) }
+
+// SetVolume remembers the narration volume.
+func (s *Settings) SetVolume(v float64) { s.prefs.SetFloat(prefVolume, min(1, max(0, v))) }
+
+// TourLoop reports whether the guided tour starts again after the last
+// chapter, as an unattended kiosk needs.
+func (s *Settings) TourLoop() bool { return s.prefs.Bool(prefTourLoop) }
+
+// SetTourLoop sets whether the guided tour loops.
+func (s *Settings) SetTourLoop(on bool) { s.prefs.SetBool(prefTourLoop, on) }
 
 // Apply puts the stored language and theme into effect.
 func (s *Settings) Apply() {

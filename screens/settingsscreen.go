@@ -77,6 +77,18 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		}
 	}
 
+	loop := widget.NewCheck(lang.L("Start the guided tour again after the last chapter"), st.SetTourLoop)
+	loop.Checked = st.TourLoop()
+	volume := widget.NewSlider(0, 1)
+	volume.Step = 0.05
+	volume.Value = st.Volume()
+	volume.OnChangeEnded = func(v float64) {
+		st.SetVolume(v)
+		if e.narr != nil {
+			e.narr.player.SetVolume(v)
+		}
+	}
+
 	sample := widget.NewLabel(lang.L("Sample: Bắc Kạn là tỉnh miền núi thuộc khu vực Đông Bắc Việt Nam."))
 	sample.Wrapping = fyne.TextWrapWord
 
@@ -84,6 +96,8 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Language"), language),
 		widget.NewFormItem(lang.L("Colours"), colours),
 		widget.NewFormItem(lang.L("Text size"), size),
+		widget.NewFormItem(lang.L("Narration volume"), volume),
+		widget.NewFormItem(lang.L("Guided tour"), loop),
 	)
 	hint := widget.NewLabel(lang.L("Tip: Ctrl and + or − change the text size anywhere; F11 switches full screen."))
 	hint.Wrapping = fyne.TextWrapWord

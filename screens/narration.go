@@ -1,0 +1,186 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"trienlam/audio"
+	"trienlam/exhibit"
+)
+
+// tickEvery is how often the position, highlight and captions follow the
+// voice while it plays. Nothing ticks while nothing plays.
+const tickEvery = 100 * time.Millisecond
+
+// narrator plays chapters' narration with one audio.Player for the whole
+// app, and tells the reader what is being said.
+type narrator struct {
+	e      *Exhibit
+	player *audio.Player
+	// chapter is the index of the chapter whose narration is loaded, -1
+	// for none.
+	chapter int
+	// startAt is where to start once the loaded track is ready, -1 for
+	// the beginning.
+	startAt time.Duration
+	loadErr error
+	stop    chan struct{}
+	// manualTicks turns the ticker off: tests call tick themselves.
+	manualTicks bool
+
+	// onCue, onState and onProgress are set by the reader showing the
+	// chapter; onEnded by the guided tour.
+	onCue    func(i int)
+	onState  func(audio.State)
+	onEnded  func()
+	onDevice func(err error)
+}
+
+// newNarrator makes the narrator; the sound device is opened on the first
+// Load, never at start-up, so an exhibit without narration never touches it.
+func newNarrator(e *Exhibit, out audio.Output, clock audio.Clock) *narrator {
+	n := &narrator{e: e, chapter: -1, startAt: -1}
+	p := audio.NewPlayer(out, clock)
+	p.Post = fyne.Do
+	p.OnCue = func(i int) {
+		if n.onCue != nil {
+			n.onCue(i)
+		}
+	}
+	p.OnState = n.stateChanged
+	p.OnEnded = func() {
+		if n.onEnded != nil {
+			n.onEnded()
+		}
+	}
+	p.OnDeviceLost = func(err error) {
+		if n.onDevice != nil {
+			n.onDevice(err)
+		}
+	}
+	n.player = p
+	return n
+}
+
+// hasNarration reports whether a chapter has a narration track.
+func hasNarration(ch *exhibit.Chapter) bool { return ch.Narration != "" }
+
+// load prepares chapter i's narration unless it is loaded already.
+func (n *narrator) load(i int, onReady func(err error)) {
+	if i == n.chapter && n.player.State() != audio.Idle && n.player.State() != audio.Failed {
+		if onReady != nil {
+			onReady(nil)
+		}
+		return
+	}
+	ch := n.e.pack.Chapters[i]
+	n.chapter = i
+	n.loadErr = nil
+	n.player.Load(n.e.pack.FS, ch.Narration, ch.Captions, func(err error) {
+		n.loadErr = err
+		if err == nil && n.startAt > 0 {
+			n.player.Seek(n.startAt)
+		}
+		n.startAt = -1
+		if onReady != nil {
+			onReady(err)
+		}
+	})
+}
+
+// play plays chapter i from at (or the start when at < 0).
+func (n *narrator) play(i int, at time.Duration) {
+	if i == n.chapter && n.player.State() >= audio.Ready && n.player.State() <= audio.Ended {
+		if at >= 0 {
+			n.player.Seek(at)
+		}
+		n.player.Play()
+		return
+	}
+	n.startAt = at
+	n.load(i, nil)
+	n.player.Play() // starts as soon as the track is ready
+}
+
+// playFromBlock plays chapter i from the first sentence of block b or
+// after it: "play from this paragraph".
+func (n *narrator) playFromBlock(i, b int) {
+	n.load(i, func(err error) {
+		if err != nil {
+			return
+		}
+		for _, c := range n.player.Cues() {
+			if c.Block >= b {
+				// A millisecond in, so that rounding to whole samples
+				// cannot land in the end of the sentence before.
+				n.player.Seek(c.Start + time.Millisecond)
+				break
+			}
+		}
+		n.player.Play()
+	})
+}
+
+// stopAll stops playback and forgets the loaded chapter.
+func (n *narrator) stopAll() {
+	if n.player.State() == audio.Idle {
+		return
+	}
+	n.player.Close()
+	n.chapter = -1
+}
+
+// stateChanged runs the ticker only while playing: the position, the
+// highlight and the captions follow the voice then, and nothing runs
+// otherwise.
+func (n *narrator) stateChanged(s audio.State) {
+	if s == audio.Playing {
+		n.startTicker()
+	} else {
+		n.stopTicker()
+	}
+	if n.onState != nil {
+		n.onState(s)
+	}
+}
+
+func (n *narrator) startTicker() {
+	if n.stop != nil || n.manualTicks {
+		return
+	}
+	stop := make(chan struct{})
+	n.stop = stop
+	go func() {
+		t := time.NewTicker(tickEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					if n.stop == stop {
+						n.tick()
+					}
+				})
+			}
+		}
+	}()
+}
+
+// tick lets the player follow the clock and the reader follow the
+// player: position, time and seek bar.
+func (n *narrator) tick() {
+	n.player.Tick()
+	if n.onState != nil && n.player.State() == audio.Playing {
+		n.onState(audio.Playing)
+	}
+}
+
+func (n *narrator) stopTicker() {
+	if n.stop != nil {
+		close(n.stop)
+		n.stop = nil
+	}
+}
