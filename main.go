@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"trienlam/assets"
 	"trienlam/cli"
+	"trienlam/glcheck"
 	"trienlam/screens"
 )
 
@@ -18,10 +20,16 @@ const appID = "vn.trienlam.exhibit"
 
 func main() {
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, func(o cli.GUIOptions) int {
+		// No display or no OpenGL driver: say so in Vietnamese, not vanish.
+		if err := glcheck.Check(); err != nil {
+			glcheck.Report(err, os.Stderr)
+			return cli.ExitFailure
+		}
 		// Installed binaries have no FyneApp.toml beside them, so the
 		// metadata is set here. The UI is only touched from Fyne's own
 		// callbacks, which is what the fyneDo threading model asks.
 		app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Trienlam", Version: cli.Version,
+			Icon:    fyne.NewStaticResource("icon.png", assets.Icon),
 			Release: true, Migrations: map[string]bool{"fyneDo": true}})
 		return screens.Run(app.NewWithID(appID), o.PackPath)
 	}))

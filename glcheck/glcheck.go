@@ -1,0 +1,126 @@
+// Package glcheck finds out, before the exhibit window is created, whether
+// this computer can give the program a window with OpenGL 2.1 — what Fyne
+// draws with — and, when it cannot, tells the person at the computer in
+// Vietnamese what is wrong and what to do, instead of the program vanishing
+// (Fyne logs "failed to initialise GLFW" or "WGL: the driver does not
+// appear to support OpenGL" and then panics, hangs or exits).
+//
+// Check asks GLFW, the library Fyne uses, for a hidden 1×1 window with the
+// same context hints as Fyne's; it then closes the window and GLFW again,
+// so Fyne starts from scratch. Report shows the message: a message box on
+// Windows; on Linux standard error and, when notify-send is installed, a
+// desktop notification.
+//
+// Like Fyne's own GLFW calls, Check must run on the main goroutine (Fyne's
+// driver locks it to the main thread).
+package glcheck
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/go-gl/glfw/v3.4/glfw"
+)
+
+// Kind says what is missing.
+type Kind int
+
+const (
+	// NoDisplay: there is no graphical session to open a window in (no X
+	// server or Wayland compositor reachable).
+	NoDisplay Kind = iota + 1
+	// NoOpenGL: there is a display, but no OpenGL 2.1 driver for it.
+	NoOpenGL
+)
+
+// Error is what Check returns when no window with OpenGL can be made.
+type Error struct {
+	Kind Kind
+	// Detail is GLFW's own description, in English, for technical staff.
+	Detail string
+}
+
+func (e *Error) Error() string {
+	switch e.Kind {
+	case NoDisplay:
+		return "no display to open a window on: " + e.Detail
+	default:
+		return "no OpenGL 2.1 driver: " + e.Detail
+	}
+}
+
+// Check reports whether a window with an OpenGL 2.1 context can be
+// created. It returns nil when it can, and an *Error when it cannot.
+func Check() (err error) {
+	defer func() {
+		// go-gl/glfw panics on errors it considers programming errors,
+		// such as using GLFW after a failed initialisation.
+		if r := recover(); r != nil {
+			err = classify(fmt.Errorf("%v", r), true)
+		}
+	}()
+	if err := glfw.Init(); err != nil {
+		return classify(err, true)
+	}
+	defer glfw.Terminate()
+	glfw.DefaultWindowHints()
+	glfw.WindowHint(glfw.Visible, glfw.False)
+	glfw.WindowHint(glfw.ContextVersionMajor, 2)
+	glfw.WindowHint(glfw.ContextVersionMinor, 1)
+	win, err := glfw.CreateWindow(1, 1, "Trienlam", nil, nil)
+	if err != nil {
+		return classify(err, false)
+	}
+	if win == nil {
+		return &Error{Kind: NoOpenGL, Detail: "GLFW made no window"}
+	}
+	win.Destroy()
+	glfw.DefaultWindowHints()
+	return nil
+}
+
+// classify turns a GLFW error into an *Error. atInit says whether it came
+// from initialising GLFW (which fails when there is no display at all).
+func classify(err error, atInit bool) *Error {
+	detail := err.Error()
+	var ge *glfw.Error
+	if errors.As(err, &ge) {
+		if ge.Code == glfw.PlatformUnavailable {
+			return &Error{Kind: NoDisplay, Detail: detail}
+		}
+	}
+	d := strings.ToLower(detail)
+	if atInit && (strings.Contains(d, "display") || strings.Contains(d, "platform") ||
+		strings.Contains(d, "not initialized")) {
+		return &Error{Kind: NoDisplay, Detail: detail}
+	}
+	return &Error{Kind: NoOpenGL, Detail: detail}
+}
+
+// Title is the title of the message (a window title or notification
+// summary).
+const Title = "Trienlam – không mở được cửa sổ"
+
+// Message is the Vietnamese text that explains err and what to do, with
+// GLFW's English detail at the end for technical staff.
+func Message(err error) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		e = &Error{Kind: NoOpenGL, Detail: err.Error()}
+	}
+	var b strings.Builder
+	switch e.Kind {
+	case NoDisplay:
+		b.WriteString("Trienlam không tìm thấy màn hình để mở cửa sổ trình chiếu.\n\n")
+		b.WriteString("Cách khắc phục: hãy mở Trienlam từ màn hình nền (desktop) của máy tính, " +
+			"sau khi đã đăng nhập, chứ không phải từ một cửa sổ dòng lệnh điều khiển từ xa.\n")
+	default:
+		b.WriteString("Trienlam không mở được cửa sổ trình chiếu vì máy tính này chưa có " +
+			"trình điều khiển đồ hoạ (driver card màn hình) hỗ trợ OpenGL 2.1.\n\n")
+		b.WriteString("Cách khắc phục: " + driverAdvice + "\n")
+	}
+	b.WriteString("Nếu vẫn không được, hãy nhờ cán bộ kỹ thuật giúp và gửi kèm dòng dưới đây.\n\n")
+	b.WriteString("Chi tiết kỹ thuật: " + e.Error())
+	return b.String()
+}
