@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# packaging/check.sh — the quick installer checks `make test` runs every
+# time (about 20 s once the release binary is cached), without the slow
+# Windows cross build:
+#   1. the icons in the repository are what cmd/icongen draws now;
+#   2. the .deb builds from the Linux release binary, and lintian finds no
+#      error or warning in it;
+#   3. its .desktop file passes desktop-file-validate and its AppStream
+#      metainfo passes appstreamcli validate;
+#   4. the NSIS script compiles (makensis, warnings are errors) around a
+#      tiny stand-in payload.
+# The full round trip (install, run, screenshot, uninstall, on Linux and
+# under Wine) is `make verify-installers` (packaging/verify-installers.sh).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source packaging/lib.sh
+need lintian desktop-file-validate appstreamcli makensis dpkg-deb
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/trienlam-check.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+say "icons are up to date (go generate ./assets)"
+"$GO" run ./cmd/icongen -root "$tmp/icons"
+for f in assets/icon.png packaging/icons/*.png packaging/windows/trienlam.ico; do
+	cmp -s "$f" "$tmp/icons/$f" || die "$f differs from what cmd/icongen draws: run 'go generate ./assets' and commit"
+done
+
+build_linux
+packaging/build-deb.sh -f -b "$LINUX_BIN" -o "$tmp/trienlam.deb" >/dev/null
+
+say "lintian"
+# Lintian refuses nothing as root but says so; its tags are what count.
+lintian --fail-on error,warning --suppress-tags "" "$tmp/trienlam.deb" 2>&1 |
+	grep -v '^running with root privileges is not recommended!$' || true
+lintian --fail-on error,warning "$tmp/trienlam.deb" >/dev/null 2>&1 ||
+	die "lintian found errors or warnings in the .deb (see above)"
+
+say "desktop-file-validate, appstreamcli validate"
+dpkg-deb -x "$tmp/trienlam.deb" "$tmp/root"
+desktop-file-validate "$tmp/root/usr/share/applications/vn.trienlam.exhibit.desktop"
+appstreamcli validate --no-net --pedantic --no-color \
+	"$tmp/root/usr/share/metainfo/vn.trienlam.exhibit.metainfo.xml" >"$tmp/as.log" 2>&1 ||
+	{ cat "$tmp/as.log" >&2; die "appstreamcli validate failed"; }
+grep -q "<release version=\"$VERSION\"" "$tmp/root/usr/share/metainfo/vn.trienlam.exhibit.metainfo.xml" ||
+	die "the metainfo's release is not $VERSION"
+
+say "NSIS script compiles"
+mkdir "$tmp/payload"
+printf 'MZ stand-in\n' >"$tmp/payload/trienlam.exe"
+cp LICENSE "$tmp/payload/LICENSE.txt"
+printf 'notices\n' >"$tmp/payload/THIRD_PARTY_NOTICES.txt"
+makensis -V2 -WX -DVERSION="$VERSION" -DPAYLOAD_DIR="$tmp/payload" \
+	-DOUTFILE="$tmp/trienlam-$VERSION-windows-amd64-setup.exe" packaging/windows/trienlam.nsi
+say "installer checks passed"

@@ -1,0 +1,64 @@
+# shellcheck shell=bash
+# Shared by the packaging scripts: the version, the reproducible time stamp
+# and small helpers. Source it from the repository root; it defines
+# variables and functions only.
+
+# VERSION: FyneApp.toml's Details.Version, the one version number of the
+# binary, the installers and their file names. `make` passes it in.
+if [[ -z ${VERSION:-} ]]; then
+	VERSION=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml | head -n 1)
+fi
+if [[ ! ${VERSION:-} =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+	echo "packaging: FyneApp.toml's Version '${VERSION:-}' is not MAJOR.MINOR.PATCH" >&2
+	exit 1
+fi
+export VERSION
+
+# SOURCE_DATE_EPOCH: the time of the last commit, so two builds of one
+# commit make the same files (dates in the man page, metainfo, archives).
+if [[ -z ${SOURCE_DATE_EPOCH:-} ]]; then
+	SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || date +%s)
+fi
+export SOURCE_DATE_EPOCH
+BUILD_DATE=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
+
+# Where things go: build/ for intermediate files, dist/ for what is shipped.
+DIST=${DIST:-dist}
+BUILD=${BUILD:-build}
+LINUX_BIN=$BUILD/linux-amd64/trienlam
+WINDOWS_EXE=$BUILD/windows-amd64/trienlam.exe
+DEB=$DIST/trienlam_${VERSION}_amd64.deb
+WINDOWS_SETUP=$DIST/trienlam-$VERSION-windows-amd64-setup.exe
+TARBALL=$DIST/trienlam-$VERSION-linux-amd64.tar.xz
+
+GO=${GO:-go}
+# Build flags of the release binaries: no symbol tables (-s -w), no build
+# paths (-trimpath), the version stamped in.
+GO_LDFLAGS="-s -w -X trienlam/cli.Version=$VERSION"
+
+# Tools run with `go run` at a pinned version (not in go.mod: they are build
+# tools, not part of the program).
+GO_WINRES=github.com/tc-hib/go-winres@v0.3.3
+FYNE_TOOL=fyne.io/tools/cmd/fyne@v1.7.4
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() {
+	echo "packaging: $*" >&2
+	exit 1
+}
+need() {
+	local t
+	for t in "$@"; do
+		command -v "$t" >/dev/null 2>&1 || die "'$t' is missing; run 'scripts/deps.sh dist' (or make deps)."
+	done
+}
+
+# build_linux: the release binary for Linux amd64, as a position-independent
+# executable with full RELRO (lintian's hardening checks).
+build_linux() {
+	say "Linux binary $LINUX_BIN ($VERSION)"
+	mkdir -p "$(dirname "$LINUX_BIN")"
+	"$GO" build -trimpath -buildmode=pie \
+		-ldflags "$GO_LDFLAGS -extldflags=-Wl,-z,relro,-z,now" \
+		-o "$LINUX_BIN" .
+}

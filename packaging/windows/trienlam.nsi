@@ -1,0 +1,179 @@
+; Trienlam — Windows installer (NSIS 3, Modern UI 2, Vietnamese and English).
+;
+; Built by packaging/build-windows.sh:
+;   makensis -DVERSION=0.1.0 -DPAYLOAD_DIR=build/windows-amd64 \
+;            -DOUTFILE=dist/trienlam-0.1.0-windows-amd64-setup.exe trienlam.nsi
+; PAYLOAD_DIR holds trienlam.exe, LICENSE.txt and THIRD_PARTY_NOTICES.txt.
+;
+; Installs for every user into Program Files (asks for administrator
+; rights), with a Start-menu shortcut, and optionally a desktop shortcut and
+; "start with Windows" (kiosk use). The uninstaller is registered in
+; Add/Remove Programs and removes exactly what was installed: packs, the
+; visitor log and settings (%APPDATA%\fyne\vn.trienlam.exhibit) that staff
+; made are kept.
+;
+; Silent install for district IT:   setup.exe /S [/NODESKTOP] [/AUTOSTART] [/D=C:\Path]
+; Silent uninstall:                 "C:\Program Files\Trienlam\uninstall.exe" /S
+
+Unicode true
+ManifestDPIAware true
+ManifestSupportedOS Win10
+RequestExecutionLevel admin
+SetCompressor /SOLID lzma
+
+!ifndef VERSION
+  !error "pass -DVERSION=MAJOR.MINOR.PATCH"
+!endif
+!ifndef PAYLOAD_DIR
+  !error "pass -DPAYLOAD_DIR=folder holding trienlam.exe"
+!endif
+!ifndef OUTFILE
+  !define OUTFILE "trienlam-${VERSION}-windows-amd64-setup.exe"
+!endif
+!ifndef ICON
+  !define ICON "trienlam.ico" ; makensis runs in this folder
+!endif
+
+!define APPNAME "Trienlam"
+!define EXE "trienlam.exe"
+!define PUBLISHER "Trienlam maintainers"
+!define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\Trienlam"
+
+Name "${APPNAME}"
+OutFile "${OUTFILE}"
+InstallDir "$PROGRAMFILES64\${APPNAME}"
+InstallDirRegKey HKLM "${UNINSTKEY}" "InstallLocation"
+BrandingText "${APPNAME} ${VERSION}"
+
+!include "MUI2.nsh"
+!include "LogicLib.nsh"
+!include "FileFunc.nsh"
+!include "WinVer.nsh"
+!include "x64.nsh"
+
+!define MUI_ICON "${ICON}"
+!define MUI_UNICON "${ICON}"
+!define MUI_ABORTWARNING
+!define MUI_COMPONENTSPAGE_SMALLDESC
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
+!define MUI_LANGDLL_ALLLANGUAGES
+
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_COMPONENTS
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
+
+; The first language is the default.
+!insertmacro MUI_LANGUAGE "Vietnamese"
+!insertmacro MUI_LANGUAGE "English"
+!insertmacro MUI_RESERVEFILE_LANGDLL
+
+LangString SecAppName ${LANG_VIETNAMESE} "Triển lãm (bắt buộc)"
+LangString SecAppName ${LANG_ENGLISH} "Trienlam (required)"
+LangString SecAppDesc ${LANG_VIETNAMESE} "Chương trình Trienlam và lối tắt trong menu Start."
+LangString SecAppDesc ${LANG_ENGLISH} "The Trienlam program and its Start-menu shortcut."
+LangString SecDesktopName ${LANG_VIETNAMESE} "Lối tắt trên màn hình nền"
+LangString SecDesktopName ${LANG_ENGLISH} "Desktop shortcut"
+LangString SecDesktopDesc ${LANG_VIETNAMESE} "Đặt biểu tượng Trienlam trên màn hình nền."
+LangString SecDesktopDesc ${LANG_ENGLISH} "Put a Trienlam icon on the desktop."
+LangString SecStartupName ${LANG_VIETNAMESE} "Tự chạy khi bật máy (ki-ốt)"
+LangString SecStartupName ${LANG_ENGLISH} "Start with Windows (kiosk)"
+LangString SecStartupDesc ${LANG_VIETNAMESE} "Mở Trienlam mỗi khi đăng nhập Windows, cho máy trưng bày chạy cả ngày."
+LangString SecStartupDesc ${LANG_ENGLISH} "Open Trienlam at every Windows sign-in, for a kiosk PC that runs all day."
+LangString NeedWin10 ${LANG_VIETNAMESE} "Trienlam cần Windows 10 trở lên (bản 64-bit)."
+LangString NeedWin10 ${LANG_ENGLISH} "Trienlam needs Windows 10 or later (64-bit)."
+
+VIProductVersion "${VERSION}.0"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "ProductName" "${APPNAME}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "ProductVersion" "${VERSION}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "FileVersion" "${VERSION}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "FileDescription" "${APPNAME} ${VERSION} Setup"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "CompanyName" "${PUBLISHER}"
+VIAddVersionKey /LANG=${LANG_ENGLISH} "LegalCopyright" "GPL-3.0-or-later"
+
+Section "!$(SecAppName)" SecApp
+  SectionIn RO
+  SetShellVarContext all
+  SetOutPath "$INSTDIR"
+  File "${PAYLOAD_DIR}/${EXE}"
+  File "${PAYLOAD_DIR}/LICENSE.txt"
+  File "${PAYLOAD_DIR}/THIRD_PARTY_NOTICES.txt"
+  WriteUninstaller "$INSTDIR\uninstall.exe"
+  CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0
+
+  WriteRegStr HKLM "${UNINSTKEY}" "DisplayName" "${APPNAME} ${VERSION}"
+  WriteRegStr HKLM "${UNINSTKEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKLM "${UNINSTKEY}" "Publisher" "${PUBLISHER}"
+  WriteRegStr HKLM "${UNINSTKEY}" "DisplayIcon" "$INSTDIR\${EXE},0"
+  WriteRegStr HKLM "${UNINSTKEY}" "InstallLocation" "$INSTDIR"
+  WriteRegStr HKLM "${UNINSTKEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
+  WriteRegStr HKLM "${UNINSTKEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  WriteRegDWORD HKLM "${UNINSTKEY}" "NoModify" 1
+  WriteRegDWORD HKLM "${UNINSTKEY}" "NoRepair" 1
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  IntFmt $0 "0x%08X" $0
+  WriteRegDWORD HKLM "${UNINSTKEY}" "EstimatedSize" "$0"
+SectionEnd
+
+Section "$(SecDesktopName)" SecDesktop
+  SetShellVarContext all
+  CreateShortcut "$DESKTOP\${APPNAME}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0
+SectionEnd
+
+Section /o "$(SecStartupName)" SecStartup
+  SetShellVarContext all
+  CreateShortcut "$SMSTARTUP\${APPNAME}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0
+SectionEnd
+
+!insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecApp} $(SecAppDesc)
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecDesktop} $(SecDesktopDesc)
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecStartup} $(SecStartupDesc)
+!insertmacro MUI_FUNCTION_DESCRIPTION_END
+
+Function .onInit
+  SetRegView 64
+  ${IfNot} ${RunningX64}
+  ${OrIfNot} ${AtLeastWin10}
+    MessageBox MB_ICONSTOP "$(NeedWin10)" /SD IDOK
+    SetErrorLevel 3
+    Abort
+  ${EndIf}
+  ; Options of a silent install: /NODESKTOP, /AUTOSTART.
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/NODESKTOP" $R1
+  ${IfNot} ${Errors}
+    !insertmacro UnselectSection ${SecDesktop}
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/AUTOSTART" $R1
+  ${IfNot} ${Errors}
+    !insertmacro SelectSection ${SecStartup}
+  ${EndIf}
+  !insertmacro MUI_LANGDLL_DISPLAY
+FunctionEnd
+
+Function un.onInit
+  SetRegView 64
+  !insertmacro MUI_UNGETLANGUAGE
+FunctionEnd
+
+Section "Uninstall"
+  SetShellVarContext all
+  ; Only what the installer put there; staff's packs and notes in the
+  ; folder, and settings in %APPDATA%, stay.
+  Delete "$INSTDIR\${EXE}"
+  Delete "$INSTDIR\LICENSE.txt"
+  Delete "$INSTDIR\THIRD_PARTY_NOTICES.txt"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
+  Delete "$SMPROGRAMS\${APPNAME}.lnk"
+  Delete "$DESKTOP\${APPNAME}.lnk"
+  Delete "$SMSTARTUP\${APPNAME}.lnk"
+  DeleteRegKey HKLM "${UNINSTKEY}"
+SectionEnd
