@@ -43,11 +43,13 @@ type playerBar struct {
 	// compact is set at the large text steps: shorter labels and icon-only
 	// buttons keep the controls on one row, leaving the hall the text.
 	compact bool
+	// lastState is the state last shown, -1 before any.
+	lastState audio.State
 }
 
 func newPlayerBar(r *reader) *playerBar {
 	e := r.e
-	b := &playerBar{r: r, lastCue: -1, compact: e.settings.TextStep() >= exhibittheme.StepLarge}
+	b := &playerBar{r: r, lastCue: -1, lastState: -1, compact: e.settings.TextStep() >= exhibittheme.StepLarge}
 	n := e.narrator()
 	b.play = newKeyButton(e, b.listenLabel(), theme.MediaPlayIcon(), func() {
 		switch n.player.State() {
@@ -186,6 +188,11 @@ func (b *playerBar) stateChanged(s audio.State) {
 	if n.chapter != r.chapter {
 		s = audio.Idle // another chapter's track; this one has not started
 	}
+	if s == b.lastState && s == audio.Playing {
+		b.updateTime()
+		return
+	}
+	b.lastState = s
 	switch s {
 	case audio.Playing:
 		b.play.SetText(lang.L("Pause"))
@@ -206,18 +213,7 @@ func (b *playerBar) stateChanged(s audio.State) {
 	if s == audio.Failed {
 		b.showNotice()
 	}
-	var pos, dur time.Duration
-	if n.chapter == r.chapter {
-		pos, dur = n.player.Position(), n.player.Duration()
-	}
-	b.time.SetText(clock(pos) + " / " + clock(dur))
-	if dur > 0 {
-		b.seek.Max = dur.Seconds()
-		if !b.seek.dragging {
-			b.seek.Value = pos.Seconds()
-			b.seek.Refresh()
-		}
-	}
+	b.updateTime()
 	showCaptions := n.chapter == r.chapter && (s == audio.Playing || s == audio.Paused) && b.lastCue >= 0
 	if showCaptions != b.captionsShown {
 		b.captionsShown = showCaptions
@@ -229,6 +225,26 @@ func (b *playerBar) stateChanged(s audio.State) {
 	}
 	if s == audio.Ended || s == audio.Ready || s == audio.Idle {
 		r.view.SetMarks(r.marks)
+	}
+}
+
+// updateTime shows the position in the time label and the seek bar.
+func (b *playerBar) updateTime() {
+	r := b.r
+	n := r.e.narrator()
+	var pos, dur time.Duration
+	if n.chapter == r.chapter {
+		pos, dur = n.player.Position(), n.player.Duration()
+	}
+	// Redraw only when the shown second changes: in software OpenGL each
+	// redraw is costly, and this runs ten times a second while playing.
+	if label := clock(pos) + " / " + clock(dur); label != b.time.Text {
+		b.time.SetText(label)
+		if dur > 0 && !b.seek.dragging {
+			b.seek.Max = dur.Seconds()
+			b.seek.Value = pos.Seconds()
+			b.seek.Refresh()
+		}
 	}
 }
 
