@@ -1,9 +1,12 @@
 package screens
 
 import (
+	"io/fs"
+	"path"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -25,6 +28,7 @@ type timelineScreen struct {
 	date, headline *widget.Label
 	text           *widget.RichText
 	media          *widget.Label
+	picture        *canvas.Image
 	read           *keyButton
 	mode           *keyButton
 	cardScroll     *container.Scroll
@@ -88,7 +92,11 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 	prev := newKeyButton(e, lang.L("Previous event"), theme.NavigateBackIcon(), s.tl.Previous)
 	next := newKeyButton(e, lang.L("Next event"), theme.NavigateNextIcon(), s.tl.Next)
 	next.IconPlacement = widget.ButtonIconTrailingText
-	card := container.NewVBox(s.date, s.headline, s.text, s.media)
+	s.picture = canvas.NewImageFromResource(nil)
+	s.picture.FillMode = canvas.ImageFillContain
+	s.picture.SetMinSize(fyne.NewSize(theme.TextSize()*16, theme.TextSize()*10))
+	s.picture.Hide()
+	card := container.NewVBox(s.date, s.headline, s.picture, s.text, s.media)
 	s.cardScroll = container.NewVScroll(pageColumn(theme.TextSize()*44, container.NewPadded(card)))
 	actions := container.NewBorder(nil, nil, prev, next, container.NewCenter(s.read))
 
@@ -138,6 +146,7 @@ func (s *timelineScreen) showCard(i int) {
 	s.headline.SetText(ev.Headline)
 	s.text.ParseMarkdown(ev.Text)
 	s.media.SetText(mediaNote(ev.Media))
+	s.showPicture(ev.Media)
 	if ev.Chapter != "" && s.e.pack.ChapterIndex(ev.Chapter) >= 0 {
 		s.read.Show()
 	} else {
@@ -148,6 +157,35 @@ func (s *timelineScreen) showCard(i int) {
 	}
 }
 
+// showPicture shows an event's picture when it is a file in the pack;
+// pictures on the web are never fetched.
+func (s *timelineScreen) showPicture(m *exhibit.Media) {
+	s.picture.Hide()
+	if m == nil || m.URL == "" || isWebAddress(m.URL) || !isPicture(m.URL) {
+		return
+	}
+	data, err := fs.ReadFile(s.e.pack.FS, m.URL)
+	if err != nil {
+		return // validation has reported the missing file
+	}
+	s.picture.Resource = fyne.NewStaticResource(path.Base(m.URL), data)
+	s.picture.Refresh()
+	s.picture.Show()
+}
+
+func isPicture(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".jpg", ".jpeg", ".png", ".webp", ".gif":
+		return true
+	}
+	return false
+}
+
+func isWebAddress(u string) bool {
+	l := strings.ToLower(u)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "//")
+}
+
 // mediaNote describes an event's media in words. Pictures on the web are
 // kept in the pack but never fetched: the exhibit runs offline.
 func mediaNote(m *exhibit.Media) string {
@@ -155,7 +193,7 @@ func mediaNote(m *exhibit.Media) string {
 		return ""
 	}
 	caption := strings.TrimSpace(m.Caption)
-	if strings.HasPrefix(m.URL, "http://") || strings.HasPrefix(m.URL, "https://") {
+	if isWebAddress(m.URL) {
 		return lang.L("Media: {{.Caption}} (not available offline)", map[string]any{"Caption": caption})
 	}
 	if caption == "" {
