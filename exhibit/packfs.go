@@ -39,6 +39,16 @@ type PackFS struct {
 // Path returns the path the pack was opened from.
 func (p *PackFS) Path() string { return p.path }
 
+// Dir returns the absolute path of the pack's folder (links resolved) when
+// the pack is a folder, where staff's tools may write; "" for a zip pack,
+// which is read-only.
+func (p *PackFS) Dir() string {
+	if d, ok := p.FS.(dirFS); ok {
+		return d.dir
+	}
+	return ""
+}
+
 // Close releases the folder or zip file.
 func (p *PackFS) Close() error {
 	if p == nil || p.closer == nil {
