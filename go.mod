@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	fyne.io/fyne/v2 v2.8.0
 	github.com/BurntSushi/toml v1.6.0
+	github.com/gen2brain/go-mpv v0.2.3
 	github.com/yuin/goldmark v1.8.2
 	golang.org/x/text v0.44.0
 )
