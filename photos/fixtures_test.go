@@ -26,7 +26,7 @@ var update = flag.Bool("update", false, "regenerate the test fixtures in testdat
 const uprightW, uprightH = 64, 40
 
 var quadrant = [2][2]color.RGBA{ // [row][column]
-	{{220, 30, 30, 255}, {30, 180, 30, 255}}, // top: red, green
+	{{220, 30, 30, 255}, {30, 180, 30, 255}},  // top: red, green
 	{{30, 60, 220, 255}, {240, 220, 40, 255}}, // bottom: blue, yellow
 }
 

@@ -186,7 +186,7 @@ func TestNotAnImage(t *testing.T) {
 		t.Errorf("Inspect = %v", err)
 	}
 	cases := map[string]string{
-		"":                                "not a JPEG, PNG or WebP image (it is an empty file)",
+		"":                                 "not a JPEG, PNG or WebP image (it is an empty file)",
 		"\x00\x00\x00\x18ftypheic\x00\x00": "not a JPEG, PNG or WebP image (it is a HEIC/HEIF photo, as iPhones save them; export it as JPEG)",
 		"hello, world":                     "not a JPEG, PNG or WebP image",
 		"%PDF-1.4":                         "not a JPEG, PNG or WebP image (it is a PDF document)",
