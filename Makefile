@@ -30,6 +30,7 @@ TEST_TIMEOUT ?= 20m
 SCREENSHOT_DIR ?= build/screenshots
 
 .PHONY: all help deps build run test fmt-check vet version-check bench notices screenshots clean narration
+.PHONY: dist deb windows-installer tarball packaging-check verify-installers
 
 all: build
 
@@ -42,6 +43,8 @@ help:
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
 	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
 	@echo "make narration    remake the built-in pack's synthetic narration (espeak-ng; NARRATION_PACK=dir for another pack)"
+	@echo "make dist         installers in dist/: .deb, Windows setup, tarball (packaging/README.md)"
+	@echo "make verify-installers  install, run, screenshot, uninstall both installers (root; Wine)"
 	@echo "make clean        remove what the build made"
 
 deps:
@@ -63,7 +66,7 @@ run: deps build
 	fi
 	./$(BINARY) $(ARGS)
 
-test: deps fmt-check version-check vet
+test: deps fmt-check version-check vet packaging-check
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
 
 # gofmt over every Go file outside testdata folders; lists the ones to fix.
@@ -105,7 +108,7 @@ screenshots: deps build
 
 clean:
 	rm -f $(BINARY) $(BINARY).exe THIRD_PARTY_NOTICES.md.tmp
-	rm -rf build/bench build/screenshots
+	rm -rf build/bench build/screenshots build/linux-amd64 build/windows-amd64 build/verify dist
 
 # Synthetic narration (espeak-ng's Vietnamese voice) of a pack, by default the
 # built-in one: audio/NN-<chapter>.ogg and .vtt for every chapter, recorded in
@@ -123,3 +126,29 @@ narration:
 		fi; \
 	fi
 	$(GO) run ./cmd/narrate $(NARRATION_PACK)
+
+# --- Installers (packaging/README.md) ---------------------------------------
+# dist/trienlam_V_amd64.deb, dist/trienlam-V-windows-amd64-setup.exe and
+# dist/trienlam-V-linux-amd64.tar.xz, V = FyneApp.toml's version.
+dist: deb windows-installer tarball
+
+deb:
+	@scripts/deps.sh dist
+	VERSION=$(VERSION) packaging/build-linux.sh
+	VERSION=$(VERSION) packaging/build-deb.sh
+
+windows-installer:
+	@scripts/deps.sh dist
+	VERSION=$(VERSION) packaging/build-windows.sh
+
+tarball: deb
+	VERSION=$(VERSION) packaging/build-tarball.sh
+
+# Quick checks on every `make test` (no Windows cross build): lintian,
+# desktop-file-validate, appstreamcli, makensis.
+packaging-check:
+	VERSION=$(VERSION) packaging/check.sh
+
+# The full round trip of both installers; prints a report (build/verify/).
+verify-installers: dist
+	VERSION=$(VERSION) packaging/verify-installers.sh

@@ -4,6 +4,9 @@
 #   scripts/deps.sh          everything: build tools, and what the tests and
 #                            benchmarks run (Xvfb, D-Bus, xdotool, ImageMagick)
 #   scripts/deps.sh build    only what `go build` needs
+#   scripts/deps.sh dist     everything, and what the installers need to be
+#                            built and verified: the mingw-w64 cross
+#                            compiler and Wine (make dist, make verify-installers)
 #
 # 1. Go must be installed and at least the version go.mod asks for.
 # 2. The Debian/Ubuntu packages are checked with dpkg-query; only when some
@@ -18,9 +21,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 what=${1:-all}
 case $what in
-all | build) ;;
+all | build | dist) ;;
 *)
-	echo "usage: scripts/deps.sh [all|build]" >&2
+	echo "usage: scripts/deps.sh [all|build|dist]" >&2
 	exit 2
 	;;
 esac
@@ -33,10 +36,21 @@ build_packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev
 # display: Xvfb, a session bus (dbus-run-session), xdotool to find windows and
 # press keys, xwininfo (x11-utils), xwd (x11-apps) and ImageMagick's import.
 test_packages=(xvfb dbus xdotool x11-utils x11-apps imagemagick)
+# make test also checks the installers (packaging/check.sh): the .deb is
+# built with dpkg-deb/dpkg-shlibdeps (dpkg-dev) and checked with lintian,
+# desktop-file-validate (desktop-file-utils) and appstreamcli (appstream);
+# the Windows installer script is compiled with makensis (nsis).
+test_packages+=(dpkg-dev lintian desktop-file-utils appstream nsis)
+# make dist / make verify-installers: the Windows cross build (mingw-w64)
+# and Wine to install and run the Windows installer.
+dist_packages=(mingw-w64 wine wine64)
 
 packages=("${build_packages[@]}")
-if [[ $what == all ]]; then
+if [[ $what == all || $what == dist ]]; then
 	packages+=("${test_packages[@]}")
+fi
+if [[ $what == dist ]]; then
+	packages+=("${dist_packages[@]}")
 fi
 
 # --- Go ---------------------------------------------------------------------

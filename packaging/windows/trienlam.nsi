@@ -16,6 +16,9 @@
 ; Silent uninstall:                 "C:\Program Files\Trienlam\uninstall.exe" /S
 
 Unicode true
+; A 64-bit installer for a 64-bit program (Windows 10 x64 and later); it
+; also runs under a 64-bit-only Wine, as in make verify-installers.
+Target amd64-unicode
 ManifestDPIAware true
 ManifestSupportedOS Win10
 RequestExecutionLevel admin

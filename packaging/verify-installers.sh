@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# packaging/verify-installers.sh — install, run, screenshot and uninstall
+# both installers for real, and print a report.
+#
+#   Linux:   apt-get install ./dist/trienlam_V_amd64.deb; check the files and
+#            `trienlam --version`; start the installed app on a private Xvfb,
+#            check its window (title and WM_CLASS = StartupWMClass), take a
+#            screenshot; apt-get purge; check that every file is gone.
+#   Windows: in a fresh Wine prefix (a temporary folder), run
+#            dist/trienlam-V-windows-amd64-setup.exe /S /AUTOSTART; check the
+#            files, shortcuts and Add/Remove Programs entry; start the
+#            installed exe, take a screenshot; leave a "staff" pack in the
+#            install folder; uninstall.exe /S; check that what was installed
+#            is gone and the staff's files and settings are kept. Then
+#            install again with /NODESKTOP and check that uninstalling alone
+#            removes the folder.
+#
+# Needs root (apt-get) and the packages of `scripts/deps.sh dist`. Writes the
+# report and screenshots to build/verify/. Exits 1 if any check fails.
+#
+# Wine 8 lacks bcryptprimitives.dll, which Go ≥ 1.22 programs need: a tiny
+# test-only stand-in (packaging/wine/bcryptprimitives.c) is built with mingw
+# and put into the throw-away prefix. Nothing of it is shipped.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source packaging/lib.sh
+source scripts/lib/xvfb.sh
+
+out=${VERIFY_DIR:-$BUILD/verify}
+mkdir -p "$out"
+report=$out/report.txt
+: >"$report"
+failures=0
+pass() { printf 'PASS  %s\n' "$*" | tee -a "$report"; }
+fail() {
+	printf 'FAIL  %s\n' "$*" | tee -a "$report"
+	failures=$((failures + 1))
+}
+check() { # check DESCRIPTION COMMAND...: PASS when the command succeeds
+	local what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi
+}
+note() { printf '      %s\n' "$*" | tee -a "$report"; }
+section() { printf '\n== %s\n' "$*" | tee -a "$report"; }
+
+[[ $(id -u) == 0 ]] || die "run as root (it installs and removes the .deb with apt-get): sudo make verify-installers"
+need Xvfb xdotool xwd xwininfo xprop import dbus-run-session wine x86_64-w64-mingw32-gcc
+[[ -f $DEB ]] || die "$DEB is missing: make dist"
+[[ -f $WINDOWS_SETUP ]] || die "$WINDOWS_SETUP is missing: make dist"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/trienlam-verify.XXXXXX")
+chmod 700 "$tmp"
+drs_pid=
+wine_pid=
+cleanup() {
+	set +e
+	if [[ -n $drs_pid && -s $tmp/app.pid ]]; then app_stop "$(cat "$tmp/app.pid")" "$drs_pid"; fi
+	if [[ -n ${WINEPREFIX:-} && -d $WINEPREFIX ]]; then
+		wineserver -k >/dev/null 2>&1
+		wineserver -w >/dev/null 2>&1
+	fi
+	xvfb_stop
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+{
+	echo "Trienlam $VERSION — installer verification, $(date -u '+%Y-%m-%d %H:%M UTC') on $(. /etc/os-release && echo "$PRETTY_NAME")"
+	for f in "$DEB" "$WINDOWS_SETUP" "$TARBALL"; do
+		[[ -f $f ]] && awk -v f="$f" -v s="$(stat -c %s "$f")" 'BEGIN { printf "  %-48s %6.1f MB\n", f, s / 1048576 }'
+	done
+} | tee -a "$report"
+
+xvfb_start 1280x720
+mkdir -m 700 "$tmp/config"
+
+# shoot PNG: a picture of the whole virtual screen.
+shoot() { import -window root "$1"; }
+
+# wait_content TITLE TIMEOUT PID: a window titled TITLE* that shows content.
+wait_content() {
+	local title=$1 timeout=$2 pid=${3:-} deadline
+	x_wait_window "$title" "$timeout" "$pid" || return 1
+	deadline=$(($(date +%s) + timeout))
+	until x_has_content "$X_WID" "$tmp/frame.xwd"; do
+		(($(date +%s) < deadline)) || return 1
+		sleep 0.2
+	done
+}
+
+# ---------------------------------------------------------------- Linux ----
+section "Linux: $DEB"
+if dpkg-query -W trienlam >/dev/null 2>&1; then
+	note "trienlam was installed before; purging it first"
+	apt-get purge -y trienlam >/dev/null 2>&1 || true
+fi
+# Recommends (libmpv2) would need the network on an offline machine.
+if DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "./$DEB" >"$tmp/apt-install.log" 2>&1; then
+	pass "apt-get install ./$DEB"
+else
+	fail "apt-get install ./$DEB"
+	sed 's/^/      /' "$tmp/apt-install.log" | tail -20 | tee -a "$report"
+fi
+check "dpkg says trienlam $VERSION is installed" \
+	test "$(dpkg-query -W -f='${Status} ${Version}' trienlam 2>/dev/null)" = "install ok installed $VERSION"
+dpkg-query -L trienlam 2>/dev/null | sort >"$tmp/deb-files.txt" || true
+note "$(grep -c . "$tmp/deb-files.txt") paths in the package"
+for f in /usr/bin/trienlam /usr/share/applications/vn.trienlam.exhibit.desktop \
+	/usr/share/metainfo/vn.trienlam.exhibit.metainfo.xml /usr/share/man/man1/trienlam.1.gz \
+	/usr/share/icons/hicolor/256x256/apps/vn.trienlam.exhibit.png /usr/share/doc/trienlam/copyright; do
+	check "installed $f" test -s "$f"
+done
+got=$(/usr/bin/trienlam --version 2>/dev/null | head -n 1 || true)
+check "trienlam --version says 'trienlam $VERSION' (got '$got')" test "$got" = "trienlam $VERSION"
+check "man -w trienlam finds the man page" man -w trienlam
+
+: >"$tmp/app.pid"
+XDG_CONFIG_HOME=$tmp/config dbus-run-session -- sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$tmp/app.pid" \
+	/usr/bin/trienlam </dev/null >"$tmp/linux-app.log" 2>&1 &
+drs_pid=$!
+if wait_content Trienlam 60 "$drs_pid"; then
+	pass "the installed app opened a window titled 'Trienlam' with content"
+	class=$(xprop -id "$X_WID" WM_CLASS 2>/dev/null | sed 's/^[^=]*= //')
+	check "WM_CLASS ($class) contains the desktop file's StartupWMClass=Trienlam" grep -q '"Trienlam"' <<<"$class"
+	sleep 2
+	shoot "$out/linux.png"
+	pass "screenshot $out/linux.png"
+else
+	fail "the installed app showed no window in 60 s"
+	sed 's/^/      /' "$tmp/linux-app.log" | tail -20 | tee -a "$report"
+fi
+app_stop "$(cat "$tmp/app.pid" 2>/dev/null)" "$drs_pid"
+drs_pid=
+
+if apt-get purge -y trienlam >"$tmp/apt-purge.log" 2>&1; then pass "apt-get purge trienlam"; else fail "apt-get purge trienlam"; fi
+check "dpkg no longer knows trienlam (dpkg -L fails)" bash -c '! dpkg-query -L trienlam'
+left=()
+while IFS= read -r p; do
+	[[ -z $p || $p == /. ]] && continue
+	if [[ -f $p || -L $p ]]; then left+=("$p"); fi
+	# Folders that were the package's own (not shared, like /usr/share).
+	if [[ -d $p && $p == *trienlam* ]]; then left+=("$p/"); fi
+done <"$tmp/deb-files.txt"
+if ((${#left[@]} == 0)); then
+	pass "every file of the package is gone"
+else
+	fail "files left after purge: ${left[*]}"
+fi
+
+# -------------------------------------------------------------- Windows ----
+section "Windows (Wine $(wine --version 2>/dev/null)): $WINDOWS_SETUP"
+export WINEPREFIX=$tmp/wineprefix WINEARCH=win64 WINEDEBUG=-all
+# No Mono/Gecko install prompts in a throw-away prefix; the stand-in DLL is
+# a native one.
+export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n"
+t0=$(date +%s)
+if wineboot -i >"$tmp/wineboot.log" 2>&1 && wineserver -w; then
+	pass "fresh Wine prefix in $(($(date +%s) - t0)) s"
+else
+	fail "wineboot"
+fi
+sys32=$WINEPREFIX/drive_c/windows/system32
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$tmp/bcryptprimitives.dll" packaging/wine/bcryptprimitives.c
+cp "$tmp/bcryptprimitives.dll" "$sys32/"
+note "test-only stand-in bcryptprimitives.dll (ProcessPrng) copied into the prefix's system32"
+
+c=$WINEPREFIX/drive_c
+instdir="$c/Program Files/Trienlam"
+startmenu="$c/ProgramData/Microsoft/Windows/Start Menu/Programs/Trienlam.lnk"
+# Wine names the folder StartUp, Windows Startup (the same to Windows).
+startup="$c/ProgramData/Microsoft/Windows/Start Menu/Programs/StartUp/Trienlam.lnk"
+desktop="$c/users/Public/Desktop/Trienlam.lnk"
+key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\Trienlam'
+regval() { { wine reg query "$key" /v "$1" 2>/dev/null || true; } | tr -d '\r' | awk -v v="$1" '$1 == v { $1 = ""; $2 = ""; sub(/^ +/, ""); print }'; }
+
+# Wine 8 says it is Windows 7 unless told otherwise: the installer must
+# refuse (Go programs need Windows 10).
+wine "$WINDOWS_SETUP" /S >"$tmp/setup-win7.log" 2>&1 || true
+wineserver -w
+check "setup /S refuses Windows 7 (Wine's default version): nothing installed" test ! -e "$instdir"
+winecfg -v win10 >/dev/null 2>&1
+wineserver -w
+note "Wine prefix set to Windows 10 (winecfg -v win10)"
+
+t0=$(date +%s)
+if wine "$WINDOWS_SETUP" /S /AUTOSTART >"$tmp/setup.log" 2>&1 && wineserver -w; then
+	pass "setup /S /AUTOSTART finished in $(($(date +%s) - t0)) s"
+else
+	fail "setup /S /AUTOSTART"
+fi
+for f in trienlam.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
+	check "installed Program Files\\Trienlam\\$f" test -s "$instdir/$f"
+done
+check "Start-menu shortcut" test -f "$startmenu"
+check "desktop shortcut (default on)" test -f "$desktop"
+check "start-with-Windows shortcut (/AUTOSTART)" test -f "$startup"
+for v in DisplayName DisplayVersion Publisher DisplayIcon UninstallString QuietUninstallString EstimatedSize NoModify NoRepair; do
+	val=$(regval "$v")
+	if [[ -n $val ]]; then pass "Add/Remove Programs $v = $val"; else fail "Add/Remove Programs $v is missing"; fi
+done
+check "DisplayVersion is $VERSION" test "$(regval DisplayVersion)" = "$VERSION"
+
+x_find_window Trienlam || true
+check "no Trienlam window is left from the Linux run" test -z "$X_WID"
+: >"$tmp/wine-app.log"
+wine "$instdir/trienlam.exe" >"$tmp/wine-app.log" 2>&1 &
+wine_pid=$!
+if wait_content Trienlam 120 "$wine_pid"; then
+	pass "the installed trienlam.exe opened a window titled 'Trienlam' with content under Wine"
+	class=$(xprop -id "$X_WID" WM_CLASS 2>/dev/null | sed 's/^[^=]*= //')
+	check "the window is Wine's (WM_CLASS $class)" grep -qi 'trienlam.exe' <<<"$class"
+	sleep 3
+	shoot "$out/windows.png"
+	pass "screenshot $out/windows.png"
+else
+	fail "the installed trienlam.exe showed no window in 120 s"
+	sed 's/^/      /' "$tmp/wine-app.log" | tail -20 | tee -a "$report"
+fi
+wineserver -k >/dev/null 2>&1 || true
+wait "$wine_pid" 2>/dev/null || true
+wineserver -w
+prefs=$(find "$c/users" -path '*fyne/vn.trienlam.exhibit*' -type f 2>/dev/null | head -n 1)
+if [[ -n $prefs ]]; then note "the app wrote its settings: ${prefs#"$c/"}"; else
+	mkdir -p "$c/users/$(id -un)/AppData/Roaming/fyne/vn.trienlam.exhibit"
+	prefs="$c/users/$(id -un)/AppData/Roaming/fyne/vn.trienlam.exhibit/preferences.json"
+	echo '{}' >"$prefs"
+	note "the app wrote no settings yet; made ${prefs#"$c/"} as staff would"
+fi
+# What staff make: a pack inside the install folder.
+mkdir -p "$instdir/packs/trien-lam-moi"
+echo 'format = 1' >"$instdir/packs/trien-lam-moi/pack.toml"
+
+t0=$(date +%s)
+wine "$instdir/uninstall.exe" /S >"$tmp/uninstall.log" 2>&1 || true
+# uninstall.exe copies itself to %TEMP% and returns at once: wait for it.
+for ((i = 0; i < 600; i++)); do
+	[[ -e $instdir/uninstall.exe || -e $instdir/trienlam.exe ]] || break
+	sleep 0.1
+done
+wineserver -w
+pass "uninstall.exe /S (finished in $(($(date +%s) - t0)) s)"
+for f in trienlam.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
+	check "removed Program Files\\Trienlam\\$f" test ! -e "$instdir/$f"
+done
+check "removed the Start-menu shortcut" test ! -e "$startmenu"
+check "removed the desktop shortcut" test ! -e "$desktop"
+check "removed the start-with-Windows shortcut" test ! -e "$startup"
+check "removed the Add/Remove Programs entry (reg query fails)" bash -c "! wine reg query '$key' >/dev/null 2>&1"
+check "kept the staff's pack (Program Files\\Trienlam\\packs\\trien-lam-moi\\pack.toml)" test -f "$instdir/packs/trien-lam-moi/pack.toml"
+check "kept the settings in %APPDATA%" test -f "$prefs"
+note "left in Program Files\\Trienlam: $(cd "$instdir" 2>/dev/null && find . -mindepth 1 | sed 's|^\./||' | tr '\n' ' ')"
+
+# Second round: /NODESKTOP, and no staff files, so the folder itself goes.
+rm -rf "$instdir"
+if wine "$WINDOWS_SETUP" /S /NODESKTOP >"$tmp/setup2.log" 2>&1 && wineserver -w; then
+	pass "setup /S /NODESKTOP"
+else
+	fail "setup /S /NODESKTOP"
+fi
+check "no desktop shortcut with /NODESKTOP" test ! -e "$desktop"
+check "no start-with-Windows shortcut without /AUTOSTART" test ! -e "$startup"
+check "Start-menu shortcut" test -f "$startmenu"
+wine "$instdir/uninstall.exe" /S >"$tmp/uninstall2.log" 2>&1 || true
+for ((i = 0; i < 600; i++)); do
+	[[ -e $instdir ]] || break
+	sleep 0.1
+done
+wineserver -w
+check "uninstall.exe /S removed the Program Files\\Trienlam folder" test ! -e "$instdir"
+check "removed the Start-menu shortcut" test ! -e "$startmenu"
+check "removed the Add/Remove Programs entry" bash -c "! wine reg query '$key' >/dev/null 2>&1"
+
+if [[ -f $out/linux.png && -f $out/windows.png ]] && cmp -s "$out/linux.png" "$out/windows.png"; then
+	note "linux.png and windows.png are pixel-identical: both programs draw with Mesa's llvmpipe on"
+	note "the same Xvfb (the Wine window's WM_CLASS above shows it is the Windows exe)"
+fi
+
+section "Result"
+if ((failures == 0)); then
+	echo "All checks passed. Report: $report; screenshots: $out/linux.png, $out/windows.png" | tee -a "$report"
+else
+	echo "$failures check(s) FAILED. Report: $report" | tee -a "$report"
+	exit 1
+fi
