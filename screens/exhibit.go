@@ -35,6 +35,11 @@ type Exhibit struct {
 	problems []exhibit.Problem
 	index    *search.Index
 	settings *Settings
+	// packDir is the folder the pack was opened from, where staff tools
+	// write; "" for the built-in pack and zip packs, which are read-only.
+	// packFS is what it was opened with (nil for the built-in pack).
+	packDir string
+	packFS  *exhibit.PackFS
 
 	current screen
 	history []screen

@@ -103,6 +103,15 @@ func (n *narrator) play(i int, at time.Duration) {
 	n.player.Play() // starts as soon as the track is ready
 }
 
+// failure returns why the loaded chapter's narration cannot play: the
+// load error or a failure while playing (both name the file); nil if none.
+func (n *narrator) failure() error {
+	if n.loadErr != nil {
+		return n.loadErr
+	}
+	return n.player.Err()
+}
+
 // playFromBlock plays chapter i from the first sentence of block b or
 // after it: "play from this paragraph".
 func (n *narrator) playFromBlock(i, b int) {

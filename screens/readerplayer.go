@@ -169,8 +169,8 @@ func (b *playerBar) showNotice() {
 	case n.player.Silent():
 		b.notice.SetText(lang.L("No sound device found (Không tìm thấy thiết bị âm thanh): the narration runs silently, with captions."))
 		b.notice.Show()
-	case n.loadErr != nil && n.chapter == b.r.chapter:
-		b.notice.SetText(lang.L("The narration of this chapter cannot be played: {{.Error}}", map[string]any{"Error": n.loadErr}))
+	case n.failure() != nil && n.chapter == b.r.chapter:
+		b.notice.SetText(lang.L("The narration of this chapter cannot be played: {{.Error}}", map[string]any{"Error": n.failure()}))
 		b.notice.Show()
 	case n.player.CaptionsErr() != nil && n.chapter == b.r.chapter:
 		b.notice.SetText(lang.L("The captions of this chapter cannot be read: {{.Error}}", map[string]any{"Error": n.player.CaptionsErr()}))

@@ -33,14 +33,11 @@ func Run(a fyne.App, packPath string) int {
 	var (
 		pack     *exhibit.Pack
 		problems []exhibit.Problem
+		pfs      *exhibit.PackFS
 		loadErr  error
 	)
 	if packPath != "" {
-		var pfs *exhibit.PackFS
 		pack, problems, pfs, loadErr = exhibit.LoadPath(packPath)
-		if pfs != nil {
-			defer pfs.Close()
-		}
 	}
 	if pack == nil {
 		var err error
@@ -53,6 +50,11 @@ func Run(a fyne.App, packPath string) int {
 		}
 	}
 	e := New(a, w, pack, problems)
+	if pfs != nil {
+		// A folder pack can be written to by staff tools, which reload it.
+		e.packFS, e.packDir = pfs, pfs.Dir()
+	}
+	defer func() { e.packFS.Close() }()
 	if e.settings.FullScreen() {
 		w.SetFullScreen(true)
 	}

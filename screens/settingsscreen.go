@@ -99,6 +99,10 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Narration volume"), volume),
 		widget.NewFormItem(lang.L("Guided tour"), loop),
 	)
+	if e.packDir != "" && e.hasAnyNarration() {
+		// Only a pack folder can be written to: not the built-in pack, not a zip.
+		form.Append(lang.L("For staff"), newKeyButton(e, lang.L("Time the captions"), theme.MediaRecordIcon(), e.openCaptionTimer))
+	}
 	hint := widget.NewLabel(lang.L("Tip: Ctrl and + or − change the text size anywhere; F11 switches full screen."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
