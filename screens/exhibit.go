@@ -6,12 +6,15 @@
 package screens
 
 import (
+	"image"
+
 	"fyne.io/fyne/v2"
 
 	"fyne.io/fyne/v2/driver/desktop"
 	"trienlam/audio"
 
 	"trienlam/exhibit"
+	"trienlam/photos"
 	"trienlam/search"
 )
 
@@ -54,7 +57,15 @@ type Exhibit struct {
 	clock     audio.Clock
 	// touring is set while the guided tour plays the exhibit.
 	touring bool
+
+	// pictures holds decoded, scaled pictures within a memory budget.
+	pictures *photos.Cache
 }
+
+// pictureBudget bounds the memory of decoded pictures (thumbnails and
+// screen-size images together): a pack of hundreds of 24-megapixel phone
+// photos browses within it.
+const pictureBudget = 160 << 20
 
 // New builds the exhibit for a loaded pack in a window and shows the home
 // screen, or the reader where the visitor last left off when resume is set.
@@ -64,6 +75,7 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock()}
 	e.settings.Apply()
 	e.index = search.NewIndex(p)
+	e.pictures = photos.NewCache(pictureBudget)
 	e.reader = newReader(e)
 
 	c := w.Canvas()
@@ -249,6 +261,35 @@ func (e *Exhibit) openTimeline(id string) {
 		}
 	}
 	e.show(newTimelineScreen(e, start), true)
+}
+
+// openGallery shows the grid of the pack's pictures.
+func (e *Exhibit) openGallery() { e.show(newGallery(e), true) }
+
+// openViewer shows picture at of the set ids large.
+func (e *Exhibit) openViewer(ids []string, at int) {
+	if at < 0 || at >= len(ids) {
+		return
+	}
+	e.show(newViewer(e, ids, at), true)
+}
+
+// cachedImage returns a picture decoded at w×h if the cache has it.
+func (e *Exhibit) cachedImage(p *exhibit.Photo, w, h int) (image.Image, bool) {
+	return e.pictures.Get(e.pack.FS, p.File, w, h)
+}
+
+// thumbnail gets a picture scaled to fit w×h: at once when cached, else
+// decoded in the background and handed to done on the UI goroutine. A
+// picture that cannot be decoded gives done a nil image and the error.
+func (e *Exhibit) thumbnail(p *exhibit.Photo, w, h int, done func(image.Image, error)) {
+	if img, ok := e.pictures.Get(e.pack.FS, p.File, w, h); ok {
+		done(img, nil)
+		return
+	}
+	e.pictures.Request(e.pack.FS, p.File, w, h, func(img image.Image, err error) {
+		fyne.Do(func() { done(img, err) })
+	})
 }
 
 func (e *Exhibit) openSettings() { e.show(newSettingsScreen(e), true) }

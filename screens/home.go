@@ -47,6 +47,9 @@ func (h *home) content() fyne.CanvasObject {
 	if len(p.Timeline.Events) > 0 {
 		actions = append(actions, newKeyButton(e, lang.L("Timeline"), theme.HistoryIcon(), func() { e.openTimeline("") }))
 	}
+	if len(p.Photos) > 0 {
+		actions = append(actions, newKeyButton(e, lang.L("Pictures"), theme.MediaPhotoIcon(), e.openGallery))
+	}
 	actions = append(actions, newKeyButton(e, lang.L("Search"), theme.SearchIcon(), e.openSearch))
 	if p.Source.OriginalText != "" {
 		actions = append(actions, newKeyButton(e, lang.L("Original text"), theme.DocumentIcon(), e.openOriginal))

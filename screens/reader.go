@@ -37,6 +37,7 @@ type reader struct {
 	tocPanel        *fyne.Container
 	tocHolder       *fyne.Container
 	player          *playerBar
+	figures         *fyne.Container
 }
 
 func newReader(e *Exhibit) *reader {
@@ -60,7 +61,8 @@ func (r *reader) content() fyne.CanvasObject {
 	e := r.e
 	r.view = chapterview.New(r.ch().Blocks)
 	r.view.SetMarks(r.marks)
-	r.scroll = container.NewVScroll(r.view)
+	r.figures = container.NewVBox()
+	r.scroll = container.NewVScroll(container.NewVBox(r.view, r.figures))
 	r.scroll.OnScrolled = func(fyne.Position) { r.remember() }
 
 	home := newKeyButton(e, lang.L("Home"), theme.HomeIcon(), e.goHome)
@@ -139,6 +141,7 @@ func (r *reader) refreshBars() {
 		r.next.Show()
 	}
 	r.prev.Resize(r.prev.MinSize())
+	r.showFigures()
 	if r.player != nil {
 		r.player.showChapter()
 	}
@@ -168,6 +171,36 @@ func (r *reader) refreshBars() {
 		}
 	}
 	r.tocBox.Refresh()
+}
+
+// showFigures puts the chapter's pictures after its text, each with its
+// caption; a tap opens the viewer on the chapter's set.
+func (r *reader) showFigures() {
+	if r.figures == nil {
+		return
+	}
+	r.figures.RemoveAll()
+	var ids []string
+	for _, id := range r.ch().Photos {
+		if r.e.pack.Photo(id) != nil {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		r.figures.Refresh()
+		return
+	}
+	title := widget.NewLabelWithStyle(lang.L("Pictures in this chapter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	cells := make([]fyne.CanvasObject, len(ids))
+	for i, id := range ids {
+		i := i
+		c := newPhotoCell(r.e)
+		c.set(r.e.pack.Photo(id))
+		c.onTapped = func() { r.e.openViewer(ids, i) }
+		cells[i] = c
+	}
+	r.figures.Add(pageColumn(theme.TextSize()*44, container.NewPadded(container.NewVBox(title, container.New(&gridLayout{minCell: 280}, cells...)))))
+	r.figures.Refresh()
 }
 
 // tapped moves the narration to a paragraph tapped while it plays.
