@@ -386,3 +386,48 @@ func writeZip(t *testing.T, path, src string) {
 		t.Fatal(err)
 	}
 }
+
+func TestValidateDamagedAudio(t *testing.T) {
+	r := run("validate", filepath.Join("testdata", "damaged-audio"))
+	if r.code != ExitFailure {
+		t.Fatalf("validate damaged-audio = %d, stdout %q, stderr %q; want 1", r.code, r.stdout, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if last := lines[len(lines)-1]; !summaryLine.MatchString(last) {
+		t.Errorf("last line %q is not the summary", last)
+	}
+	problems := lines[:len(lines)-1]
+	for _, l := range problems {
+		if !problemLine.MatchString(l) {
+			t.Errorf("problem line %q is not file: message", l)
+		}
+	}
+	// Each damaged file is named at the start of its line, and says what is wrong.
+	for file, says := range map[string]string{
+		"audio/corrupt.ogg":   "not an Ogg Vorbis file",        // random bytes
+		"audio/truncated.ogg": "damaged or truncated",          // the first 2 KB of a real one
+		"audio/cut-short.ogg": "truncated: the sound stops at", // cut off in the middle
+		"audio/bad-time.vtt":  "1,500",                         // a bad timestamp
+		"audio/stale.vtt":     "b1:0-59",                       // text edited after timing
+	} {
+		found := false
+		for _, l := range problems {
+			if strings.HasPrefix(l, file+": ") {
+				found = true
+				if !strings.Contains(l, says) {
+					t.Errorf("%s: %q does not say %q", file, l, says)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no problem names %s:\n%s", file, r.stdout)
+		}
+	}
+	if len(problems) != 5 {
+		t.Errorf("%d problems, want 5 (the good recording, its captions and the phone recording are none):\n%s", len(problems), r.stdout)
+	}
+	// A phone recording is played by the media helper: a note, not a problem.
+	if strings.Contains(r.stdout, "phone.m4a") || !strings.Contains(r.stderr, "audio/phone.m4a: played by the media helper") {
+		t.Errorf("phone.m4a: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}

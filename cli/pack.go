@@ -13,7 +13,9 @@ import (
 
 // runValidate loads a pack, prints every problem one per line and then the
 // summary line, so that scripts can take the last line as the counts and
-// everything before it as the problems.
+// everything before it as the problems. Besides what loading checks, every
+// narration is decoded to its end and every captions file read
+// (checkMedia): a damaged recording is found before the exhibition opens.
 func runValidate(e *env, args []string) int {
 	args, code, done := e.start("validate", args, nil)
 	if done {
@@ -64,11 +66,20 @@ func runValidate(e *env, args []string) int {
 		return ExitUsage
 	}
 	var counts exhibit.Counts
+	var media mediaReport
 	if pack != nil {
 		counts = pack.Counts()
+		media = checkMedia(pack)
+	}
+	for _, l := range media.problems {
+		fmt.Fprintln(e.stdout, l)
+	}
+	for _, l := range media.notes {
+		// Not a problem: stderr, so stdout stays problems then summary.
+		fmt.Fprintln(e.stderr, "trienlam: note: "+l)
 	}
 	fmt.Fprintln(e.stdout, counts.String())
-	if len(probs) > 0 {
+	if len(probs) > 0 || len(media.problems) > 0 {
 		return ExitFailure
 	}
 	return ExitOK
