@@ -68,6 +68,9 @@ func (z *Zoom) fit() {
 	}
 }
 
+// Image returns the image shown, nil while there is none.
+func (z *Zoom) Image() image.Image { return z.img }
+
 // Fitted reports whether the whole picture is in view.
 func (z *Zoom) Fitted() bool { return z.scale <= 1.0001 }
 

@@ -60,6 +60,9 @@ type Exhibit struct {
 
 	// pictures holds decoded, scaled pictures within a memory budget.
 	pictures *photos.Cache
+	// post runs work from background goroutines on the UI goroutine:
+	// fyne.Do; tests queue it instead.
+	post func(func())
 }
 
 // pictureBudget bounds the memory of decoded pictures (thumbnails and
@@ -72,7 +75,7 @@ const pictureBudget = 160 << 20
 // problems are the pack's validation problems, shown on their own screen.
 func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
 	e := &Exhibit{app: a, win: w, pack: p, problems: problems, settings: NewSettings(a),
-		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock()}
+		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do}
 	e.settings.Apply()
 	e.index = search.NewIndex(p)
 	e.pictures = photos.NewCache(pictureBudget)
@@ -288,7 +291,7 @@ func (e *Exhibit) thumbnail(p *exhibit.Photo, w, h int, done func(image.Image, e
 		return
 	}
 	e.pictures.Request(e.pack.FS, p.File, w, h, func(img image.Image, err error) {
-		fyne.Do(func() { done(img, err) })
+		e.post(func() { done(img, err) })
 	})
 }
 

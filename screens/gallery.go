@@ -3,6 +3,7 @@ package screens
 import (
 	"image"
 	"image/color"
+	"path"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -99,12 +100,13 @@ func (g *gallery) typedKey(ev *fyne.KeyEvent) bool {
 // photograph.
 type photoCell struct {
 	widget.BaseWidget
-	e       *Exhibit
-	img     *canvas.Image
-	caption *widget.Label
-	badge   *widget.Label
-	photo   *exhibit.Photo
-	bg      *canvas.Rectangle
+	e        *Exhibit
+	img      *canvas.Image
+	caption  *widget.Label
+	badge    *widget.Label
+	photo    *exhibit.Photo
+	bg       *canvas.Rectangle
+	badgeBox *fyne.Container
 	// onTapped opens the picture; nil inside the gallery's grid, which
 	// handles selection itself.
 	onTapped func()
@@ -118,7 +120,7 @@ func (c *photoCell) Tapped(*fyne.PointEvent) {
 }
 
 func newPhotoCell(e *Exhibit) *photoCell {
-	c := &photoCell{e: e, img: canvas.NewImageFromImage(nil), caption: widget.NewLabel(""), badge: widget.NewLabel(""),
+	c := &photoCell{e: e, img: canvas.NewImageFromImage(nil), caption: widget.NewLabel(""), badge: widget.NewLabel(lang.L("Illustration")),
 		bg: canvas.NewRectangle(color.Transparent)}
 	c.img.FillMode = canvas.ImageFillContain
 	c.img.ScaleMode = canvas.ImageScaleSmooth
@@ -138,10 +140,15 @@ func (c *photoCell) set(p *exhibit.Photo) {
 	}
 	c.caption.SetText(p.Caption)
 	if p.Kind == exhibit.KindIllustration {
-		c.badge.SetText(lang.L("Illustration"))
 		c.badge.Show()
+		if c.badgeBox != nil {
+			c.badgeBox.Show()
+		}
 	} else {
 		c.badge.Hide()
+		if c.badgeBox != nil {
+			c.badgeBox.Hide()
+		}
 	}
 	c.img.Image = nil
 	c.img.Refresh()
@@ -150,7 +157,7 @@ func (c *photoCell) set(p *exhibit.Photo) {
 			return
 		}
 		if err != nil {
-			c.caption.SetText(lang.L("Cannot show {{.File}}", map[string]any{"File": p.File}))
+			c.caption.SetText(lang.L("Cannot show {{.File}}", map[string]any{"File": path.Base(p.File)}))
 			c.caption.Importance = widget.DangerImportance
 			return
 		}
@@ -169,7 +176,15 @@ func (c *photoCell) MinSize() fyne.Size {
 // CreateRenderer is part of fyne.Widget.
 func (c *photoCell) CreateRenderer() fyne.WidgetRenderer {
 	c.bg.FillColor = theme.Color(exhibittheme.ColorNameCard)
-	top := container.NewStack(c.img, container.NewVBox(container.NewHBox(c.badge)))
+	// The "Minh hoạ" badge sits on a solid ground so it reads on any picture.
+	ground := canvas.NewRectangle(theme.Color(exhibittheme.ColorNameCard))
+	ground.CornerRadius = 4
+	badge := container.NewStack(ground, c.badge)
+	c.badgeBox = badge
+	if !c.badge.Visible() {
+		badge.Hide()
+	}
+	top := container.NewStack(c.img, container.NewVBox(container.NewHBox(badge)))
 	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewBorder(nil, nil, nil, nil,
 		container.NewBorder(nil, c.caption, nil, nil, top))))
 }

@@ -115,7 +115,7 @@ func (v *viewer) show() {
 		}
 		if err != nil {
 			// Name the file and the problem; the rest keeps working.
-			v.status.SetText(lang.L("Cannot show {{.File}}: {{.Error}}", map[string]any{"File": p.File, "Error": err}))
+			v.status.SetText(lang.L("Cannot show the picture: {{.Error}}", map[string]any{"Error": err}))
 			return
 		}
 		v.zoom.Replace(img)

@@ -1,0 +1,200 @@
+package screens
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"trienlam/assets"
+	"trienlam/exhibit"
+)
+
+// picturePack writes the built-in pack with four generated pictures (one
+// of them an illustration and one damaged) into a folder and opens it,
+// with background work queued for the test goroutine.
+func picturePack(t *testing.T) (*Exhibit, chan func()) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "pack")
+	if err := exhibit.Export(assets.Pack(), dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "photos"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var manifest strings.Builder
+	for i, c := range []color.NRGBA{{0xA5, 0x1C, 0x1C, 0xff}, {0x2E, 0x6B, 0x2E, 0xff}, {0x20, 0x50, 0x90, 0xff}} {
+		img := image.NewNRGBA(image.Rect(0, 0, 1200, 800))
+		for y := 0; y < 800; y++ {
+			for x := 0; x < 1200; x++ {
+				k := uint8((x + y) * 255 / 2000)
+				img.Set(x, y, color.NRGBA{c.R/2 + k/2, c.G/2 + k/3, c.B/2 + k/4, 0xff})
+			}
+		}
+		f, err := os.Create(filepath.Join(dir, "photos", fmt.Sprintf("p%d.png", i+1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		kind := "photo"
+		if i == 2 {
+			kind = "illustration"
+		}
+		fmt.Fprintf(&manifest, "\n[[photos]]\nid = \"p%d\"\nfile = \"photos/p%d.png\"\nkind = %q\ncaption = \"Ảnh số %d\"\ncredit = \"Kiểm thử\"\ndate = \"2023\"\n", i+1, i+1, kind, i+1)
+	}
+	// A damaged picture: the first picture cut in half, so its header
+	// passes validation but decoding fails when it is shown.
+	whole, err := os.ReadFile(filepath.Join(dir, "photos", "p1.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "photos", "hong.png"), whole[:len(whole)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	manifest.WriteString("\n[[photos]]\nid = \"hong\"\nfile = \"photos/hong.png\"\ncaption = \"Ảnh hỏng\"\n")
+	mf := filepath.Join(dir, "pack.toml")
+	old, err := os.ReadFile(mf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mf, append(old, manifest.String()...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, problems, pfs, err := exhibit.LoadPath(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pfs.Close() })
+	a := test.NewTempApp(t)
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	queue := make(chan func(), 256)
+	e := New(a, win, p, problems)
+	e.post = func(f func()) { queue <- f }
+	win.Resize(fyne.NewSize(1280, 720))
+	return e, queue
+}
+
+// until runs queued UI work until cond holds (bounded wait).
+func until(t *testing.T, queue chan func(), cond func() bool, what string) {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for !cond() {
+		select {
+		case f := <-queue:
+			f()
+		case <-deadline:
+			t.Fatalf("gave up waiting for %s", what)
+		}
+	}
+}
+
+// drain runs queued UI work until n callbacks have run (bounded wait).
+func drain(t *testing.T, queue chan func(), n int) {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for i := 0; i < n; i++ {
+		select {
+		case f := <-queue:
+			f()
+		case <-deadline:
+			t.Fatalf("only %d of %d background results arrived", i, n)
+		}
+	}
+}
+
+func TestGalleryAndViewer(t *testing.T) {
+	e, queue := picturePack(t)
+	e.openGallery()
+	g := e.current.(*gallery)
+	if len(g.ids) < 4 {
+		t.Fatalf("gallery lists %d pictures", len(g.ids))
+	}
+	until(t, queue, func() bool {
+		return strings.Contains(renderedText(e.win.Content()), "Không mở được hong.png") && shownThumbnails(e.win.Content()) == 3
+	}, "three thumbnails and the damaged picture named in the gallery")
+	txt := renderedText(e.win.Content())
+	if !strings.Contains(txt, "Minh hoạ") {
+		t.Error("the illustration is not labelled “Minh hoạ” in the gallery")
+	}
+	test.AssertImageMatches(t, "gallery.png", e.win.Canvas().Capture())
+
+	// Open the third picture (the illustration) and look closely.
+	key(e, fyne.KeyRight)
+	key(e, fyne.KeyRight)
+	key(e, fyne.KeyRight)
+	key(e, fyne.KeyReturn)
+	v, ok := e.current.(*viewer)
+	if !ok {
+		t.Fatalf("Enter in the gallery shows %T", e.current)
+	}
+	if v.photo().ID != "p3" {
+		t.Fatalf("viewer shows %s, want p3", v.photo().ID)
+	}
+	if !strings.Contains(v.meta.Text, "Hình minh hoạ, không phải ảnh chụp") {
+		t.Errorf("the viewer does not say the illustration is one: %q", v.meta.Text)
+	}
+	key(e, fyne.KeyPlus)
+	key(e, fyne.KeyPlus)
+	if v.zoom.Fitted() {
+		t.Fatal("+ did not zoom in")
+	}
+	until(t, queue, func() bool { return len(queue) == 0 && v.zoom.Image() != nil }, "the picture")
+	test.AssertImageMatches(t, "viewer_zoomed.png", e.win.Canvas().Capture())
+	// Arrows pan while zoomed; 0 fits; then arrows move on.
+	key(e, fyne.KeyRight)
+	if v.at != 2 {
+		t.Errorf("Right while zoomed changed the picture to %d", v.at)
+	}
+	key(e, fyne.Key0)
+	key(e, fyne.KeyRight)
+	if v.at != 3 {
+		t.Errorf("Right when fitted: picture %d, want 3", v.at)
+	}
+	until(t, queue, func() bool { return strings.Contains(v.status.Text, "photos/hong.png") },
+		"the viewer to name the damaged picture")
+	// I hides the caption; Esc returns to the gallery.
+	key(e, fyne.KeyI)
+	if v.overlay.Visible() {
+		t.Error("I did not hide the caption")
+	}
+	key(e, fyne.KeyEscape)
+	if _, ok := e.current.(*gallery); !ok {
+		t.Errorf("Esc from the viewer shows %T", e.current)
+	}
+}
+
+// shownThumbnails counts the gallery cells whose thumbnail has arrived.
+func shownThumbnails(o fyne.CanvasObject) int {
+	n := 0
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *photoCell:
+			if x.img.Image != nil {
+				n++
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return n
+}
