@@ -148,6 +148,15 @@ func (z *Zoom) clamp() {
 	z.cy = clampAxis(z.cy, fh*z.scale, float64(s.Height))
 }
 
+// SetView sets the zoom (1 = fitted) and the picture point (0..1) at the
+// centre, kept within bounds: for slow pans and zooms driven from outside.
+func (z *Zoom) SetView(scale, cx, cy float64) {
+	z.scale = math.Max(1, math.Min(z.maxScale(), scale))
+	z.cx, z.cy = cx, cy
+	z.clamp()
+	z.Refresh()
+}
+
 // Pan moves the view by a screen distance.
 func (z *Zoom) Pan(dx, dy float32) {
 	fw, fh := z.fitted()

@@ -38,6 +38,7 @@ type reader struct {
 	tocHolder       *fyne.Container
 	player          *playerBar
 	figures         *fyne.Container
+	pictures        *tourPictures
 }
 
 func newReader(e *Exhibit) *reader {
@@ -83,6 +84,7 @@ func (r *reader) content() fyne.CanvasObject {
 	bottomBg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
 
 	r.view.OnTapped = r.tapped
+	r.pictures = newTourPictures(r)
 	r.player = newPlayerBar(r)
 
 	r.tocBox = container.NewVBox()
@@ -95,7 +97,7 @@ func (r *reader) content() fyne.CanvasObject {
 		r.player.box,
 		container.NewStack(bottomBg, container.NewPadded(bottom)),
 	)
-	return container.NewBorder(bar, south, r.tocSlot(), nil, r.scroll)
+	return container.NewBorder(bar, south, r.tocSlot(), r.pictures.holder, r.scroll)
 }
 
 // tocSlot holds the table of contents panel at a fixed width when open.

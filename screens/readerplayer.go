@@ -190,6 +190,9 @@ func (b *playerBar) stateChanged(s audio.State) {
 	}
 	if s == b.lastState && s == audio.Playing {
 		b.updateTime()
+		if n.chapter == r.chapter {
+			r.pictures.follow(n.player.Position())
+		}
 		return
 	}
 	b.lastState = s
@@ -309,6 +312,7 @@ func (b *playerBar) setCaption(text string) {
 // refreshTour shows the guided tour's bar while the tour runs.
 func (b *playerBar) refreshTour() {
 	e := b.r.e
+	b.r.pictures.update()
 	if !e.touring {
 		b.tourBox.Hide()
 		b.controls.Show()

@@ -1,0 +1,107 @@
+package screens
+
+import (
+	"image"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/exhibit"
+	"trienlam/photoview"
+)
+
+// picturePeriod is how long each of a chapter's pictures stays during the
+// guided tour.
+const picturePeriod = 15 * time.Second
+
+// tourPictures shows a chapter's pictures beside the text while the guided
+// tour narrates it, each with a slow pan and zoom. It moves only on the
+// narration's own ticks, so it costs nothing when the tour is not running
+// and stops with the voice when paused.
+type tourPictures struct {
+	r       *reader
+	zoom    *photoview.Zoom
+	caption *widget.Label
+	panel   *fyne.Container
+	holder  *fyne.Container
+	ids     []string
+	shown   int
+}
+
+func newTourPictures(r *reader) *tourPictures {
+	t := &tourPictures{r: r, shown: -1}
+	t.zoom = photoview.New(nil, 0, 0)
+	t.caption = widget.NewLabel("")
+	t.caption.Wrapping = fyne.TextWrapWord
+	t.caption.Importance = widget.LowImportance
+	t.panel = container.NewBorder(nil, t.caption, nil, nil, t.zoom)
+	t.holder = container.New(&fixedWidth{width: func() float32 {
+		return r.e.win.Canvas().Size().Width * 0.38
+	}})
+	return t
+}
+
+// update shows or hides the panel for the chapter and the tour.
+func (t *tourPictures) update() {
+	r := t.r
+	t.ids = t.ids[:0]
+	if r.e.touring {
+		for _, id := range r.ch().Photos {
+			if r.e.pack.Photo(id) != nil {
+				t.ids = append(t.ids, id)
+			}
+		}
+	}
+	t.holder.RemoveAll()
+	t.shown = -1
+	if len(t.ids) > 0 {
+		t.holder.Add(container.NewPadded(t.panel))
+		t.follow(0)
+	}
+	t.holder.Refresh()
+}
+
+// follow moves to the picture for a narration position and advances its
+// slow pan and zoom.
+func (t *tourPictures) follow(pos time.Duration) {
+	if len(t.ids) == 0 {
+		return
+	}
+	i := int(pos/picturePeriod) % len(t.ids)
+	if i != t.shown {
+		t.shown = i
+		p := t.r.e.pack.Photo(t.ids[i])
+		t.show(p)
+	}
+	// Within its period each picture zooms from 100 % to 115 % while its
+	// centre drifts, alternating direction from one picture to the next.
+	f := float64(pos%picturePeriod) / float64(picturePeriod)
+	dir := 1.0
+	if i%2 == 1 {
+		dir = -1
+	}
+	t.zoom.SetView(1+0.15*f, 0.5+dir*0.06*(f-0.5), 0.5+0.04*math.Sin(f*math.Pi))
+}
+
+func (t *tourPictures) show(p *exhibit.Photo) {
+	caption := p.Caption
+	if p.Kind == exhibit.KindIllustration {
+		caption += " (" + illustrationWord() + ")"
+	}
+	t.caption.SetText(caption)
+	t.zoom.SetImage(nil, p.Width, p.Height)
+	size := t.r.e.win.Canvas().Size()
+	w, h := int(size.Width*0.5), int(size.Height)
+	shown := t.shown
+	t.r.e.thumbnail(p, w, h, func(img image.Image, err error) {
+		if err == nil && t.shown == shown {
+			t.zoom.Replace(img)
+		}
+	})
+}
+
+func illustrationWord() string { return lang.L("Illustration") }
