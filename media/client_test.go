@@ -220,8 +220,8 @@ func writeScript(t *testing.T, body string) string {
 func TestNoLibMPV(t *testing.T) {
 	for name, script := range map[string]string{
 		"helper reports it": `echo '{"event":"error","code":"no-libmpv","message":"mpv_create failed"}'; exit 3`,
-		"dynamic loader": `echo "$0: error while loading shared libraries: libmpv.so.2: cannot open shared object file: No such file or directory" >&2; exit 127`,
-		"nocgo build": `echo "panic: cannot load library libmpv.dll: The specified module could not be found." >&2; echo "goroutine 1 [running]:" >&2; exit 2`,
+		"dynamic loader":    `echo "$0: error while loading shared libraries: libmpv.so.2: cannot open shared object file: No such file or directory" >&2; exit 127`,
+		"nocgo build":       `echo "panic: cannot load library libmpv.dll: The specified module could not be found." >&2; echo "goroutine 1 [running]:" >&2; exit 2`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := StartWith(context.Background(), Options{Helper: writeScript(t, script)})
