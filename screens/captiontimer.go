@@ -162,8 +162,8 @@ func (s *captionTimer) content() fyne.CanvasObject {
 	s.dest.Importance = widget.LowImportance
 	s.dest.Truncation = fyne.TextTruncateEllipsis
 	chapterRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Chapter")), nil, s.picker)
-	s.controls = container.NewHBox(s.start, s.undo, s.clock, s.save)
-	top := container.NewVBox(chapterRow, s.dest, s.status, s.notice, s.controls)
+	s.controls = container.NewBorder(nil, nil, container.NewHBox(s.start, s.undo, s.clock, s.save), nil, s.dest)
+	top := container.NewVBox(chapterRow, s.status, s.notice, s.controls)
 
 	s.list = container.NewVBox()
 	s.scroll = container.NewVScroll(s.list)

@@ -101,7 +101,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	)
 	if e.packDir != "" && e.hasAnyNarration() {
 		// Only a pack folder can be written to: not the built-in pack, not a zip.
-		form.Append(lang.L("For staff"), newKeyButton(e, lang.L("Time the captions"), theme.MediaRecordIcon(), e.openCaptionTimer))
+		form.Append(lang.L("For staff"), container.NewHBox(newKeyButton(e, lang.L("Time the captions"), theme.MediaRecordIcon(), e.openCaptionTimer)))
 	}
 	hint := widget.NewLabel(lang.L("Tip: Ctrl and + or − change the text size anywhere; F11 switches full screen."))
 	hint.Wrapping = fyne.TextWrapWord
