@@ -7,14 +7,14 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"trienlam/photos/internal/synth"
+	"trienlam/photos/phototest"
 )
 
 // photo24MP is a 6000×4000 JPEG made once per test binary, like a photo
 // from a 24-megapixel camera.
 var photo24MP = sync.OnceValue(func() fstest.MapFS {
 	var b bytes.Buffer
-	if err := jpeg.Encode(&b, synth.Photo(6000, 4000, 1), &jpeg.Options{Quality: 90}); err != nil {
+	if err := jpeg.Encode(&b, phototest.Photo(6000, 4000, 1), &jpeg.Options{Quality: 90}); err != nil {
 		panic(err)
 	}
 	return fstest.MapFS{"photo.jpg": {Data: b.Bytes()}}

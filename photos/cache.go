@@ -8,11 +8,15 @@ import (
 	"sync"
 )
 
-// Decoders is how many images a Cache decodes at once. Decoding a
-// 24-megapixel JPEG needs about 36–72 MB for the full-size pixels while it
-// runs; two at a time keeps browsing smooth on a two-core PC without
-// letting memory climb.
+// Decoders is how many images are decoded at once, by all caches
+// together (a gallery's thumbnail cache and a viewer's screen-size cache
+// share the limit). Decoding a 24-megapixel JPEG needs about 36–72 MB for
+// the full-size pixels while it runs; two at a time keeps browsing smooth
+// on a two-core PC without letting memory climb.
 const Decoders = 2
+
+// decodeSlots is the process-wide limit of Decoders.
+var decodeSlots = make(chan struct{}, Decoders)
 
 // QueueLimit is how many different images may wait to be decoded. When a
 // new request would exceed it, the oldest waiting request is dropped and
@@ -158,7 +162,9 @@ func (c *Cache) work() {
 		gen := c.gen
 		c.mu.Unlock()
 
+		decodeSlots <- struct{}{}
 		img, err := Load(j.fsys, j.k.path, j.k.w, j.k.h)
+		<-decodeSlots
 
 		c.mu.Lock()
 		delete(c.waiting, j.k)

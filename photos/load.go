@@ -122,6 +122,11 @@ func scale(src image.Image, w, h int) *image.RGBA {
 		return dst
 	}
 	if k := int(min(float64(b.Dx())/float64(w), float64(b.Dy())/float64(h)) / 1.5); k >= 2 {
+		// A JPEG's planes are averaged row by row as the filter reads
+		// them, with no intermediate image.
+		if sw, sh, read, ok := ycbcrBoxRows(src, k); ok {
+			return resampleRows(sw, sh, read, w, h)
+		}
 		if small := boxShrink(src, k); small != nil {
 			src = small
 		}
@@ -213,29 +218,65 @@ func blockRanges(n, k, f int) [][2]int {
 	return r
 }
 
-// planeBox averages a plane of samples over the rectangles xr×yr, row by
-// row through column sums so memory is read in order.
+// planeBox averages a plane of samples over the rectangles xr×yr.
 func planeBox(pix []uint8, stride, pw int, xr, yr [][2]int) []uint8 {
 	out := make([]uint8, len(xr)*len(yr))
 	cols := make([]uint32, pw)
 	for j, ry := range yr {
-		clear(cols)
-		for y := ry[0]; y < ry[1]; y++ {
-			row := pix[y*stride : y*stride+pw]
-			for x, v := range row {
-				cols[x] += uint32(v)
-			}
-		}
-		rows := uint32(ry[1] - ry[0])
-		for i, rx := range xr {
-			var sum uint32
-			for _, c := range cols[rx[0]:rx[1]] {
-				sum += c
-			}
-			out[j*len(xr)+i] = uint8(sum / (rows * uint32(rx[1]-rx[0])))
-		}
+		planeRowBox(pix, stride, xr, ry, cols, out[j*len(xr):(j+1)*len(xr)])
 	}
 	return out
+}
+
+// planeRowBox averages the plane rows ry over each column range of xr into
+// out, through column sums (cols, one per plane column) so memory is read
+// in order.
+func planeRowBox(pix []uint8, stride int, xr [][2]int, ry [2]int, cols []uint32, out []uint8) {
+	clear(cols)
+	for y := ry[0]; y < ry[1]; y++ {
+		row := pix[y*stride : y*stride+len(cols)]
+		for x, v := range row {
+			cols[x] += uint32(v)
+		}
+	}
+	rows := uint32(ry[1] - ry[0])
+	for i, rx := range xr {
+		var sum uint32
+		for _, c := range cols[rx[0]:rx[1]] {
+			sum += c
+		}
+		out[i] = uint8(sum / (rows * uint32(rx[1]-rx[0])))
+	}
+}
+
+// ycbcrBoxRows returns src averaged over k×k blocks as rows for
+// resampleRows, computed as they are read. ok is false when src is not a
+// YCbCr image this can read.
+func ycbcrBoxRows(src image.Image, k int) (w, h int, read rowReader, ok bool) {
+	s, isYCbCr := src.(*image.YCbCr)
+	if !isYCbCr || s.Rect.Min != (image.Point{}) {
+		return 0, 0, nil, false
+	}
+	sx, sy, known := chromaFactors(s.SubsampleRatio)
+	if !known {
+		return 0, 0, nil, false
+	}
+	w, h = s.Rect.Dx()/k, s.Rect.Dy()/k
+	lumaX, chromaX := blockRanges(w, k, 1), blockRanges(w, k, sx)
+	cw := (s.Rect.Dx() + sx - 1) / sx
+	lcols, ccols := make([]uint32, s.Rect.Dx()), make([]uint32, cw)
+	ys, cbs, crs := make([]uint8, w), make([]uint8, w), make([]uint8, w)
+	read = func(y int, out []float32) {
+		planeRowBox(s.Y, s.YStride, lumaX, [2]int{y * k, y*k + k}, lcols, ys)
+		cr := [2]int{y * k / sy, (y*k+k-1)/sy + 1}
+		planeRowBox(s.Cb, s.CStride, chromaX, cr, ccols, cbs)
+		planeRowBox(s.Cr, s.CStride, chromaX, cr, ccols, crs)
+		for x := 0; x < w; x++ {
+			r, g, b := ycbcrToRGB(ys[x], cbs[x], crs[x])
+			out[4*x], out[4*x+1], out[4*x+2], out[4*x+3] = float32(r), float32(g), float32(b), 255
+		}
+	}
+	return w, h, read, true
 }
 
 // shrink4 box-averages 4-byte pixels starting at off into dst; with

@@ -116,7 +116,11 @@ func rowsOf(src image.Image) rowReader {
 // is a few rows, whatever the sizes.
 func resample(src image.Image, w, h int) *image.RGBA {
 	b := src.Bounds()
-	sw, sh := b.Dx(), b.Dy()
+	return resampleRows(b.Dx(), b.Dy(), rowsOf(src), w, h)
+}
+
+// resampleRows is resample of an sw×sh source read row by row, in order.
+func resampleRows(sw, sh int, read rowReader, w, h int) *image.RGBA {
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	if sw <= 0 || sh <= 0 || w <= 0 || h <= 0 {
 		return dst
@@ -126,7 +130,6 @@ func resample(src image.Image, w, h int) *image.RGBA {
 	for _, c := range cy {
 		ring = max(ring, len(c.w))
 	}
-	read := rowsOf(src)
 	line := make([]float32, 4*sw)
 	rows := make([][]float32, ring)
 	for i := range rows {
