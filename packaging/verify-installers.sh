@@ -272,6 +272,45 @@ check "uninstall.exe /S removed the Program Files\\Trienlam folder" test ! -e "$
 check "removed the Start-menu shortcut" test ! -e "$startmenu"
 check "removed the Add/Remove Programs entry" bash -c "! wine reg query '$key' >/dev/null 2>&1"
 
+# The installer's pages, in Vietnamese: pick Vietnamese in the language
+# dialog (English is first in its list), then look at the welcome page.
+wine "$WINDOWS_SETUP" >"$tmp/setup-gui.log" 2>&1 &
+setup_pid=$!
+if x_wait_window "Installer Language" 60 "$setup_pid"; then
+	sleep 1
+	xdotool windowfocus --sync "$X_WID" 2>/dev/null || xdotool windowfocus "$X_WID" 2>/dev/null || true
+	xdotool key --window "$X_WID" Down
+	sleep 0.5
+	xdotool key Return
+	# The installer's window title ends in "Trienlam" (xdotool's --name is
+	# a regular expression; x_wait_window anchors it at the start).
+	X_WID=
+	for ((i = 0; i < 300; i++)); do
+		X_WID=$(xdotool search --onlyvisible --name 'Trienlam$' 2>/dev/null | head -n 1 || true)
+		[[ -n $X_WID ]] && break
+		sleep 0.1
+	done
+	if [[ -n $X_WID ]]; then
+		sleep 2
+		title=$(xdotool getwindowname "$X_WID" 2>/dev/null || true)
+		shoot "$out/windows-setup.png"
+		# (NSIS's Vietnamese strings are not all in the same Unicode
+		# normalisation form as this file: compare with the English title.)
+		check "the installer's window is in Vietnamese (title '$title', not 'Trienlam Setup')" \
+			test -n "$title" -a "$title" != "Trienlam Setup"
+		pass "screenshot $out/windows-setup.png (welcome page)"
+	else
+		fail "the installer showed no page after the language dialog"
+		note "windows: $(xdotool search --onlyvisible --name '' getwindowname %@ 2>/dev/null | tr '\n' '|')"
+	fi
+else
+	fail "the installer showed no language dialog"
+fi
+wineserver -k >/dev/null 2>&1 || true
+wait "$setup_pid" 2>/dev/null || true
+wineserver -w
+check "cancelling the installer installed nothing" test ! -e "$instdir"
+
 if [[ -f $out/linux.png && -f $out/windows.png ]] && cmp -s "$out/linux.png" "$out/windows.png"; then
 	note "linux.png and windows.png are pixel-identical: both programs draw with Mesa's llvmpipe on"
 	note "the same Xvfb (the Wine window's WM_CLASS above shows it is the Windows exe)"

@@ -9,6 +9,8 @@
 //	assets/icon.png                        512×512, the app icon (FyneApp.toml)
 //	packaging/icons/icon-N.png             N = 16, 24, 32, 48, 64, 128, 256
 //	packaging/windows/trienlam.ico         16…256 for Windows (installer, exe)
+//	packaging/windows/welcome.bmp          164×314, the installer's welcome and
+//	                                       finish pages: the emblem on red
 //
 // The digits are Fyne's bundled Noto Sans Bold, the same font the app
 // uses. Each size is drawn at that size (not scaled down from 512), and
@@ -96,7 +98,55 @@ func run(root string) error {
 	if err != nil {
 		return err
 	}
-	return write("packaging/windows/trienlam.ico", ico)
+	if err := write("packaging/windows/trienlam.ico", ico); err != nil {
+		return err
+	}
+	return write("packaging/windows/welcome.bmp", encodeBMP(welcome(digits)))
+}
+
+// welcome is the side picture of the installer's welcome and finish pages
+// (NSIS Modern UI: 164×314): the emblem's ring and "80" on its red, with a
+// thin gold rule below.
+func welcome(digits *text) *image.NRGBA {
+	const w, h = 164, 314
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(red), image.Point{}, draw.Src)
+	e := Draw(140, digits)
+	at := image.Pt((w-140)/2, 70)
+	draw.Draw(img, e.Bounds().Add(at), e, image.Point{}, draw.Over)
+	rule := image.Rect(32, 236, w-32, 238)
+	draw.Draw(img, rule, image.NewUniform(gold), image.Point{}, draw.Src)
+	return img
+}
+
+// encodeBMP writes an opaque 24-bit Windows bitmap, what NSIS wants for
+// its pictures.
+func encodeBMP(img *image.NRGBA) []byte {
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	stride := (w*3 + 3) &^ 3
+	var b bytes.Buffer
+	le := binary.LittleEndian
+	b.WriteString("BM")
+	_ = binary.Write(&b, le, uint32(14+40+stride*h))
+	_ = binary.Write(&b, le, uint32(0))
+	_ = binary.Write(&b, le, uint32(14+40))
+	hdr := struct {
+		Size                        uint32
+		Width, Height               int32
+		Planes, BitCount            uint16
+		Compression, SizeImage      uint32
+		XPels, YPels, Used, Importa uint32
+	}{40, int32(w), int32(h), 1, 24, 0, uint32(stride * h), 2835, 2835, 0, 0}
+	_ = binary.Write(&b, le, hdr)
+	row := make([]byte, stride)
+	for y := h - 1; y >= 0; y-- { // bottom-up
+		for x := 0; x < w; x++ {
+			p := img.NRGBAAt(x, y)
+			row[3*x], row[3*x+1], row[3*x+2] = p.B, p.G, p.R
+		}
+		b.Write(row)
+	}
+	return b.Bytes()
 }
 
 // segment is one piece of a glyph outline in font units, y pointing down.
