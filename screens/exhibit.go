@@ -7,6 +7,7 @@ package screens
 
 import (
 	"image"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -60,6 +61,13 @@ type Exhibit struct {
 
 	// pictures holds decoded, scaled pictures within a memory budget.
 	pictures *photos.Cache
+	// presenting is the presenter mode while it runs.
+	presenting *presenter
+	// secondScreen, when set, answers whether a projector is attached
+	// (tests); otherwise the driver is asked.
+	secondScreen func() bool
+	// now tells the time for clocks on screen; tests fix it.
+	now func() time.Time
 	// post runs work from background goroutines on the UI goroutine:
 	// fyne.Do; tests queue it instead.
 	post func(func())
@@ -75,7 +83,7 @@ const pictureBudget = 160 << 20
 // problems are the pack's validation problems, shown on their own screen.
 func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
 	e := &Exhibit{app: a, win: w, pack: p, problems: problems, settings: NewSettings(a),
-		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do}
+		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now}
 	e.settings.Apply()
 	e.index = search.NewIndex(p)
 	e.pictures = photos.NewCache(pictureBudget)
@@ -341,6 +349,8 @@ func (e *Exhibit) typedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	switch ev.Name {
+	case fyne.KeyF5:
+		e.startPresenter()
 	case fyne.KeyF11:
 		e.toggleFullScreen()
 	case fyne.KeyEscape:

@@ -41,6 +41,7 @@ func (h *home) content() fyne.CanvasObject {
 	actions := []fyne.CanvasObject{
 		read,
 	}
+	actions = append(actions, newKeyButton(e, lang.L("Present (F5)"), theme.ComputerIcon(), e.startPresenter))
 	if e.hasAnyNarration() {
 		actions = append(actions, newKeyButton(e, lang.L("Guided tour"), theme.MediaPlayIcon(), e.startTour))
 	}

@@ -355,5 +355,9 @@ func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if len(objs) == 0 {
 		return fyne.Size{}
 	}
-	return fyne.NewSize(f.width(), 0)
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(f.width(), h)
 }

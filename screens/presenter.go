@@ -1,0 +1,449 @@
+package screens
+
+import (
+	"fmt"
+	"image"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/audio"
+	"trienlam/exhibit"
+	"trienlam/nosleep"
+	"trienlam/slides"
+	"trienlam/slideview"
+)
+
+// presenter is presenter mode: the audience sees the slides full screen —
+// on the projector when there is a second display — while the laptop
+// shows the console: current and next slide, notes, elapsed time and the
+// clock, and the list of slides to jump to.
+type presenter struct {
+	e     *Exhibit
+	deck  []slides.Slide
+	at    int
+	blank slideview.Blank
+	// typed collects digits for "number then Enter".
+	typed string
+
+	audience fyne.Window // the projector's window; nil with one screen
+	audView  *slideview.View
+	// single is set with one screen: the main window shows the audience
+	// view with a small overlay the presenter can hide.
+	single      bool
+	overlay     *fyne.Container
+	overlayText *widget.Label
+
+	current, next *slideview.View
+	notes         *widget.Label
+	status        *widget.Label
+	clock         *widget.Label
+	list          *widget.List
+	started       time.Time
+	stopClock     chan struct{}
+	inhibit       func()
+	swapped       bool
+}
+
+func newPresenter(e *Exhibit) *presenter {
+	return &presenter{e: e, deck: slides.FromPack(e.pack)}
+}
+
+// hasSecondScreen reports whether a projector is attached as a second
+// display.
+func (e *Exhibit) hasSecondScreen() bool {
+	if e.secondScreen != nil {
+		return e.secondScreen()
+	}
+	d, ok := e.app.Driver().(desktop.Driver)
+	return ok && d.HasSecondaryDisplay()
+}
+
+// startPresenter opens presenter mode at the first slide.
+func (e *Exhibit) startPresenter() {
+	if e.presenting != nil {
+		return
+	}
+	p := newPresenter(e)
+	if len(p.deck) == 0 {
+		return
+	}
+	e.presenting = p
+	p.single = !e.hasSecondScreen()
+	p.started = e.now()
+	if !p.single {
+		p.audience = e.app.NewWindow(WindowTitle + " — " + lang.L("Audience"))
+		p.audView = slideview.New()
+		p.audience.SetContent(p.audView)
+		p.audience.Canvas().SetOnTypedKey(e.typedKey)
+		p.audience.SetOnClosed(func() { p.audience = nil; e.stopPresenter() })
+		p.audience.Show()
+		if w, ok := p.audience.(desktop.Window); ok {
+			w.RequestFullScreenSecondary()
+		} else {
+			p.audience.SetFullScreen(true)
+		}
+	}
+	// The screen must not blank or lock while the hall is watching.
+	p.inhibit = nosleep.Inhibit(lang.L("Presenting the exhibit"))
+	e.show(p, true)
+	if p.single {
+		e.win.SetFullScreen(true)
+	}
+	p.startClock()
+}
+
+// stopPresenter ends presenter mode and returns to where it started.
+func (e *Exhibit) stopPresenter() {
+	p := e.presenting
+	if p == nil {
+		return
+	}
+	e.presenting = nil
+	p.stopTicking()
+	if p.inhibit != nil {
+		p.inhibit()
+	}
+	if p.audience != nil {
+		a := p.audience
+		p.audience = nil
+		a.Close()
+	}
+	if p.single {
+		e.win.SetFullScreen(e.settings.FullScreen())
+	}
+	if e.current == p {
+		e.back()
+	}
+}
+
+func (p *presenter) content() fyne.CanvasObject {
+	e := p.e
+	if p.single {
+		return p.singleContent()
+	}
+	end := newKeyButton(e, lang.L("End (Esc)"), theme.CancelIcon(), e.stopPresenter)
+	black := newKeyButton(e, lang.L("Black (B)"), nil, func() { p.toggleBlank(slideview.Black) })
+	white := newKeyButton(e, lang.L("White (W)"), nil, func() { p.toggleBlank(slideview.White) })
+	swap := newKeyButton(e, lang.L("Swap screens (T)"), theme.ViewRefreshIcon(), p.swapScreens)
+	narrate := newKeyButton(e, lang.L("Narration"), theme.MediaPlayIcon(), p.narrate)
+	title := widget.NewLabelWithStyle(lang.L("Presenter console"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	bar := topBar([]fyne.CanvasObject{end}, title, []fyne.CanvasObject{narrate, black, white, swap})
+
+	p.current = slideview.New()
+	p.next = slideview.New()
+	p.notes = widget.NewLabel("")
+	p.notes.Wrapping = fyne.TextWrapWord
+	p.notes.SizeName = theme.SizeNameSubHeadingText
+	p.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	p.clock.SizeName = theme.SizeNameSubHeadingText
+
+	p.list = widget.NewList(
+		func() int { return len(p.deck) },
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s", id+1, slideSummary(p.deck[id])))
+			o.(*widget.Label).TextStyle.Bold = id == p.at
+		},
+	)
+	p.list.OnSelected = func(id widget.ListItemID) {
+		p.list.UnselectAll()
+		p.goTo(id)
+	}
+
+	left := container.NewBorder(nil, nil, nil, nil,
+		container.NewVSplit(container.New(&aspectLayout{ratio: 16.0 / 9}, p.current),
+			container.NewBorder(widget.NewLabelWithStyle(lang.L("Notes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+				container.NewVScroll(p.notes))))
+	nextBox := container.NewBorder(widget.NewLabel(lang.L("Next")), nil, nil, nil, container.New(&aspectLayout{ratio: 16.0 / 9, minW: 320}, p.next))
+	right := container.NewBorder(container.NewVBox(nextBox, container.NewBorder(nil, nil, p.status, p.clock)), nil, nil, nil, p.list)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.62
+	p.refresh()
+	return container.NewBorder(bar, nil, nil, nil, split)
+}
+
+// singleContent is the one-screen layout: the slide full screen and a
+// small overlay for the presenter in a corner.
+func (p *presenter) singleContent() fyne.CanvasObject {
+	p.audView = slideview.New()
+	p.overlayText = widget.NewLabel("")
+	p.overlayText.Wrapping = fyne.TextWrapWord
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	p.overlay = container.NewStack(bg, container.NewPadded(p.overlayText))
+	corner := container.NewBorder(nil, container.NewBorder(nil, nil, nil,
+		container.New(&fixedWidth{width: func() float32 { return p.e.win.Canvas().Size().Width * 0.34 }}, p.overlay)), nil, nil)
+	p.refresh()
+	return container.NewStack(p.audView, corner)
+}
+
+func (p *presenter) shown() {}
+
+// slideSummary is a slide's line in the console's list.
+func slideSummary(s slides.Slide) string {
+	t := s.Title
+	if t == "" {
+		t = s.Text
+	}
+	if r := []rune(t); len(r) > 90 {
+		t = string(r[:90]) + "…"
+	}
+	return t
+}
+
+// refresh shows the current slide everywhere.
+func (p *presenter) refresh() {
+	cur := p.deck[p.at]
+	p.setSlide(p.audView, cur)
+	p.setSlide(p.current, cur)
+	if p.at+1 < len(p.deck) {
+		p.setSlide(p.next, p.deck[p.at+1])
+	} else if p.next != nil {
+		p.next.SetSlide(slides.Slide{Kind: slides.Section, Title: lang.L("End of the presentation")}, nil, "", "")
+	}
+	for _, v := range []*slideview.View{p.audView, p.current} {
+		if v != nil {
+			v.SetBlank(p.blank)
+		}
+	}
+	if p.notes != nil {
+		p.notes.SetText(cur.Notes)
+		p.list.Refresh()
+		p.list.ScrollTo(p.at)
+	}
+	p.updateStatus()
+}
+
+func (p *presenter) updateStatus() {
+	where := lang.L("Slide {{.N}} of {{.Total}}", map[string]any{"N": p.at + 1, "Total": len(p.deck)})
+	if p.typed != "" {
+		where += " → " + p.typed
+	}
+	switch p.blank {
+	case slideview.Black:
+		where += " · " + lang.L("black screen")
+	case slideview.White:
+		where += " · " + lang.L("white screen")
+	}
+	now := p.e.now()
+	elapsed := now.Sub(p.started).Round(time.Second)
+	clock := fmt.Sprintf("%s · %s", clockHMS(elapsed), now.Format("15:04"))
+	if p.status != nil {
+		p.status.SetText(where)
+		p.clock.SetText(clock)
+	}
+	if p.overlayText != nil {
+		note := p.deck[p.at].Notes
+		if r := []rune(note); len(r) > 160 {
+			note = string(r[:160]) + "…"
+		}
+		p.overlayText.SetText(where + " · " + clock + "\n" + note)
+	}
+}
+
+// setSlide shows a slide in a view, fetching its picture in the background.
+func (p *presenter) setSlide(v *slideview.View, s slides.Slide) {
+	if v == nil {
+		return
+	}
+	caption, label := "", ""
+	var ph *exhibit.Photo
+	if s.Kind == slides.Picture {
+		ph = p.e.pack.Photo(s.Photo)
+	}
+	if ph != nil {
+		caption = ph.Caption
+		if ph.Kind == exhibit.KindIllustration {
+			label = lang.L("Illustration, not a photograph")
+		}
+	}
+	v.SetSlide(s, nil, caption, label)
+	if ph == nil {
+		return
+	}
+	size := p.e.win.Canvas().Size()
+	at := p.at
+	p.e.thumbnail(ph, int(size.Width*1.5), int(size.Height*1.5), func(img image.Image, err error) {
+		if err == nil && v.Slide() == s && (p.at == at || v == p.next) {
+			v.SetPicture(img)
+		}
+	})
+}
+
+func (p *presenter) goTo(i int) {
+	if i < 0 || i >= len(p.deck) {
+		return
+	}
+	p.at = i
+	p.blank = slideview.NotBlank
+	p.refresh()
+}
+
+func (p *presenter) toggleBlank(b slideview.Blank) {
+	if p.blank == b {
+		p.blank = slideview.NotBlank
+	} else {
+		p.blank = b
+	}
+	p.refresh()
+}
+
+// swapScreens moves the audience view to the other display, for when the
+// projector turned out to be the primary screen.
+func (p *presenter) swapScreens() {
+	if p.audience == nil {
+		return
+	}
+	aw, ok1 := p.audience.(desktop.Window)
+	mw, ok2 := p.e.win.(desktop.Window)
+	if !ok1 || !ok2 {
+		return
+	}
+	p.swapped = !p.swapped
+	if p.swapped {
+		p.audience.SetFullScreen(false)
+		mw.RequestFullScreenSecondary()
+		p.audience.SetFullScreen(true)
+	} else {
+		p.e.win.SetFullScreen(false)
+		aw.RequestFullScreenSecondary()
+	}
+}
+
+// narrate plays the chapter narration from the slide's paragraph.
+func (p *presenter) narrate() {
+	s := p.deck[p.at]
+	i := p.e.pack.ChapterIndex(s.Chapter)
+	if i < 0 || !hasNarration(p.e.pack.Chapters[i]) {
+		return
+	}
+	n := p.e.narrator()
+	if n.player.State() == audio.Playing {
+		n.player.Pause()
+		return
+	}
+	n.playFromBlock(i, max(0, s.Block))
+}
+
+// typedKey is the presenter's key map, for keyboards and clickers.
+func (p *presenter) typedKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace, fyne.KeyDown:
+		p.goTo(p.at + 1)
+	case fyne.KeyLeft, fyne.KeyPageUp, fyne.KeyUp:
+		p.goTo(p.at - 1)
+	case fyne.KeyHome:
+		p.goTo(0)
+	case fyne.KeyEnd:
+		p.goTo(len(p.deck) - 1)
+	case fyne.KeyB, fyne.KeyPeriod:
+		p.toggleBlank(slideview.Black)
+	case fyne.KeyW, fyne.KeyComma:
+		p.toggleBlank(slideview.White)
+	case fyne.KeyT:
+		p.swapScreens()
+	case fyne.KeyH:
+		if p.overlay != nil {
+			if p.overlay.Visible() {
+				p.overlay.Hide()
+			} else {
+				p.overlay.Show()
+			}
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if n, err := strconv.Atoi(p.typed); err == nil {
+			p.typed = ""
+			p.goTo(n - 1)
+		}
+	case fyne.KeyBackspace:
+		if p.typed != "" {
+			p.typed = p.typed[:len(p.typed)-1]
+			p.updateStatus()
+		}
+	case fyne.KeyEscape:
+		if p.typed != "" {
+			p.typed = ""
+			p.updateStatus()
+			return true
+		}
+		p.e.stopPresenter()
+	case fyne.KeyF5:
+		// Already presenting.
+	default:
+		if d := strings.TrimPrefix(string(ev.Name), ""); len(d) == 1 && d[0] >= '0' && d[0] <= '9' {
+			p.typed += d
+			p.updateStatus()
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// startClock updates the elapsed time and clock once a second while
+// presenting, and stops with the presentation.
+func (p *presenter) startClock() {
+	stop := make(chan struct{})
+	p.stopClock = stop
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					if p.stopClock == stop {
+						p.updateStatus()
+					}
+				})
+			}
+		}
+	}()
+}
+
+func (p *presenter) stopTicking() {
+	if p.stopClock != nil {
+		close(p.stopClock)
+		p.stopClock = nil
+	}
+}
+
+// clockHMS formats a duration as h:mm:ss or m:ss.
+func clockHMS(d time.Duration) string {
+	s := int(d / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// aspectLayout keeps its content at an aspect ratio, centred, as large as
+// fits: slide previews look like the projector's picture.
+type aspectLayout struct{ ratio, minW float32 }
+
+func (a *aspectLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	w, h := s.Width, s.Width/a.ratio
+	if h > s.Height {
+		h, w = s.Height, s.Height*a.ratio
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos((s.Width-w)/2, (s.Height-h)/2))
+		o.Resize(fyne.NewSize(w, h))
+	}
+}
+
+func (a *aspectLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	w := max(160, a.minW)
+	return fyne.NewSize(w, w/a.ratio)
+}
