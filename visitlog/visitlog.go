@@ -336,8 +336,8 @@ func WriteCSV(w io.Writer, visits []Visit) error {
 			v.Start.Format(TimeLayout),
 			v.End.Format(TimeLayout),
 			strconv.Itoa(v.Minutes()),
-			strings.Join(v.Chapters, "; "),
-			strings.Join(v.Events, "; "),
+			cell(strings.Join(v.Chapters, "; ")),
+			cell(strings.Join(v.Events, "; ")),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -348,4 +348,13 @@ func WriteCSV(w io.Writer, visits []Visit) error {
 		return fmt.Errorf("visitlog: writing the table: %w", err)
 	}
 	return nil
+}
+
+// cell keeps a spreadsheet from reading a text cell as a formula: an ID
+// from an edited pack could start with "=".
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
