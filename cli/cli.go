@@ -52,6 +52,7 @@ func commands() []command {
 		{"validate", "[PATH]", "check a pack folder or .zip (the built-in pack if no PATH) and list its problems", runValidate},
 		{"export-pack", "DIR", "write the built-in pack into DIR, a new or empty folder, as a starting point for a new pack", runExportPack},
 		{"import-timeline", "FILE.json --pack DIR", "convert a TimelineJS3 JSON timeline into DIR/timeline.toml of the pack folder DIR", runImportTimeline},
+		{"import-photos", "DIR --pack PACK", "copy the JPEG, PNG and WebP photos of DIR into the pack folder PACK (shrunk to 2560 px, turned upright) and add them to its pack.toml", runImportPhotos},
 		{"export-timeline", "[--pack PATH] OUT.json", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON", runExportTimeline},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show this help, or a command's", runHelp},

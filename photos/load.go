@@ -71,6 +71,9 @@ func cleanDecodeErr(err error) string {
 	}
 	var fe jpeg.FormatError
 	if errors.As(err, &fe) {
+		if fe == "short Huffman data" { // what a cut-off JPEG gives
+			return "the file ends too early"
+		}
 		return string(fe)
 	}
 	var ue jpeg.UnsupportedError
