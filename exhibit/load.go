@@ -45,6 +45,8 @@ type loader struct {
 	// declaredPhotos are photo IDs present in the manifest, usable or not,
 	// so a chapter naming a broken photo is not also told it is unknown.
 	declaredPhotos map[string]bool
+	// declaredClips are the clip IDs of the manifest, usable or not.
+	declaredClips map[string]bool
 	// noFiles is set when a timeline is read on its own, outside any
 	// pack: paths are checked for their form only and chapter links are
 	// kept unchecked.
@@ -59,7 +61,7 @@ func Load(fsys fs.FS) (*Pack, []Problem, error) {
 	if fsys == nil {
 		return nil, nil, errors.New("load pack: no file system given")
 	}
-	l := &loader{fsys: fsys, declaredPhotos: map[string]bool{}}
+	l := &loader{fsys: fsys, declaredPhotos: map[string]bool{}, declaredClips: map[string]bool{}}
 	doc, err := l.readManifest()
 	if err != nil {
 		return nil, l.probs, err
@@ -184,7 +186,7 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 func (l *loader) manifest(doc *tomlDoc) {
 	p := l.pack
 	root := table{doc: doc, m: doc.root}
-	root.checkKeys("format", "id", "title", "subtitle", "language", "notes", "source", "credits", "chapters", "photos", "timeline")
+	root.checkKeys("format", "id", "title", "subtitle", "language", "notes", "source", "credits", "chapters", "photos", "clips", "timeline")
 	p.Format = FormatVersion
 	p.ID = root.requiredStr("id")
 	if p.ID != "" && !idPattern.MatchString(p.ID) {
@@ -220,9 +222,12 @@ func (l *loader) manifest(doc *tomlDoc) {
 		}
 	}
 
-	// Photos first: chapters refer to them.
+	// Photos and clips first: chapters refer to them.
 	for _, t := range root.tables("photos") {
 		l.photo(t)
+	}
+	for _, t := range root.tables("clips") {
+		l.clip(t)
 	}
 	chapters := root.tables("chapters")
 	if len(chapters) == 0 && !root.has("chapters") {
@@ -312,7 +317,7 @@ func (l *loader) photo(t table) {
 
 // chapterFields are the keys a [[chapters]] entry may have; front matter
 // may have the same ones except id and file.
-var chapterFields = []string{"id", "file", "title", "narration", "captions", "photos", "notes"}
+var chapterFields = []string{"id", "file", "title", "narration", "captions", "photos", "clips", "notes"}
 
 // chapter validates one [[chapters]] entry, reads its Markdown file and
 // adds it when usable. seen maps chapter IDs to the field that first used them.
@@ -395,6 +400,9 @@ func (l *loader) chapter(t table, seen map[string]string) {
 					msg("unknown photo id %q: add it as a [[photos]] entry in pack.toml", pid))
 			}
 		}
+	}
+	if src, ok := pick("clips"); ok {
+		ch.Clips = l.clipRefs(src)
 	}
 	if src, ok := pick("notes"); ok {
 		ch.PresenterNotes = src.str("notes")

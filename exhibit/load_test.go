@@ -177,11 +177,11 @@ func TestLoadBroken(t *testing.T) {
 		}, []string{"mot"}},
 		{"broken-links", []string{
 			`pack.toml:2: id: id "Lien_Ket_Hong" must use only lowercase letters a-z, digits and '-'`,
-			`pack.toml:4: colour: unknown key "colour" is ignored (known keys: format, id, title, subtitle, language, notes, source, credits, chapters, photos, timeline)`,
+			`pack.toml:4: colour: unknown key "colour" is ignored (known keys: format, id, title, subtitle, language, notes, source, credits, chapters, photos, clips, timeline)`,
 			`pack.toml:9: chapters[1].narration: narration "audio/01.xyz": ".xyz" files are not supported; use .ogg .mp3 .wav .flac .m4a .aac .opus .wma`,
 			`pack.toml:10: chapters[1].captions: captions "audio/01.vtt" are not WebVTT: the file must start with WEBVTT`,
 			`pack.toml:11: chapters[1].photos: unknown photo id "khong-co": add it as a [[photos]] entry in pack.toml`,
-			`pack.toml:20: chapters[3].narattion: unknown key "narattion" is ignored (known keys: id, file, title, narration, captions, photos, notes)`,
+			`pack.toml:20: chapters[3].narattion: unknown key "narattion" is ignored (known keys: id, file, title, narration, captions, photos, clips, notes)`,
 			`pack.toml:25: photos[1].kind: kind "painting" must be "photo" or "illustration"; shown as an illustration`,
 			`chapters/02-trong.md: chapter "trong" has no text; it is left out`,
 			`chapters/03.md:2: title: not valid TOML: strings cannot contain newlines`,

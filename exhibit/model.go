@@ -37,6 +37,9 @@ type Pack struct {
 
 	Chapters []*Chapter
 	Photos   []*Photo
+	// Clips are the pack's video clips, played full screen by the media
+	// helper (package media).
+	Clips    []*Clip
 	Timeline Timeline
 
 	// FS is the file system the pack was loaded from; media files are
@@ -76,6 +79,8 @@ type Chapter struct {
 	Captions  string
 	// Photos lists the IDs of photos shown with this chapter.
 	Photos []string
+	// Clips lists the IDs of video clips offered with this chapter.
+	Clips []string
 	// PresenterNotes are notes for a presenter, never shown to the audience.
 	PresenterNotes string
 }
@@ -144,6 +149,22 @@ type Photo struct {
 	Height  int
 }
 
+// Clip is a video clip in the pack: a documentary extract, an interview.
+// It plays full screen over the exhibit through the media helper.
+type Clip struct {
+	ID   string
+	File string // the video: .mp4, .webm, .mkv, .avi, .mov or .m4v
+	// Poster is a picture (JPEG, PNG or WebP) shown for the clip before it
+	// plays; "" for none.
+	Poster  string
+	Caption string
+	Credit  string
+	// Subtitles is an .srt or .vtt file shown over the video: the one named
+	// in pack.toml, else one with the clip's name beside it (clip.vtt, then
+	// clip.srt); "" for none.
+	Subtitles string
+}
+
 // Precision says how much of a date is known.
 type Precision int
 
@@ -191,8 +212,17 @@ type Media struct {
 	URL       string // a path inside the pack, or a web address kept but never fetched
 	Caption   string
 	Credit    string
-	Thumbnail string
+	Thumbnail string // for a video: its poster
 	Alt       string
+	// Subtitles is, for a video file in the pack, the .vtt or .srt file
+	// with its name beside it ("" for none).
+	Subtitles string
+}
+
+// IsVideo reports whether the media is a video file in the pack (see
+// IsVideoFile), played like a clip; web addresses never are.
+func (m *Media) IsVideo() bool {
+	return m != nil && !isWebRef(m.URL) && IsVideoFile(m.URL)
 }
 
 // Era is a named span of the timeline.
@@ -330,6 +360,16 @@ func (p *Pack) Counts() Counts {
 		}
 	}
 	return c
+}
+
+// Clip returns the clip with the given ID, or nil.
+func (p *Pack) Clip(id string) *Clip {
+	for _, c := range p.Clips {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
 }
 
 // Chapter returns the chapter with the given ID, or nil.

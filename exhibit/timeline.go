@@ -262,6 +262,9 @@ func (l *loader) media(t table, label string, item kv) *Media {
 	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", label, item, &m.Thumbnail) {
 		m.Thumbnail = ""
 	}
+	if m.IsVideo() && !l.noFiles {
+		m.Subtitles = l.subtitlesBeside(m.URL)
+	}
 	return m
 }
 

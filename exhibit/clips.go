@@ -1,0 +1,154 @@
+package exhibit
+
+import (
+	"image"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// VideoExts are the video clip file extensions accepted, lower case. The
+// media helper (mpv) plays them, and many more; these are what cameras,
+// phones and video sites give.
+var VideoExts = []string{".mp4", ".webm", ".mkv", ".avi", ".mov", ".m4v"}
+
+// SubtitleExts are the subtitle file extensions accepted for clips.
+var SubtitleExts = []string{".vtt", ".srt"}
+
+// IsVideoFile reports whether a path names a video clip, judging by its
+// extension (VideoExts).
+func IsVideoFile(p string) bool {
+	return hasExt(p, VideoExts)
+}
+
+func hasExt(p string, exts []string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	for _, e := range exts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// clip validates one [[clips]] entry and adds it when usable: its video
+// exists and has a known extension. A broken poster or subtitles file is
+// reported and left out; the clip stays.
+func (l *loader) clip(t table) {
+	t.checkKeys("id", "file", "poster", "caption", "credit", "subtitles")
+	c := &Clip{ID: t.requiredStr("id"), Caption: t.str("caption"), Credit: t.str("credit")}
+	if c.ID == "" {
+		return
+	}
+	if l.declaredClips[c.ID] {
+		t.doc.problem(t.field("id"), detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}.
+			msg("clip id %q is used twice; this entry is left out", c.ID))
+		return
+	}
+	l.declaredClips[c.ID] = true
+	if !idPattern.MatchString(c.ID) {
+		t.doc.problem(t.field("id"), detail{Kind: "bad-id", Args: kv{"id": c.ID}}.msg("id %q must use only lowercase letters a-z, digits and '-'", c.ID))
+	}
+	file := t.requiredStr("file")
+	if file == "" {
+		return
+	}
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("file"), detailOf(err))
+		return
+	}
+	if !IsVideoFile(name) {
+		ext := strings.ToLower(path.Ext(name))
+		t.doc.problem(t.field("file"), detail{Kind: "clip-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(VideoExts, " ")}}.
+			msg("clip %q: %q is not a video file extension; use %s", name, ext, strings.Join(VideoExts, " ")))
+		return
+	}
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		t.doc.problem(t.field("file"), fileError(name, err))
+		return
+	}
+	c.File = name
+	if poster := t.str("poster"); poster != "" {
+		c.Poster = l.poster(t, poster)
+	}
+	if subs := t.str("subtitles"); subs != "" {
+		c.Subtitles = l.subtitles(t, subs)
+	} else {
+		c.Subtitles = l.subtitlesBeside(name)
+	}
+	l.pack.Clips = append(l.pack.Clips, c)
+}
+
+// poster checks a clip's poster picture; "" when it cannot be shown.
+func (l *loader) poster(t table, file string) string {
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("poster"), detailOf(err))
+		return ""
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		t.doc.problem(t.field("poster"), fileError(name, err))
+		return ""
+	}
+	defer f.Close()
+	if _, _, err := image.DecodeConfig(f); err != nil {
+		t.doc.problem(t.field("poster"), detail{Kind: "poster-not-image", Args: kv{"file": name, "error": err.Error()}}.
+			msg("poster %q is not a readable JPEG, PNG or WebP image: %v; the clip is shown without it", name, err))
+		return ""
+	}
+	return name
+}
+
+// subtitles checks a subtitles path named in pack.toml; "" when unusable.
+func (l *loader) subtitles(t table, file string) string {
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field("subtitles"), detailOf(err))
+		return ""
+	}
+	if !hasExt(name, SubtitleExts) {
+		ext := strings.ToLower(path.Ext(name))
+		t.doc.problem(t.field("subtitles"), detail{Kind: "subtitles-format", Args: kv{"file": name, "ext": ext}}.
+			msg("subtitles %q: %q files are not supported; use .vtt or .srt", name, ext))
+		return ""
+	}
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		t.doc.problem(t.field("subtitles"), fileError(name, err))
+		return ""
+	}
+	return name
+}
+
+// subtitlesBeside returns the subtitles file named like the video beside
+// it (clip.vtt, then clip.srt), or "".
+func (l *loader) subtitlesBeside(video string) string {
+	base := strings.TrimSuffix(video, path.Ext(video))
+	for _, ext := range SubtitleExts {
+		for _, e := range []string{ext, strings.ToUpper(ext)} {
+			if st, err := fs.Stat(l.fsys, base+e); err == nil && !st.IsDir() {
+				return base + e
+			}
+		}
+	}
+	return ""
+}
+
+// clipRefs checks a chapter's list of clip IDs and returns the usable ones.
+func (l *loader) clipRefs(src table) []string {
+	var ids []string
+	for _, id := range src.strList("clips") {
+		switch {
+		case l.pack.Clip(id) != nil:
+			ids = append(ids, id)
+		case l.declaredClips[id]:
+			src.doc.problem(src.field("clips"), detail{Kind: "clip-unusable", Args: kv{"id": id}}.
+				msg("clip %q could not be loaded (see its own problem); not shown", id))
+		default:
+			src.doc.problem(src.field("clips"), detail{Kind: "unknown-clip", Args: kv{"id": id}}.
+				msg("unknown clip id %q: add it as a [[clips]] entry in pack.toml", id))
+		}
+	}
+	return ids
+}
