@@ -332,17 +332,18 @@ func (c *Client) read(stdout io.Reader, hello chan<- proto.Message) {
 	// Drain, so that Wait does not wait on a full pipe.
 	_, _ = io.Copy(io.Discard, stdout)
 	err := c.cmd.Wait()
+	if err == nil {
+		err = errors.New("exit status 0")
+	}
 	c.mu.Lock()
 	closing := c.closing
 	c.exitErr = err
-	if err == nil {
-		c.exitErr = errors.New("exit status 0")
-	}
 	c.mu.Unlock()
-	if greeted && !closing {
-		c.queue.push(Event{Kind: Crashed, Err: fmt.Errorf("%w (%v)%s", ErrHelperCrashed, c.exitErr, c.stderrNote())})
-	}
+	// Done first: whoever sees Crashed finds the Client dead.
 	close(c.done)
+	if greeted && !closing {
+		c.queue.push(Event{Kind: Crashed, Err: fmt.Errorf("%w (%v)%s", ErrHelperCrashed, err, c.stderrNote())})
+	}
 	c.queue.close()
 }
 

@@ -332,8 +332,9 @@ func (p *NarrationPlayer) handle(c *Client, ev Event) {
 			p.setStateLocked(audio.Paused, &cb)
 		}
 	case Playing:
-		if !stale && p.state == audio.Playing {
+		if !stale && (p.state == audio.Playing || p.state == audio.Paused) {
 			p.posAt = p.now() // it starts now
+			p.setStateLocked(audio.Playing, &cb)
 		}
 	case Ended:
 		if !stale && p.state == audio.Playing {

@@ -467,9 +467,15 @@ func (s *session) loop() {
 		case mpv.EventSeek:
 			s.seeking = true
 		case mpv.EventPlaybackRestart:
+			// After a seek or the start: the position is settled. Read
+			// pause afresh: a play or pause may have come in since.
 			s.seeking = false
-			if s.paused && s.loaded {
+			was := s.paused
+			s.updatePause()
+			if s.loaded && s.paused {
 				s.sendPaused()
+			} else if s.loaded && was {
+				s.send(proto.Message{Event: proto.EvPlaying})
 			}
 			next = time.Now()
 		case mpv.EventPropertyChange:
