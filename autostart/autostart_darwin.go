@@ -1,0 +1,15 @@
+//go:build darwin
+
+package autostart
+
+// Path returns "": macOS is not supported.
+func Path() string { return "" }
+
+// Enable returns ErrUnsupported.
+func Enable(exe string, args []string) error { return ErrUnsupported }
+
+// Disable does nothing.
+func Disable() error { return nil }
+
+// Enabled returns false.
+func Enabled() bool { return false }
