@@ -37,7 +37,7 @@ all: build
 help:
 	@echo "make run          set up (apt packages, Go modules), build and start the exhibit"
 	@echo "make test         set up, then gofmt check, go vet and every test"
-	@echo "make build        build ./$(BINARY) (version $(VERSION))"
+	@echo "make build        build ./$(BINARY) (version $(VERSION)) and its media helper ./$(BINARY)-media"
 	@echo "make deps         only the set-up step"
 	@echo "make bench        Go benchmarks, then start-up time and memory (bench/startup.sh)"
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
@@ -53,6 +53,7 @@ deps:
 build:
 	@scripts/deps.sh build
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BINARY) .
+	$(GO) build -o $(BINARY)-media ./cmd/trienlam-media
 
 run: deps build
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
@@ -107,7 +108,7 @@ screenshots: deps build
 	scripts/screenshot.sh -o $(SCREENSHOT_DIR)/search.png -k ctrl+f -t 'Chi Kien'
 
 clean:
-	rm -f $(BINARY) $(BINARY).exe THIRD_PARTY_NOTICES.md.tmp
+	rm -f $(BINARY) $(BINARY).exe $(BINARY)-media $(BINARY)-media.exe THIRD_PARTY_NOTICES.md.tmp
 	rm -rf build/bench build/screenshots build/linux-amd64 build/windows-amd64 build/verify dist
 
 # Synthetic narration (espeak-ng's Vietnamese voice) of a pack, by default the

@@ -32,10 +32,16 @@ esac
 # the Wayland headers because its GLFW builds both X11 and Wayland back ends.
 build_packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev
 	libwayland-dev libxkbcommon-dev wayland-protocols)
+# The media helper (cmd/trienlam-media) links libmpv: its headers to build
+# it. The exhibit itself never links libmpv (docs/media.md).
+build_packages+=(libmpv-dev)
 # Tests, screenshots and the start-up benchmark run real windows on a virtual
 # display: Xvfb, a session bus (dbus-run-session), xdotool to find windows and
 # press keys, xwininfo (x11-utils), xwd (x11-apps) and ImageMagick's import.
 test_packages=(xvfb dbus xdotool x11-utils x11-apps imagemagick)
+# The media tests run the helper (libmpv2, its run-time library) on clips
+# they make with ffmpeg.
+test_packages+=(libmpv2 ffmpeg)
 # make test also checks the installers (packaging/check.sh): the .deb is
 # built with dpkg-deb/dpkg-shlibdeps (dpkg-dev) and checked with lintian,
 # desktop-file-validate (desktop-file-utils) and appstreamcli (appstream);
