@@ -157,6 +157,9 @@ func (h *helper) run(in io.Reader, seq *atomic.Int64) int {
 
 // command runs one command; false when mpv hung and the helper must exit.
 func (h *helper) command(c proto.Command) bool {
+	if c.Cmd == proto.CmdVolume {
+		volume.Store(clampVolume(c.Volume)) // for this file and the next
+	}
 	switch c.Cmd {
 	case proto.CmdLoad:
 		if !h.stop() {
@@ -174,7 +177,7 @@ func (h *helper) command(c proto.Command) bool {
 		s := h.sess
 		if s == nil || s.isDone() {
 			if c.Cmd == proto.CmdVolume {
-				return true // kept for the next file
+				return true // kept for the next file (above)
 			}
 			h.w.send(proto.Message{Event: proto.EvError, Code: proto.CodeCommand, Message: c.Cmd + ": nothing is loaded"})
 			return true
@@ -182,9 +185,6 @@ func (h *helper) command(c proto.Command) bool {
 		s.control(c)
 	default:
 		h.w.send(proto.Message{Event: proto.EvError, Code: proto.CodeCommand, Message: fmt.Sprintf("unknown command %q", c.Cmd)})
-	}
-	if c.Cmd == proto.CmdVolume {
-		volume.Store(clampVolume(c.Volume))
 	}
 	return true
 }
