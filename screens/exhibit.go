@@ -15,8 +15,10 @@ import (
 	"trienlam/audio"
 
 	"trienlam/exhibit"
+	"trienlam/kiosk"
 	"trienlam/photos"
 	"trienlam/search"
+	"trienlam/visitlog"
 )
 
 // screen is one full-window view of the exhibit.
@@ -58,6 +60,9 @@ type Exhibit struct {
 	clock     audio.Clock
 	// touring is set while the guided tour plays the exhibit.
 	touring bool
+	// tourLoop makes this tour start again after the last chapter
+	// whatever the setting: the kiosk's attract loop.
+	tourLoop bool
 
 	// pictures holds decoded, scaled pictures within a memory budget.
 	pictures *photos.Cache
@@ -68,6 +73,12 @@ type Exhibit struct {
 	secondScreen func() bool
 	// now tells the time for clocks on screen; tests fix it.
 	now func() time.Time
+
+	// kiosk is kiosk mode while it runs.
+	kiosk *kioskMode
+	// visits is the local visitor log (no personal data); nil when it
+	// could not be opened, which never stops the exhibit.
+	visits *visitlog.Log
 	// post runs work from background goroutines on the UI goroutine:
 	// fyne.Do; tests queue it instead.
 	post func(func())
@@ -117,7 +128,11 @@ func (e *Exhibit) show(s screen, push bool) {
 	}
 	e.current = s
 	e.win.Canvas().Unfocus()
-	e.win.SetContent(s.content())
+	content := s.content()
+	if e.kiosk != nil {
+		content = e.kiosk.wrap(content)
+	}
+	e.win.SetContent(content)
 	s.shown()
 }
 
@@ -155,6 +170,7 @@ func (e *Exhibit) openChapter(i, block int, marks map[int][][2]int) {
 	if i < 0 || i >= len(e.pack.Chapters) {
 		return
 	}
+	e.chapterViewed(e.pack.Chapters[i].ID)
 	if e.narr != nil && e.narr.chapter != i && !e.touring {
 		// Changing chapter stops the narration; the tour excepted.
 		e.narr.stopAll()
@@ -220,7 +236,7 @@ func (e *Exhibit) tourNext() {
 		return
 	}
 	next := e.nextNarrated(e.reader.chapter)
-	if next < 0 && e.settings.TourLoop() {
+	if next < 0 && (e.settings.TourLoop() || e.tourLoop) {
 		next = e.nextNarrated(-1)
 	}
 	if next < 0 {
@@ -233,12 +249,58 @@ func (e *Exhibit) tourNext() {
 	e.reader.player.refreshTour()
 }
 
+// startTourLooping starts the guided tour for the kiosk's attract loop,
+// which always starts again after the last chapter.
+func (e *Exhibit) startTourLooping() {
+	e.startTour()
+	e.tourLoop = true
+}
+
+// visitStart, chapterViewed, eventViewed and visitEnd feed the visitor log
+// in kiosk mode. A failing log is reported once and never stops the
+// exhibit.
+func (e *Exhibit) visitStart() {
+	if e.kiosk == nil {
+		return
+	}
+	e.logVisit(func(l *visitlog.Log, t time.Time) error { return l.VisitStart(t) })
+}
+
+func (e *Exhibit) visitEnd() {
+	e.logVisit(func(l *visitlog.Log, t time.Time) error { return l.VisitEnd(t) })
+}
+
+func (e *Exhibit) chapterViewed(id string) {
+	if e.kiosk == nil || e.kiosk.state == kiosk.Attract {
+		return
+	}
+	e.logVisit(func(l *visitlog.Log, t time.Time) error { return l.ChapterViewed(id, t) })
+}
+
+func (e *Exhibit) eventViewed(id string) {
+	if e.kiosk == nil || e.kiosk.state == kiosk.Attract {
+		return
+	}
+	e.logVisit(func(l *visitlog.Log, t time.Time) error { return l.EventViewed(id, t) })
+}
+
+func (e *Exhibit) logVisit(f func(*visitlog.Log, time.Time) error) {
+	if e.visits == nil {
+		return
+	}
+	if err := f(e.visits, e.now()); err != nil {
+		fyne.LogError("visitor log", err)
+		e.visits = nil
+	}
+}
+
 // stopTour ends the guided tour and its narration.
 func (e *Exhibit) stopTour() {
 	if !e.touring {
 		return
 	}
 	e.touring = false
+	e.tourLoop = false
 	if e.narr != nil {
 		e.narr.onEnded = nil
 		e.narr.stopAll()
@@ -345,6 +407,21 @@ func (e *Exhibit) setFullScreen(on bool) {
 // the same everywhere. Focused buttons and the search field pass the keys
 // they do not use here too, so a clicker works whatever has focus.
 func (e *Exhibit) typedKey(ev *fyne.KeyEvent) {
+	if e.kiosk != nil {
+		e.kiosk.touched()
+		switch ev.Name {
+		case fyne.KeyF11, fyne.KeyF5:
+			return // a kiosk stays full screen and out of presenter mode
+		case fyne.KeyEscape:
+			if e.settings.PINHash() == "" {
+				e.stopKiosk() // no PIN set: nothing to protect
+				return
+			}
+			if _, home := e.current.(*home); home {
+				return
+			}
+		}
+	}
 	if e.current != nil && e.current.typedKey(ev) {
 		return
 	}

@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -10,6 +11,7 @@ import (
 
 	"trienlam/assets"
 	"trienlam/exhibit"
+	"trienlam/visitlog"
 )
 
 // WindowTitle is the title of the main window. It is also the window's
@@ -17,12 +19,21 @@ import (
 // does not change with the pack or the screen.
 const WindowTitle = "Trienlam"
 
+// Options say how the exhibit starts.
+type Options struct {
+	// PackPath is a pack folder or .zip; "" for the built-in exhibit.
+	PackPath string
+	// Kiosk starts in kiosk mode, Presenter in presenter mode.
+	Kiosk, Presenter bool
+}
+
 // Run opens the exhibit in a window of the app and runs until the window
 // closes; it returns the process exit code. packPath is a pack folder or
 // .zip, or "" for the built-in exhibit. A pack that cannot be read at all
 // is explained in a dialog and the built-in exhibit is shown instead, so
 // the hall is never left with an empty screen.
-func Run(a fyne.App, packPath string) int {
+func Run(a fyne.App, opts Options) int {
+	packPath := opts.PackPath
 	w := a.NewWindow(WindowTitle)
 	// 1024×700 fits the smallest projector (1024×768) with room for a
 	// title bar; F11 fills any screen.
@@ -57,6 +68,22 @@ func Run(a fyne.App, packPath string) int {
 	defer func() { e.packFS.Close() }()
 	if e.settings.FullScreen() {
 		w.SetFullScreen(true)
+	}
+	if dir, err := os.UserConfigDir(); err == nil {
+		// The visitor log lives with the user's settings, never in the
+		// pack or beside the program, so uninstalling keeps it.
+		if l, err := visitlog.Open(filepath.Join(dir, "trienlam", "visits.log")); err == nil {
+			e.visits = l
+			defer l.Close()
+		} else {
+			fyne.LogError("visitor log", err)
+		}
+	}
+	switch {
+	case opts.Kiosk || e.settings.KioskAtStart():
+		e.startKiosk()
+	case opts.Presenter:
+		e.startPresenter()
 	}
 	if loadErr != nil {
 		dialog.ShowError(fmt.Errorf("%s", lang.L("Could not open the pack {{.Path}}: {{.Error}}. Showing the built-in exhibit instead.",

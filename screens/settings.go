@@ -2,6 +2,7 @@ package screens
 
 import (
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -19,6 +20,9 @@ const (
 	prefFullScreen   = "fullScreen"
 	prefVolume       = "volume"
 	prefTourLoop     = "tour.loop"
+	prefIdleMinutes  = "kiosk.idleMinutes"
+	prefPIN          = "kiosk.pin"
+	prefKioskAtStart = "kiosk.atStart"
 	prefLastPack     = "reader.pack"
 	prefLastChapter  = "reader.chapter"
 	prefLastBlock    = "reader.block"
@@ -110,6 +114,27 @@ func (s *Settings) TourLoop() bool { return s.prefs.Bool(prefTourLoop) }
 
 // SetTourLoop sets whether the guided tour loops.
 func (s *Settings) SetTourLoop(on bool) { s.prefs.SetBool(prefTourLoop, on) }
+
+// IdleAfter is how long a kiosk waits without a touch before it counts
+// down to the start (default 3 minutes).
+func (s *Settings) IdleAfter() time.Duration {
+	return time.Duration(s.prefs.IntWithFallback(prefIdleMinutes, 3)) * time.Minute
+}
+
+// SetIdleMinutes sets the kiosk's idle time.
+func (s *Settings) SetIdleMinutes(m int) { s.prefs.SetInt(prefIdleMinutes, max(1, min(60, m))) }
+
+// PINHash returns the staff PIN's salted hash, "" when none is set.
+func (s *Settings) PINHash() string { return s.prefs.String(prefPIN) }
+
+// SetPINHash stores the staff PIN's salted hash (never the PIN itself).
+func (s *Settings) SetPINHash(h string) { s.prefs.SetString(prefPIN, h) }
+
+// KioskAtStart reports whether the exhibit starts in kiosk mode.
+func (s *Settings) KioskAtStart() bool { return s.prefs.Bool(prefKioskAtStart) }
+
+// SetKioskAtStart sets whether the exhibit starts in kiosk mode.
+func (s *Settings) SetKioskAtStart(on bool) { s.prefs.SetBool(prefKioskAtStart, on) }
 
 // Apply puts the stored language and theme into effect.
 func (s *Settings) Apply() {

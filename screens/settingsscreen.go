@@ -106,7 +106,8 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Tip: Ctrl and + or − change the text size anywhere; F11 switches full screen."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	s.scroll = container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(container.NewVBox(form, sample, hint))))
+	s.scroll = container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(container.NewVBox(
+		form, sample, hint, widget.NewSeparator(), s.kioskSettings(), widget.NewSeparator(), s.about()))))
 	return container.NewBorder(bar, nil, nil, nil, s.scroll)
 }
 

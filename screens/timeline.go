@@ -138,6 +138,7 @@ func (s *timelineScreen) showCard(i int) {
 		return
 	}
 	ev := evs[i]
+	s.e.eventViewed(ev.ID)
 	display := ev.Display
 	if display == "" {
 		display = ev.Start.Display

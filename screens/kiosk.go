@@ -1,0 +1,263 @@
+package screens
+
+import (
+	"image/color"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/exhibittheme"
+	"trienlam/kiosk"
+)
+
+// kioskWarnFor is how long the "returning to the start" countdown lasts.
+const kioskWarnFor = 10 * time.Second
+
+// kioskMode runs the exhibit unattended: full screen with no way out but
+// the staff PIN, a visitor's session that ends after some idle minutes
+// with a short countdown, and an attract loop — the guided tour, looping,
+// under a large "Chạm để xem" — until the next visitor touches it.
+type kioskMode struct {
+	e    *Exhibit
+	idle *kiosk.Idle
+	lock *kiosk.Lock
+
+	layer      *fyne.Container // over the exhibit: invitation or countdown
+	invitation *fyne.Container
+	countdown  *fyne.Container
+	countText  *canvas.Text
+	state      kiosk.IdleState
+}
+
+// startKiosk switches the exhibit into kiosk mode.
+func (e *Exhibit) startKiosk() {
+	if e.kiosk != nil {
+		return
+	}
+	k := &kioskMode{e: e, lock: kiosk.NewLock(e.clock)}
+	e.kiosk = k
+	k.idle = kiosk.NewIdle(e.clock, e.settings.IdleAfter(), kioskWarnFor)
+	k.idle.OnWarning = func(d time.Duration) { e.post(func() { k.warn(d) }) }
+	k.idle.OnTick = func(d time.Duration) { e.post(func() { k.tick(d) }) }
+	k.idle.OnAttract = func() { e.post(k.attract) }
+	k.idle.OnActive = func() { e.post(k.active) }
+	e.win.SetFullScreen(true)
+	e.goHome()
+	k.idle.Start()
+	e.visitStart()
+}
+
+// stopKiosk leaves kiosk mode, after the staff PIN.
+func (e *Exhibit) stopKiosk() {
+	k := e.kiosk
+	if k == nil {
+		return
+	}
+	k.idle.Stop()
+	e.kiosk = nil
+	e.visitEnd()
+	e.stopTour()
+	e.win.SetFullScreen(e.settings.FullScreen())
+	e.refreshCurrent()
+}
+
+// wrap puts the kiosk's layers over a screen: a transparent layer that
+// notices every pointer move (a touch moves the pointer too) without
+// taking taps from the widgets beneath, and the invitation/countdown.
+func (k *kioskMode) wrap(content fyne.CanvasObject) fyne.CanvasObject {
+	k.invitation = k.makeInvitation()
+	k.countdown = k.makeCountdown()
+	k.layer = container.NewStack()
+	staff := newKeyButton(k.e, lang.L("Staff"), theme.SettingsIcon(), k.askPIN)
+	staff.Importance = widget.LowImportance
+	// A thin strip of its own, so the staff button covers nothing.
+	strip := container.NewBorder(nil, nil, nil, staff)
+	k.show(k.state)
+	return container.NewBorder(nil, strip, nil, nil,
+		container.NewStack(content, newTouchNotice(k.touched), k.layer))
+}
+
+// touched is any sign of a visitor.
+func (k *kioskMode) touched() {
+	k.idle.Touch()
+}
+
+func (k *kioskMode) warn(d time.Duration) {
+	k.state = kiosk.Warning
+	k.tick(d)
+	k.show(kiosk.Warning)
+}
+
+func (k *kioskMode) tick(d time.Duration) {
+	secs := int((d + time.Second - 1) / time.Second)
+	k.countText.Text = lang.L("The screen returns to the start in {{.N}} seconds", map[string]any{"N": secs})
+	k.countText.Refresh()
+}
+
+// attract ends the visitor's session and starts the attract loop.
+func (k *kioskMode) attract() {
+	e := k.e
+	k.state = kiosk.Attract
+	e.visitEnd()
+	e.goHome()
+	if e.hasAnyNarration() {
+		e.startTourLooping()
+	}
+	k.show(kiosk.Attract)
+}
+
+// active is a visitor arriving: the loop stops, the start screen shows.
+func (k *kioskMode) active() {
+	e := k.e
+	was := k.state
+	k.state = kiosk.Active
+	k.show(kiosk.Active)
+	if was == kiosk.Attract {
+		e.stopTour()
+		e.goHome()
+		e.visitStart()
+	}
+}
+
+func (k *kioskMode) show(s kiosk.IdleState) {
+	if k.layer == nil {
+		return
+	}
+	k.layer.RemoveAll()
+	switch s {
+	case kiosk.Warning:
+		k.layer.Add(k.countdown)
+	case kiosk.Attract:
+		k.layer.Add(k.invitation)
+	}
+	k.layer.Refresh()
+}
+
+// makeInvitation is the attract loop's band: "Chạm để xem", large.
+func (k *kioskMode) makeInvitation() *fyne.Container {
+	band := canvas.NewRectangle(withAlphaColor(theme.Color(exhibittheme.ColorNamePlate), 0xE0))
+	text := canvas.NewText(lang.L("Touch to view"), theme.Color(exhibittheme.ColorNameOnPlate))
+	text.TextSize = theme.Size(exhibittheme.SizeNameTitle) * 1.3
+	text.TextStyle.Bold = true
+	text.Alignment = fyne.TextAlignCenter
+	sub := canvas.NewText(k.e.pack.Title, theme.Color(exhibittheme.ColorNameGoldOnPlate))
+	sub.TextSize = theme.Size(theme.SizeNameSubHeadingText)
+	sub.Alignment = fyne.TextAlignCenter
+	inner := container.NewStack(band, container.NewPadded(container.NewVBox(text, sub)))
+	// A tap on the band is a visitor too.
+	return container.NewBorder(nil, container.NewStack(inner, newTapCatcher(k.touched)), nil, nil)
+}
+
+// makeCountdown is the warning before a session ends.
+func (k *kioskMode) makeCountdown() *fyne.Container {
+	k.countText = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	k.countText.TextSize = theme.Size(theme.SizeNameHeadingText)
+	k.countText.TextStyle.Bold = true
+	k.countText.Alignment = fyne.TextAlignCenter
+	cont := newKeyButton(k.e, lang.L("Keep viewing"), theme.MediaPlayIcon(), k.touched)
+	cont.Importance = widget.HighImportance
+	panel := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)),
+		container.NewPadded(container.NewVBox(k.countText, container.NewCenter(cont))))
+	shade := canvas.NewRectangle(color.NRGBA{A: 0x80})
+	return container.NewStack(shade, container.NewCenter(panel))
+}
+
+// askPIN asks for the staff PIN; the right one leaves kiosk mode.
+func (k *kioskMode) askPIN() {
+	e := k.e
+	stored := e.settings.PINHash()
+	if stored == "" {
+		// No PIN set yet: say how to set one instead of locking staff out.
+		dialog.ShowInformation(lang.L("Staff"), lang.L("No staff PIN is set. Set one in Settings before using kiosk mode; until then kiosk mode can be left with Esc."), e.win)
+		return
+	}
+	entry := widget.NewPasswordEntry()
+	entry.SetPlaceHolder(lang.L("PIN"))
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(widget.NewLabel(lang.L("Enter the staff PIN to leave kiosk mode.")), entry, status)
+	var d dialog.Dialog
+	try := func() {
+		ok, wait := k.lock.Try(stored, entry.Text)
+		entry.SetText("")
+		switch {
+		case ok:
+			d.Hide()
+			e.stopKiosk()
+			e.openSettings()
+		case wait > 0:
+			status.SetText(lang.L("Too many wrong PINs. Try again in {{.N}} seconds.", map[string]any{"N": strconv.Itoa(int(wait.Round(time.Second) / time.Second))}))
+		default:
+			status.SetText(lang.L("Wrong PIN. {{.N}} tries left.", map[string]any{"N": k.lock.TriesLeft()}))
+		}
+	}
+	entry.OnSubmitted = func(string) { try() }
+	d = dialog.NewCustomConfirm(lang.L("Staff"), lang.L("OK"), lang.L("Cancel"), content, func(ok bool) {
+		if ok {
+			try()
+		}
+	}, e.win)
+	d.Show()
+	e.win.Canvas().Focus(entry)
+}
+
+// touchNotice is a transparent layer over the whole exhibit that notices
+// pointer movement. It is Hoverable only: taps, drags and scrolls go on to
+// the widgets beneath.
+type touchNotice struct {
+	widget.BaseWidget
+	onMove func()
+}
+
+func newTouchNotice(f func()) *touchNotice {
+	t := &touchNotice{onMove: f}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (t *touchNotice) MouseIn(*desktop.MouseEvent) { t.onMove() }
+
+// MouseMoved is part of desktop.Hoverable.
+func (t *touchNotice) MouseMoved(*desktop.MouseEvent) { t.onMove() }
+
+// MouseOut is part of desktop.Hoverable.
+func (t *touchNotice) MouseOut() {}
+
+// CreateRenderer is part of fyne.Widget.
+func (t *touchNotice) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// tapCatcher turns a tap into a call.
+type tapCatcher struct {
+	widget.BaseWidget
+	onTap func()
+}
+
+func newTapCatcher(f func()) *tapCatcher {
+	t := &tapCatcher{onTap: f}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped is part of fyne.Tappable.
+func (t *tapCatcher) Tapped(*fyne.PointEvent) { t.onTap() }
+
+// CreateRenderer is part of fyne.Widget.
+func (t *tapCatcher) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+func withAlphaColor(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}

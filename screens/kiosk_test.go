@@ -1,0 +1,161 @@
+package screens
+
+import (
+	"encoding/csv"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"trienlam/audio"
+	"trienlam/kiosk"
+	"trienlam/visitlog"
+)
+
+// kioskExhibit opens the built-in pack in kiosk mode with a fake clock:
+// timers fire only when the test advances it, and their UI work is queued
+// for the test goroutine.
+func kioskExhibit(t *testing.T, pin string) (*Exhibit, *audio.FakeClock, chan func()) {
+	t.Helper()
+	e, clock := silentExhibit(t)
+	queue := make(chan func(), 64)
+	e.post = func(f func()) { queue <- f }
+	e.now = clock.Now
+	if pin != "" {
+		h, err := kiosk.HashPIN(pin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.settings.SetPINHash(h)
+	}
+	l, err := visitlog.Open(filepath.Join(t.TempDir(), "visits.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.visits = l
+	e.startKiosk()
+	t.Cleanup(func() {
+		if e.kiosk != nil {
+			e.kiosk.idle.Stop()
+		}
+	})
+	return e, clock, queue
+}
+
+// run performs the queued UI work.
+func run(queue chan func()) {
+	for {
+		select {
+		case f := <-queue:
+			f()
+		default:
+			return
+		}
+	}
+}
+
+func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
+	e, clock, queue := kioskExhibit(t, "2209")
+	k := e.kiosk
+	if !e.win.FullScreen() {
+		t.Fatal("kiosk mode is full screen")
+	}
+	e.openChapter(0, -1, nil)
+
+	// 2 min 59 s of nothing: still active.
+	clock.Advance(179 * time.Second)
+	run(queue)
+	if k.state != kiosk.Active {
+		t.Fatalf("after 2:59 the kiosk is %v", k.state)
+	}
+	// At 3 minutes the countdown shows: "Màn hình sẽ trở về sau 10 giây".
+	clock.Advance(time.Second)
+	run(queue)
+	if k.state != kiosk.Warning || !strings.Contains(k.countText.Text, "10 giây") {
+		t.Fatalf("at 3:00: state %v, countdown %q", k.state, k.countText.Text)
+	}
+	test.AssertImageMatches(t, "kiosk_countdown.png", e.win.Canvas().Capture())
+	clock.Advance(4 * time.Second)
+	run(queue)
+	if !strings.Contains(k.countText.Text, "6 giây") {
+		t.Errorf("4 s later the countdown says %q", k.countText.Text)
+	}
+	// "Tiếp tục xem" keeps the visitor where they were.
+	k.touched()
+	run(queue)
+	if k.state != kiosk.Active || e.current != e.reader {
+		t.Fatalf("touch during the countdown: %v on %T", k.state, e.current)
+	}
+	// Nobody again: countdown, then the attract loop at home.
+	clock.Advance(3*time.Minute + kioskWarnFor)
+	run(queue)
+	if k.state != kiosk.Attract {
+		t.Fatalf("after the countdown: %v", k.state)
+	}
+	if _, ok := e.current.(*home); !ok && !e.touring {
+		t.Errorf("the attract loop shows %T (touring %v)", e.current, e.touring)
+	}
+	if !e.touring || !e.tourLoop {
+		t.Error("the attract loop should be the looping guided tour")
+	}
+	if !strings.Contains(renderedText(k.layer), "Chạm để xem") {
+		t.Error("no “Chạm để xem” invitation")
+	}
+	test.AssertImageMatches(t, "kiosk_invitation.png", e.win.Canvas().Capture())
+	// A visitor touches: the tour stops, home shows.
+	key(e, fyne.KeyDown)
+	run(queue)
+	if k.state != kiosk.Active || e.touring {
+		t.Errorf("a touch in the attract loop: %v, touring %v", k.state, e.touring)
+	}
+	if _, ok := e.current.(*home); !ok {
+		t.Errorf("after the attract loop: %T, want home", e.current)
+	}
+	// No timer runs while the loop waits for nobody... and none leak.
+	k.idle.Stop()
+	if n := clock.Pending(); n != 0 {
+		t.Errorf("%d timers pending after Stop", n)
+	}
+
+	// The visitor log has the two visits and the chapter read.
+	var b strings.Builder
+	if err := e.visits.Export(&b, time.Time{}, clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || !strings.Contains(strings.Join(rows[1], ","), "hoan-canh") {
+		t.Errorf("visitor log: %q", rows)
+	}
+}
+
+func TestKioskLeavesOnlyWithThePIN(t *testing.T) {
+	e, _, _ := kioskExhibit(t, "2209")
+	key(e, fyne.KeyEscape)
+	key(e, fyne.KeyF11)
+	if e.kiosk == nil || !e.win.FullScreen() {
+		t.Fatal("Esc and F11 must not leave kiosk mode when a PIN is set")
+	}
+	k := e.kiosk
+	for i := 0; i < kiosk.MaxTries; i++ {
+		if ok, _ := k.lock.Try(e.settings.PINHash(), "0000"); ok {
+			t.Fatal("a wrong PIN was accepted")
+		}
+	}
+	if ok, wait := k.lock.Try(e.settings.PINHash(), "2209"); ok || wait <= 0 {
+		t.Fatalf("after five wrong PINs the right one must wait: ok %v, wait %v", ok, wait)
+	}
+}
+
+func TestKioskWithoutPINLeavesWithEsc(t *testing.T) {
+	e, _, _ := kioskExhibit(t, "")
+	key(e, fyne.KeyEscape)
+	if e.kiosk != nil {
+		t.Error("with no PIN set, Esc leaves kiosk mode rather than trapping staff")
+	}
+}
