@@ -134,7 +134,7 @@ narration:
 dist: deb windows-installer tarball
 
 deb:
-	@scripts/deps.sh dist
+	@scripts/deps.sh all
 	VERSION=$(VERSION) packaging/build-linux.sh
 	VERSION=$(VERSION) packaging/build-deb.sh
 
