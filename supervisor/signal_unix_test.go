@@ -43,4 +43,3 @@ func TestForwardSignal(t *testing.T) {
 		t.Fatal("Run did not return after SIGTERM")
 	}
 }
-
