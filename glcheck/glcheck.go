@@ -73,7 +73,7 @@ func Check() (err error) {
 		return classify(err, false)
 	}
 	if win == nil {
-		return &Error{Kind: NoOpenGL, Detail: "GLFW made no window"}
+		return &Error{Kind: NoOpenGL, Detail: "GLFW could not create a window with an OpenGL 2.1 context"}
 	}
 	win.Destroy()
 	glfw.DefaultWindowHints()

@@ -221,6 +221,33 @@ fi
 wineserver -k >/dev/null 2>&1 || true
 wait "$wine_pid" 2>/dev/null || true
 wineserver -w
+# No OpenGL: the same exe on a second screen without GLX must show the
+# Vietnamese message box (glcheck) instead of vanishing.
+nogl=
+for ((n = 300; n < 400; n++)); do
+	[[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || { nogl=$n; break; }
+done
+Xvfb ":$nogl" -screen 0 1024x768x24 -extension GLX -noreset -nolisten tcp >"$tmp/xvfb-nogl.log" 2>&1 &
+nogl_pid=$!
+for ((i = 0; i < 200; i++)); do [[ -e /tmp/.X11-unix/X$nogl ]] && break; sleep 0.05; done
+DISPLAY=:$nogl wine "$instdir/trienlam.exe" >"$tmp/wine-nogl.log" 2>&1 &
+wine_pid=$!
+if DISPLAY=:$nogl x_wait_window "Trienlam" 60 "$wine_pid"; then
+	sleep 1
+	title=$(DISPLAY=:$nogl xdotool getwindowname "$X_WID" 2>/dev/null || true)
+	DISPLAY=:$nogl import -window root "$out/windows-no-opengl.png"
+	check "without OpenGL the exe shows a message box (title '$title')" grep -q 'Trienlam –' <<<"$title"
+	pass "screenshot $out/windows-no-opengl.png"
+else
+	fail "without OpenGL the exe showed no message box"
+	sed 's/^/      /' "$tmp/wine-nogl.log" | tail -10 | tee -a "$report"
+fi
+wineserver -k >/dev/null 2>&1 || true
+wait "$wine_pid" 2>/dev/null || true
+wineserver -w
+kill "$nogl_pid" 2>/dev/null || true
+wait "$nogl_pid" 2>/dev/null || true
+
 prefs=$(find "$c/users" -path '*fyne/vn.trienlam.exhibit*' -type f 2>/dev/null | head -n 1)
 if [[ -n $prefs ]]; then note "the app wrote its settings: ${prefs#"$c/"}"; else
 	mkdir -p "$c/users/$(id -un)/AppData/Roaming/fyne/vn.trienlam.exhibit"
