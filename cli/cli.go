@@ -15,6 +15,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"trienlam/supervisor"
 )
 
 // Version is the program version printed by "trienlam version". Release
@@ -26,6 +28,15 @@ type GUIOptions struct {
 	// PackPath is the pack folder or .zip to open; "" means the pack built
 	// into the binary.
 	PackPath string
+	// Kiosk starts full screen in kiosk mode, for an unattended hall: the
+	// controls that leave the exhibit are hidden behind the staff PIN, an
+	// idle visitor session returns to the attract loop. "trienlam --kiosk"
+	// runs the exhibit under the crash supervisor (package supervisor); the
+	// GUI is then started by the supervised child, with Kiosk set.
+	Kiosk bool
+	// Presenter starts straight in presenter mode: the audience window on
+	// the projector, the presenter console with notes on the laptop.
+	Presenter bool
 }
 
 // Exit codes returned by Run.
@@ -95,6 +106,10 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 
 	fset := e.flagSet("trienlam")
 	packPath := fset.String("pack", "", "open the exhibit pack at `PATH` (a folder or a .zip) instead of the built-in one")
+	kiosk := fset.Bool("kiosk", false, "start full screen in kiosk mode, for an unattended PC (restarted after a crash)")
+	presenter := fset.Bool("presenter", false, "start in presenter mode, for a projector")
+	// --supervised is internal: the supervisor starts the kiosk with it.
+	supervised := fset.Bool("supervised", false, "")
 	version := fset.Bool("version", false, "print the version and exit")
 	if code, done := e.parse(fset, args, mainUsage); done {
 		return code
@@ -111,6 +126,12 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 			e.errorf("unknown command %q", shorten(rest[0]))
 			mainUsage(e.stderr)
 			return ExitUsage
+		}
+		for _, f := range []string{"kiosk", "presenter", "supervised"} {
+			if set[f] {
+				e.errorf("--%s starts the exhibit; it does not go with the %s command", f, c.name)
+				return ExitUsage
+			}
 		}
 		if set["pack"] {
 			if strings.Contains(c.args, "--pack") {
@@ -133,11 +154,45 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 			return ExitUsage
 		}
 	}
+	if *kiosk && *presenter {
+		e.errorf("--kiosk and --presenter do not go together: kiosk mode is for an unattended PC, presenter mode for a projector")
+		return ExitUsage
+	}
+	if *supervised && !*kiosk {
+		e.errorf("--supervised is used only by --kiosk")
+		return ExitUsage
+	}
 	if gui == nil {
 		e.errorf("this build has no graphical interface; try %q", "trienlam help")
 		return ExitFailure
 	}
-	return gui(GUIOptions{PackPath: *packPath})
+	opts := GUIOptions{PackPath: *packPath, Kiosk: *kiosk, Presenter: *presenter}
+	if *kiosk && !*supervised {
+		return e.superviseKiosk(opts)
+	}
+	return gui(opts)
+}
+
+// Hooks for tests: how superviseKiosk finds this program and runs it.
+var (
+	executable = os.Executable
+	supervise  = supervisor.Run
+)
+
+// superviseKiosk runs this program again with --kiosk --supervised under
+// the crash supervisor, which restarts it if it crashes, and returns the
+// supervisor's exit code.
+func (e *env) superviseKiosk(opts GUIOptions) int {
+	exe, err := executable()
+	if err != nil {
+		e.errorf("kiosk mode cannot find its own program to supervise: %v", err)
+		return ExitFailure
+	}
+	args := []string{"--kiosk", "--supervised"}
+	if opts.PackPath != "" {
+		args = append(args, "--pack", opts.PackPath)
+	}
+	return supervise(exe, args, supervisor.Options{Stdout: e.stdout, Stderr: e.stderr, Log: e.stderr})
 }
 
 // flagSet makes a FlagSet that prints nothing itself: parse reports its
@@ -174,7 +229,8 @@ func mainUsage(w io.Writer) {
 	fmt.Fprintf(w, `Trienlam %s shows an exhibit pack: chapters, photos, narration and a timeline.
 
 Usage:
-  trienlam [--pack PATH]            start the exhibit (the built-in pack without --pack)
+  trienlam [--pack PATH] [--kiosk | --presenter]
+                                    start the exhibit (the built-in pack without --pack)
   trienlam COMMAND [ARGUMENTS]
 
 Commands:
@@ -189,6 +245,8 @@ Commands:
 	fmt.Fprint(w, `
 Flags:
   --pack PATH   open the exhibit pack at PATH (a folder or a .zip) instead of the built-in one
+  --kiosk       start full screen in kiosk mode, for an unattended PC; restarted after a crash
+  --presenter   start in presenter mode, for a projector
   --version     print the version and exit
   -h, --help    show this help
 
