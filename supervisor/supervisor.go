@@ -128,8 +128,8 @@ func Run(exe string, args []string, opts Options) int {
 		}
 		crashes = append(keep, now)
 		if len(crashes) >= opts.MaxCrashes {
-			log("the exhibit stopped unexpectedly %d times within %v (last exit status %d); giving up. "+
-				"Run it without --kiosk to see its messages.", len(crashes), opts.Window, code)
+			log("the exhibit stopped unexpectedly %d times within %v (last exit status %d); giving up",
+				len(crashes), opts.Window, code)
 			return code
 		}
 		wait := opts.Backoff[min(len(crashes), len(opts.Backoff))-1]
