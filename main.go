@@ -31,6 +31,6 @@ func main() {
 		app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Trienlam", Version: cli.Version,
 			Icon:    fyne.NewStaticResource("icon.png", assets.Icon),
 			Release: true, Migrations: map[string]bool{"fyneDo": true}})
-		return screens.Run(app.NewWithID(appID), screens.Options{PackPath: o.PackPath})
+		return screens.Run(app.NewWithID(appID), screens.Options{PackPath: o.PackPath, Kiosk: o.Kiosk, Presenter: o.Presenter})
 	}))
 }
