@@ -4,12 +4,14 @@
 #
 # Usage: packaging/build-deb.sh [-b BINARY] [-o DEB]
 #   -b BINARY  the trienlam binary to package (default build/linux-amd64/trienlam,
-#              built first when missing)
+#              built first when missing); the media helper trienlam-media is
+#              taken from the same folder
 #   -o DEB     where to write the package (default dist/trienlam_VERSION_amd64.deb)
 #   -f         fast: compress with gzip -1 instead of xz (for the checks of
 #              `make test`; the contents are the same)
 #
-# The package holds /usr/bin/trienlam, the .desktop file, hicolor icons,
+# The package holds /usr/bin/trienlam and its media helper
+# /usr/bin/trienlam-media, the .desktop file, hicolor icons,
 # AppStream metainfo, the man page and /usr/share/doc/trienlam. Depends is
 # computed from the binary: dpkg-shlibdeps for the libraries it links, plus
 # the libraries GLFW loads with dlopen (found by name in the binary and
@@ -36,6 +38,8 @@ if [[ -z $bin ]]; then
 fi
 out=${out:-$DEB}
 [[ -x $bin ]] || die "$bin is not an executable"
+helper=$(dirname "$bin")/trienlam-media
+[[ -x $helper ]] || die "$helper (the media helper, built with the program) is missing"
 
 # One version everywhere: the binary, the Debian changelog, the package.
 got=$("$bin" --version 2>/dev/null | head -n 1)
@@ -51,7 +55,8 @@ umask 022
 install -D -m 0755 "$bin" "$root/usr/bin/trienlam"
 # Go's -s -w leaves the linker's .comment and .note sections (lintian:
 # binary-has-unneeded-section).
-strip --remove-section=.comment --remove-section=.note "$root/usr/bin/trienlam"
+install -D -m 0755 "$helper" "$root/usr/bin/trienlam-media"
+strip --remove-section=.comment --remove-section=.note "$root/usr/bin/trienlam" "$root/usr/bin/trienlam-media"
 install -D -m 0644 packaging/linux/vn.trienlam.exhibit.desktop "$root/usr/share/applications/vn.trienlam.exhibit.desktop"
 subst() { sed -e "s/@VERSION@/$VERSION/g" -e "s/@DATE@/$BUILD_DATE/g" "$1"; }
 mkdir -p "$root/usr/share/metainfo"
@@ -62,6 +67,7 @@ done
 install -D -m 0644 assets/icon.png "$root/usr/share/icons/hicolor/512x512/apps/vn.trienlam.exhibit.png"
 mkdir -p "$root/usr/share/man/man1" "$root/usr/share/doc/trienlam"
 subst packaging/linux/trienlam.1 | gzip -9n >"$root/usr/share/man/man1/trienlam.1.gz"
+subst packaging/linux/trienlam-media.1 | gzip -9n >"$root/usr/share/man/man1/trienlam-media.1.gz"
 install -m 0644 packaging/linux/copyright "$root/usr/share/doc/trienlam/copyright"
 gzip -9n <packaging/linux/changelog >"$root/usr/share/doc/trienlam/changelog.gz"
 gzip -9n <THIRD_PARTY_NOTICES.md >"$root/usr/share/doc/trienlam/THIRD_PARTY_NOTICES.md.gz"
@@ -69,9 +75,11 @@ chmod 0644 "$root"/usr/share/man/man1/* "$root"/usr/share/doc/trienlam/*
 
 # --- Depends ----------------------------------------------------------------
 # Linked libraries: dpkg-shlibdeps wants a debian/control beside it.
+# libmpv2, which only the media helper links, is left to Recommends: the
+# exhibit runs without it (docs/media.md).
 mkdir -p "$tmp/src/debian"
 printf 'Source: trienlam\n\nPackage: trienlam\nArchitecture: amd64\n' >"$tmp/src/debian/control"
-linked=$(cd "$tmp/src" && dpkg-shlibdeps -O --warnings=0 -e "$root/usr/bin/trienlam" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+linked=$(cd "$tmp/src" && dpkg-shlibdeps -O --warnings=0 -xlibmpv2 -e "$root/usr/bin/trienlam" -e "$root/usr/bin/trienlam-media" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [[ -n $linked ]] || die "dpkg-shlibdeps found no libraries in $bin"
 # Libraries GLFW (and audio) open at run time with dlopen, which
 # dpkg-shlibdeps cannot see. Listed when the binary names them; the

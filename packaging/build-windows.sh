@@ -34,8 +34,14 @@ if [[ -n $gobuild ]]; then
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		"$GO" build -trimpath -ldflags "-H windowsgui $GO_LDFLAGS" -o "$WINDOWS_EXE" .
 	rm -f "$syso"
+	# The media helper: pure Go (go-mpv's nocgo build loads libmpv.dll at
+	# run time, docs/media.md), a GUI program so no console window opens
+	# when the exhibit starts it.
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 "$GO" build -trimpath -tags nocgo \
+		-ldflags "-H windowsgui $GO_LDFLAGS" -o "$MEDIA_WINDOWS_EXE" ./cmd/trienlam-media
 fi
 [[ -f $WINDOWS_EXE ]] || die "$WINDOWS_EXE is missing; run without -n"
+[[ -f $MEDIA_WINDOWS_EXE ]] || die "$MEDIA_WINDOWS_EXE is missing; run without -n"
 
 say "Windows installer $WINDOWS_SETUP"
 payload=$(dirname "$WINDOWS_EXE")

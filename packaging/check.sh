@@ -48,6 +48,7 @@ grep -q "<release version=\"$VERSION\"" "$tmp/root/usr/share/metainfo/vn.trienla
 say "NSIS script compiles"
 mkdir "$tmp/payload"
 printf 'MZ stand-in\n' >"$tmp/payload/trienlam.exe"
+printf 'MZ stand-in\n' >"$tmp/payload/trienlam-media.exe"
 cp LICENSE "$tmp/payload/LICENSE.txt"
 printf 'notices\n' >"$tmp/payload/THIRD_PARTY_NOTICES.txt"
 makensis -V2 -WX -DVERSION="$VERSION" -DPAYLOAD_DIR="$tmp/payload" \

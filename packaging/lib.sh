@@ -27,6 +27,10 @@ DIST=${DIST:-dist}
 BUILD=${BUILD:-build}
 LINUX_BIN=$BUILD/linux-amd64/trienlam
 WINDOWS_EXE=$BUILD/windows-amd64/trienlam.exe
+# The media helper (cmd/trienlam-media, docs/media.md) goes beside the
+# program, where Trienlam looks for it.
+MEDIA_LINUX_BIN=$BUILD/linux-amd64/trienlam-media
+MEDIA_WINDOWS_EXE=$BUILD/windows-amd64/trienlam-media.exe
 DEB=$DIST/trienlam_${VERSION}_amd64.deb
 WINDOWS_SETUP=$DIST/trienlam-$VERSION-windows-amd64-setup.exe
 TARBALL=$DIST/trienlam-$VERSION-linux-amd64.tar.xz
@@ -53,12 +57,16 @@ need() {
 	done
 }
 
-# build_linux: the release binary for Linux amd64, as a position-independent
-# executable with full RELRO (lintian's hardening checks).
+# build_linux: the release binaries for Linux amd64 (the program and its
+# media helper, which links libmpv), as position-independent executables
+# with full RELRO (lintian's hardening checks).
 build_linux() {
-	say "Linux binary $LINUX_BIN ($VERSION)"
+	say "Linux binaries $LINUX_BIN, $MEDIA_LINUX_BIN ($VERSION)"
 	mkdir -p "$(dirname "$LINUX_BIN")"
 	"$GO" build -trimpath -buildmode=pie \
 		-ldflags "$GO_LDFLAGS -extldflags=-Wl,-z,relro,-z,now" \
 		-o "$LINUX_BIN" .
+	"$GO" build -trimpath -buildmode=pie \
+		-ldflags "$GO_LDFLAGS -extldflags=-Wl,-z,relro,-z,now" \
+		-o "$MEDIA_LINUX_BIN" ./cmd/trienlam-media
 }

@@ -2,7 +2,8 @@
 # packaging/verify-installers.sh — install, run, screenshot and uninstall
 # both installers for real, and print a report.
 #
-#   Linux:   apt-get install ./dist/trienlam_V_amd64.deb; check the files and
+#   Linux:   apt-get install ./dist/trienlam_V_amd64.deb; check the files (the
+#            program and its media helper) and
 #            `trienlam --version`; start the installed app on a private Xvfb,
 #            check its window (title and WM_CLASS = StartupWMClass), take a
 #            screenshot; apt-get purge; check that every file is gone.
@@ -107,7 +108,7 @@ check "dpkg says trienlam $VERSION is installed" \
 	test "$(dpkg-query -W -f='${Status} ${Version}' trienlam 2>/dev/null)" = "install ok installed $VERSION"
 dpkg-query -L trienlam 2>/dev/null | sort >"$tmp/deb-files.txt" || true
 note "$(grep -c . "$tmp/deb-files.txt") paths in the package"
-for f in /usr/bin/trienlam /usr/share/applications/vn.trienlam.exhibit.desktop \
+for f in /usr/bin/trienlam /usr/bin/trienlam-media /usr/share/applications/vn.trienlam.exhibit.desktop \
 	/usr/share/metainfo/vn.trienlam.exhibit.metainfo.xml /usr/share/man/man1/trienlam.1.gz \
 	/usr/share/icons/hicolor/256x256/apps/vn.trienlam.exhibit.png /usr/share/doc/trienlam/copyright; do
 	check "installed $f" test -s "$f"
@@ -190,7 +191,7 @@ if wine "$WINDOWS_SETUP" /S /AUTOSTART >"$tmp/setup.log" 2>&1 && wineserver -w; 
 else
 	fail "setup /S /AUTOSTART"
 fi
-for f in trienlam.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
+for f in trienlam.exe trienlam-media.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
 	check "installed Program Files\\Trienlam\\$f" test -s "$instdir/$f"
 done
 check "Start-menu shortcut" test -f "$startmenu"
@@ -268,7 +269,7 @@ for ((i = 0; i < 600; i++)); do
 done
 wineserver -w
 pass "uninstall.exe /S (finished in $(($(date +%s) - t0)) s)"
-for f in trienlam.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
+for f in trienlam.exe trienlam-media.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
 	check "removed Program Files\\Trienlam\\$f" test ! -e "$instdir/$f"
 done
 check "removed the Start-menu shortcut" test ! -e "$startmenu"

@@ -3,7 +3,8 @@
 ; Built by packaging/build-windows.sh:
 ;   makensis -DVERSION=0.1.0 -DPAYLOAD_DIR=build/windows-amd64 \
 ;            -DOUTFILE=dist/trienlam-0.1.0-windows-amd64-setup.exe trienlam.nsi
-; PAYLOAD_DIR holds trienlam.exe, LICENSE.txt and THIRD_PARTY_NOTICES.txt.
+; PAYLOAD_DIR holds trienlam.exe, trienlam-media.exe (the media helper),
+; LICENSE.txt and THIRD_PARTY_NOTICES.txt.
 ;
 ; Installs for every user into Program Files (asks for administrator
 ; rights), with a Start-menu shortcut, and optionally a desktop shortcut and
@@ -105,6 +106,7 @@ Section "!$(SecAppName)" SecApp
   SetShellVarContext all
   SetOutPath "$INSTDIR"
   File "${PAYLOAD_DIR}/${EXE}"
+  File "${PAYLOAD_DIR}/trienlam-media.exe"
   File "${PAYLOAD_DIR}/LICENSE.txt"
   File "${PAYLOAD_DIR}/THIRD_PARTY_NOTICES.txt"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -173,6 +175,8 @@ Section "Uninstall"
   ; Only what the installer put there; staff's packs and notes in the
   ; folder, and settings in %APPDATA%, stay.
   Delete "$INSTDIR\${EXE}"
+  Delete "$INSTDIR\trienlam-media.exe"
+  ; libmpv.dll, if staff added it for video (docs/media.md), stays.
   Delete "$INSTDIR\LICENSE.txt"
   Delete "$INSTDIR\THIRD_PARTY_NOTICES.txt"
   Delete "$INSTDIR\uninstall.exe"
