@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trienlam/autostart"
 	"trienlam/cli"
 	"trienlam/kiosk"
 )
@@ -44,8 +46,27 @@ func (s *settingsScreen) kioskSettings() *widget.Form {
 	if e.visits == nil {
 		export.Disable()
 	}
+	login := widget.NewCheck(lang.L("Start with the computer, in kiosk mode"), nil)
+	login.Checked = autostart.Enabled()
+	login.OnChanged = func(on bool) {
+		var err error
+		if on {
+			var exe string
+			if exe, err = os.Executable(); err == nil {
+				err = autostart.Enable(exe, []string{"--kiosk"})
+			}
+		} else {
+			err = autostart.Disable()
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("%s: %w", autostart.Path(), err), e.win)
+			login.Checked = autostart.Enabled()
+			login.Refresh()
+		}
+	}
 	return widget.NewForm(
 		widget.NewFormItem(lang.L("Kiosk"), atStart),
+		widget.NewFormItem("", login),
 		widget.NewFormItem(lang.L("Idle minutes before returning to the start"), idle),
 		widget.NewFormItem(lang.L("Staff PIN"), container.NewHBox(pinState, setPIN)),
 		widget.NewFormItem("", container.NewHBox(start)),
