@@ -49,7 +49,7 @@ func folderExhibit(t *testing.T, edit func(dir string)) (*Exhibit, *audio.FakeCl
 	n := e.narrator()
 	n.manualTicks = true
 	queue := make(chan func(), 64)
-	n.player.Post = func(f func()) { queue <- f }
+	n.native.Post = func(f func()) { queue <- f }
 	posted[e] = queue
 	t.Cleanup(func() {
 		n.player.Close()

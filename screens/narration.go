@@ -1,12 +1,14 @@
 package screens
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"trienlam/audio"
 	"trienlam/exhibit"
+	"trienlam/media"
 )
 
 // tickEvery is how often the position, highlight and captions follow the
@@ -16,8 +18,12 @@ const tickEvery = 100 * time.Millisecond
 // narrator plays chapters' narration with one audio.Player for the whole
 // app, and tells the reader what is being said.
 type narrator struct {
-	e      *Exhibit
-	player *audio.Player
+	e *Exhibit
+	// player is the one playing now: native for the formats beep decodes,
+	// helper (libmpv in its own process) for phone recordings.
+	player media.Narrator
+	native *audio.Player
+	helper *media.NarrationPlayer
 	// chapter is the index of the chapter whose narration is loaded, -1
 	// for none.
 	chapter int
@@ -59,8 +65,39 @@ func newNarrator(e *Exhibit, out audio.Output, clock audio.Clock) *narrator {
 			n.onDevice(err)
 		}
 	}
-	n.player = p
+	n.native, n.player = p, p
 	return n
+}
+
+// playerFor returns the player for a narration file, making the media
+// helper's on first need. The helper never starts for the built-in pack.
+func (n *narrator) playerFor(path string) media.Narrator {
+	if audio.IsNative(path) {
+		return n.native
+	}
+	if n.helper == nil {
+		e := n.e
+		// A folder pack's files play in place; files in a zip are
+		// copied out by the player and removed after.
+		var resolve media.Resolver
+		if e.packDir != "" {
+			resolve = media.DirResolver(e.packDir)
+		}
+		h := media.NewNarrationPlayer(context.Background(), media.Options{}, resolve)
+		h.Post = n.native.Post
+		h.OnCue = n.native.OnCue
+		h.OnState = n.native.OnState
+		h.OnEnded = n.native.OnEnded
+		n.helper = h
+	}
+	return n.helper
+}
+
+// shutdown ends the media helper, when one was started.
+func (n *narrator) shutdown() {
+	if n.helper != nil {
+		n.helper.Shutdown()
+	}
 }
 
 // hasNarration reports whether a chapter has a narration track.
@@ -75,6 +112,10 @@ func (n *narrator) load(i int, onReady func(err error)) {
 		return
 	}
 	ch := n.e.pack.Chapters[i]
+	if p := n.playerFor(ch.Narration); p != n.player {
+		n.player.Close()
+		n.player = p
+	}
 	n.chapter = i
 	n.loadErr = nil
 	n.player.Load(n.e.pack.FS, ch.Narration, ch.Captions, func(err error) {

@@ -26,7 +26,7 @@ func silentExhibit(t *testing.T) (*Exhibit, *audio.FakeClock) {
 	n := e.narrator()
 	n.manualTicks = true
 	queue := make(chan func(), 64)
-	n.player.Post = func(f func()) { queue <- f }
+	n.native.Post = func(f func()) { queue <- f }
 	posted[e] = queue
 	t.Cleanup(func() {
 		n.player.Close()

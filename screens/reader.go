@@ -188,6 +188,10 @@ func (r *reader) showFigures() {
 			ids = append(ids, id)
 		}
 	}
+	if clips := r.clipButtons(); len(clips) > 0 {
+		title := widget.NewLabelWithStyle(lang.L("Video clips"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		r.figures.Add(pageColumn(theme.TextSize()*44, container.NewPadded(container.NewVBox(title, container.New(&gridLayout{minCell: 280}, clips...)))))
+	}
 	if len(ids) == 0 {
 		r.figures.Refresh()
 		return

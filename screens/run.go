@@ -90,5 +90,8 @@ func Run(a fyne.App, opts Options) int {
 			map[string]any{"Path": packPath, "Error": loadErr})), e.Window())
 	}
 	w.ShowAndRun()
+	if e.narr != nil {
+		e.narr.shutdown()
+	}
 	return 0
 }

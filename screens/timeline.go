@@ -29,6 +29,7 @@ type timelineScreen struct {
 	text           *widget.RichText
 	media          *widget.Label
 	picture        *canvas.Image
+	watch          *keyButton
 	read           *keyButton
 	mode           *keyButton
 	cardScroll     *container.Scroll
@@ -87,6 +88,14 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 	s.media = widget.NewLabel("")
 	s.media.Wrapping = fyne.TextWrapWord
 	s.media.Importance = widget.LowImportance
+	s.watch = newKeyButton(e, lang.L("Watch the clip"), theme.MediaVideoIcon(), func() {
+		evs := s.events()
+		if i := s.tl.Selected(); i >= 0 && i < len(evs) && evs[i].Media != nil && evs[i].Media.IsVideo() {
+			m := evs[i].Media
+			e.playClip(clipRequest{File: m.URL, Subtitles: m.Subtitles, Caption: m.Caption})
+		}
+	})
+	s.watch.Hide()
 	s.read = newKeyButton(e, lang.L("Read in the chapter"), theme.DocumentIcon(), func() { s.openChapter(s.tl.Selected()) })
 	s.read.Importance = widget.HighImportance
 	prev := newKeyButton(e, lang.L("Previous event"), theme.NavigateBackIcon(), s.tl.Previous)
@@ -98,7 +107,7 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 	s.picture.Hide()
 	card := container.NewVBox(s.date, s.headline, s.picture, s.text, s.media)
 	s.cardScroll = container.NewVScroll(pageColumn(theme.TextSize()*44, container.NewPadded(card)))
-	actions := container.NewBorder(nil, nil, prev, next, container.NewCenter(s.read))
+	actions := container.NewBorder(nil, nil, prev, next, container.NewCenter(container.NewHBox(s.watch, s.read)))
 
 	top := container.NewVBox(bar, container.NewPadded(eras))
 	body := container.New(&timelineSplit{}, container.NewPadded(s.tl), s.cardScroll)
@@ -148,6 +157,11 @@ func (s *timelineScreen) showCard(i int) {
 	s.text.ParseMarkdown(ev.Text)
 	s.media.SetText(mediaNote(ev.Media))
 	s.showPicture(ev.Media)
+	if ev.Media != nil && ev.Media.IsVideo() && !isWebAddress(ev.Media.URL) {
+		s.watch.Show()
+	} else {
+		s.watch.Hide()
+	}
 	if ev.Chapter != "" && s.e.pack.ChapterIndex(ev.Chapter) >= 0 {
 		s.read.Show()
 	} else {

@@ -1,0 +1,232 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/exhibit"
+	"trienlam/media"
+)
+
+// clipRequest is a video to play: a clip of the pack or a timeline
+// event's video.
+type clipRequest struct {
+	File, Subtitles, Caption string
+}
+
+// clipScreen plays a video full screen through the media helper (mpv in a
+// process of its own, so a missing library or a crash never takes the
+// exhibit down). mpv's window covers the exhibit with its own controls;
+// this screen stays beneath it, dimmed, and Esc, the clicker's next, the
+// end of the clip or any failure returns the visitor exactly where they
+// were.
+type clipScreen struct {
+	e      *Exhibit
+	req    clipRequest
+	client *media.Client
+	cancel context.CancelFunc
+	status *widget.Label
+	temp   func()
+	done   bool
+}
+
+// playClip starts a video over the exhibit.
+func (e *Exhibit) playClip(req clipRequest) {
+	if e.narr != nil {
+		e.narr.player.Pause() // one voice at a time
+	}
+	e.show(&clipScreen{e: e, req: req}, true)
+}
+
+func (c *clipScreen) content() fyne.CanvasObject {
+	e := c.e
+	c.status = widget.NewLabel(lang.L("Playing the clip… Esc returns to the exhibit."))
+	c.status.Wrapping = fyne.TextWrapWord
+	c.status.Alignment = fyne.TextAlignCenter
+	title := widget.NewLabelWithStyle(c.req.Caption, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	stop := newKeyButton(e, lang.L("Back to the exhibit"), theme.NavigateBackIcon(), c.finish)
+	stop.Importance = widget.HighImportance
+	box := container.NewVBox(title, c.status, container.NewCenter(stop))
+	return container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)),
+		container.NewCenter(pageColumn(theme.TextSize()*36, box)))
+}
+
+func (c *clipScreen) shown() {
+	if c.client != nil || c.done {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	c.cancel = cancel
+	go c.start(ctx)
+}
+
+// start launches the helper and the clip off the UI goroutine; the helper
+// takes a moment to come up.
+func (c *clipScreen) start(ctx context.Context) {
+	e := c.e
+	path, cleanup, err := c.resolve()
+	if err == nil {
+		var client *media.Client
+		client, err = media.Start(ctx)
+		if err == nil {
+			_, err = client.Load(media.LoadRequest{Path: path, Subtitles: c.subtitles(), Title: c.req.Caption, Video: true})
+			if err != nil {
+				client.Close()
+			} else {
+				e.post(func() { c.client, c.temp = client, cleanup })
+				c.follow(client)
+				return
+			}
+		}
+	}
+	if cleanup != nil {
+		cleanup()
+	}
+	e.post(func() { c.fail(err, path) })
+}
+
+// resolve gives mpv a file on disk: in place for a folder pack, a
+// temporary copy for a zip or the built-in pack.
+func (c *clipScreen) resolve() (string, func(), error) {
+	if c.e.packDir != "" {
+		p, err := media.DirResolver(c.e.packDir)(c.req.File)
+		return p, nil, err
+	}
+	return media.TempCopy(c.e.pack.FS, c.req.File)
+}
+
+func (c *clipScreen) subtitles() string {
+	if c.req.Subtitles == "" {
+		return ""
+	}
+	if c.e.packDir != "" {
+		if p, err := media.DirResolver(c.e.packDir)(c.req.Subtitles); err == nil {
+			return p
+		}
+	}
+	p, _, err := media.TempCopy(c.e.pack.FS, c.req.Subtitles)
+	if err != nil {
+		return ""
+	}
+	return p
+}
+
+// follow waits for the end of the clip in any form.
+func (c *clipScreen) follow(client *media.Client) {
+	for ev := range client.Events() {
+		switch ev.Kind {
+		case media.Closed, media.Ended:
+			c.e.post(c.finish)
+			return
+		case media.Error, media.Crashed:
+			err := ev.Err
+			c.e.post(func() { c.fail(err, c.req.File) })
+			return
+		}
+	}
+	c.e.post(c.finish)
+}
+
+// finish closes the player and returns to where the visitor was.
+func (c *clipScreen) finish() {
+	if c.done {
+		return
+	}
+	c.done = true
+	c.stopHelper()
+	if c.e.current == c {
+		c.e.back()
+	}
+}
+
+func (c *clipScreen) stopHelper() {
+	if c.client != nil {
+		c.client.Close()
+		c.client = nil
+	}
+	if c.cancel != nil {
+		c.cancel()
+	}
+	if c.temp != nil {
+		c.temp()
+		c.temp = nil
+	}
+}
+
+// fail explains in Vietnamese why the clip cannot play; on Windows it
+// offers the system's own player instead.
+func (c *clipScreen) fail(err error, path string) {
+	if c.done {
+		return
+	}
+	c.stopHelper()
+	msg := media.Explain(err)
+	if msg == "" && err != nil {
+		msg = err.Error()
+	}
+	c.status.SetText(msg)
+	e := c.e
+	if media.CanOpenExternally() && (errors.Is(err, media.ErrLibMPVMissing) || errors.Is(err, media.ErrHelperMissing)) && path != "" {
+		dialog.ShowCustomConfirm(lang.L("The clip cannot play here"), lang.L("Open in the Windows player"), lang.L("Back to the exhibit"),
+			widget.NewLabel(msg), func(open bool) {
+				if open {
+					if err := media.OpenExternally(path); err != nil {
+						dialog.ShowError(err, e.win)
+					}
+				}
+			}, e.win)
+	}
+}
+
+func (c *clipScreen) typedKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyEscape, fyne.KeyPageDown, fyne.KeyRight, fyne.KeyBackspace:
+		c.finish()
+		return true
+	}
+	return false
+}
+
+// clipButtons offers a chapter's video clips, each with its poster.
+func (r *reader) clipButtons() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, id := range r.ch().Clips {
+		clip := r.e.pack.Clip(id)
+		if clip == nil {
+			continue
+		}
+		out = append(out, r.e.clipCard(clip))
+	}
+	return out
+}
+
+// clipCard is a poster with the clip's caption and a play button.
+func (e *Exhibit) clipCard(clip *exhibit.Clip) fyne.CanvasObject {
+	req := clipRequest{File: clip.File, Subtitles: clip.Subtitles, Caption: clip.Caption}
+	play := newKeyButton(e, lang.L("Watch the clip"), theme.MediaVideoIcon(), func() { e.playClip(req) })
+	parts := []fyne.CanvasObject{}
+	if clip.Poster != "" {
+		if data, err := readPackFile(e, clip.Poster); err == nil {
+			img := canvas.NewImageFromResource(fyne.NewStaticResource(clip.Poster, data))
+			img.FillMode = canvas.ImageFillContain
+			img.SetMinSize(fyne.NewSize(theme.TextSize()*16, theme.TextSize()*9))
+			parts = append(parts, img)
+		}
+	}
+	caption := widget.NewLabel(clip.Caption)
+	caption.Wrapping = fyne.TextWrapWord
+	parts = append(parts, caption, play)
+	return container.NewVBox(parts...)
+}
+
+func readPackFile(e *Exhibit, p string) ([]byte, error) { return fs.ReadFile(e.pack.FS, p) }
