@@ -7,6 +7,7 @@ package screens
 
 import (
 	"image"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -74,6 +75,8 @@ type Exhibit struct {
 	// now tells the time for clocks on screen; tests fix it.
 	now func() time.Time
 
+	homeS *home
+
 	// kiosk is kiosk mode while it runs.
 	kiosk *kioskMode
 	// visits is the local visitor log (no personal data); nil when it
@@ -113,7 +116,7 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 			e.runShortcut(sc.(*desktop.CustomShortcut))
 		})
 	}
-	e.show(newHome(e), false)
+	e.show(e.homeScreen(), false)
 	return e
 }
 
@@ -156,11 +159,34 @@ func (e *Exhibit) goHome() {
 		e.narr.stopAll()
 	}
 	e.history = nil
-	e.show(newHome(e), false)
+	e.show(e.homeScreen(), false)
+}
+
+// homeScreen returns the home screen, made once: rebuilding its plate and
+// cards on every return was the largest source of memory churn in a day
+// of kiosk use.
+func (e *Exhibit) homeScreen() *home {
+	if e.homeS == nil {
+		e.homeS = newHome(e)
+	}
+	return e.homeS
+}
+
+// contentKey names what a screen's built content depends on beyond its
+// own state: language, colours and text size. Screens keep their content
+// while it is unchanged.
+func (e *Exhibit) contentKey() string {
+	return e.settings.Language() + "/" + string(e.settings.Variant()) + "/" + strconv.Itoa(int(e.settings.TextStep()))
 }
 
 // refreshCurrent rebuilds the current screen, after a language change.
 func (e *Exhibit) refreshCurrent() {
+	if h, ok := e.current.(*home); ok {
+		h.built = nil
+	}
+	if r, ok := e.current.(*reader); ok {
+		r.built = nil
+	}
 	e.show(e.current, false)
 }
 

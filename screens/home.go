@@ -18,11 +18,25 @@ import (
 type home struct {
 	e      *Exhibit
 	scroll *container.Scroll
+	// built is the content, kept while key (language, colours, text
+	// size) and the reading position's label stay the same.
+	built fyne.CanvasObject
+	key   string
 }
 
 func newHome(e *Exhibit) *home { return &home{e: e} }
 
 func (h *home) content() fyne.CanvasObject {
+	key := h.e.contentKey() + "/" + strconv.FormatBool(h.e.settings.HasPosition(h.e.pack))
+	if h.built != nil && h.key == key {
+		return h.built
+	}
+	h.key = key
+	h.built = h.build()
+	return h.built
+}
+
+func (h *home) build() fyne.CanvasObject {
 	e := h.e
 	p := e.pack
 

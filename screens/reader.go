@@ -37,6 +37,9 @@ type reader struct {
 	tocPanel        *fyne.Container
 	tocHolder       *fyne.Container
 	player          *playerBar
+	// built is the content, kept while the exhibit's content key stays.
+	built fyne.CanvasObject
+	key   string
 	figures         *fyne.Container
 	pictures        *tourPictures
 }
@@ -59,6 +62,18 @@ func (r *reader) open(i, block int, marks map[int][][2]int) {
 }
 
 func (r *reader) content() fyne.CanvasObject {
+	if r.built != nil && r.key == r.e.contentKey() {
+		r.view.SetBlocks(r.ch().Blocks)
+		r.view.SetMarks(r.marks)
+		r.refreshBars()
+		return r.built
+	}
+	r.key = r.e.contentKey()
+	r.built = r.build()
+	return r.built
+}
+
+func (r *reader) build() fyne.CanvasObject {
 	e := r.e
 	r.view = chapterview.New(r.ch().Blocks)
 	r.view.SetMarks(r.marks)

@@ -63,6 +63,10 @@ func (t *tourPictures) update() {
 		t.follow(0)
 	}
 	t.holder.Refresh()
+	if c, ok := r.built.(*fyne.Container); ok {
+		// The panel's width changed: lay the reader out again.
+		c.Refresh()
+	}
 }
 
 // follow moves to the picture for a narration position and advances its
