@@ -38,10 +38,10 @@ type reader struct {
 	tocHolder       *fyne.Container
 	player          *playerBar
 	// built is the content, kept while the exhibit's content key stays.
-	built fyne.CanvasObject
-	key   string
-	figures         *fyne.Container
-	pictures        *tourPictures
+	built    fyne.CanvasObject
+	key      string
+	figures  *fyne.Container
+	pictures *tourPictures
 }
 
 func newReader(e *Exhibit) *reader {
