@@ -14,3 +14,5 @@ trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./bench/photobrowse
 "$bin" -gen 30 -names 300 -dir "$dir" | tail -n 1
 "$bin" -dir "$dir"
+echo "same, with a soft memory limit (GOMEMLIMIT=300MiB, as the app can set with debug.SetMemoryLimit):"
+GOMEMLIMIT=300MiB "$bin" -dir "$dir"

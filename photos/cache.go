@@ -29,6 +29,14 @@ const QueueLimit = 32
 // Waiting requests are served newest first: when a visitor pages quickly
 // through photos, the one on screen now is decoded before the ones they
 // have already passed.
+//
+// Memory: the budget counts the cached pixels; each running decode adds
+// the photo's full size (36 MB for a 24 MP JPEG) until it is scaled. With
+// Go's default GC the heap may grow to about twice what is live, so a
+// program holding large caches should set a soft memory limit
+// (debug.SetMemoryLimit, or GOMEMLIMIT). Measured with bench/photos.sh,
+// browsing 300 photos of 24 MP with a 128 MB screen cache and a 32 MB
+// thumbnail cache: peak RSS 551 MB by default, 324 MB with a 300 MiB limit.
 type Cache struct {
 	budget int64
 
