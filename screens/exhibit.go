@@ -126,6 +126,9 @@ func (e *Exhibit) Window() fyne.Window { return e.win }
 // show puts a screen in the window; push keeps the current one in the
 // history so that Esc and "back" return to it.
 func (e *Exhibit) show(s screen, push bool) {
+	if r, ok := e.current.(*reader); ok && push && s != screen(r) && r.scroll != nil {
+		r.savedOffset = r.scroll.Offset.Y
+	}
 	if push && e.current != nil {
 		e.history = append(e.history, e.current)
 	}

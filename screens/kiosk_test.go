@@ -104,6 +104,9 @@ func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
 	if !strings.Contains(renderedText(k.layer), "Chạm để xem") {
 		t.Error("no “Chạm để xem” invitation")
 	}
+	// The tour's picture decodes in the background: wait for it so the
+	// image is the same on every run.
+	until(t, queue, func() bool { return e.reader.pictures.zoom.Image() != nil }, "the tour's picture")
 	test.AssertImageMatches(t, "kiosk_invitation.png", e.win.Canvas().Capture())
 	// A visitor touches: the tour stops, home shows.
 	key(e, fyne.KeyDown)

@@ -37,6 +37,10 @@ type reader struct {
 	tocPanel        *fyne.Container
 	tocHolder       *fyne.Container
 	player          *playerBar
+	// savedOffset is the scroll position to return to when coming back
+	// from a screen opened over the reader (a clip, a picture), -1 when a
+	// chapter was opened anew.
+	savedOffset float32
 	// built is the content, kept while the exhibit's content key stays.
 	built    fyne.CanvasObject
 	key      string
@@ -45,7 +49,7 @@ type reader struct {
 }
 
 func newReader(e *Exhibit) *reader {
-	return &reader{e: e, block: -1, lastTop: -2}
+	return &reader{e: e, block: -1, lastTop: -2, savedOffset: -1}
 }
 
 func (r *reader) ch() *exhibit.Chapter { return r.e.pack.Chapters[r.chapter] }
@@ -54,6 +58,7 @@ func (r *reader) ch() *exhibit.Chapter { return r.e.pack.Chapters[r.chapter] }
 // the rest.
 func (r *reader) open(i, block int, marks map[int][][2]int) {
 	r.chapter, r.block, r.marks = i, block, marks
+	r.savedOffset = -1
 	if r.view != nil {
 		r.view.SetBlocks(r.ch().Blocks)
 		r.view.SetMarks(marks)
@@ -277,6 +282,12 @@ func (r *reader) step(d int) {
 }
 
 func (r *reader) shown() {
+	if r.savedOffset >= 0 {
+		// Back from a clip or a picture: exactly where the visitor was.
+		scrollTo(r.scroll, r.savedOffset)
+		r.savedOffset = -1
+		return
+	}
 	if r.block >= 0 {
 		r.scrollToBlock(r.block)
 	} else {

@@ -3,6 +3,7 @@ package screens
 import (
 	"image"
 	"math"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -93,7 +94,7 @@ func (t *tourPictures) follow(pos time.Duration) {
 
 func (t *tourPictures) show(p *exhibit.Photo) {
 	caption := p.Caption
-	if p.Kind == exhibit.KindIllustration {
+	if p.Kind == exhibit.KindIllustration && !strings.Contains(strings.ToLower(caption), strings.ToLower(illustrationWord())) {
 		caption += " (" + illustrationWord() + ")"
 	}
 	t.caption.SetText(caption)
