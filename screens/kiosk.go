@@ -35,6 +35,9 @@ type kioskMode struct {
 	countdown  *fyne.Container
 	countText  *canvas.Text
 	state      kiosk.IdleState
+	// windowSize is the window's size before kiosk mode, to return to.
+	windowSize  fyne.Size
+	startedFull bool
 }
 
 // startKiosk switches the exhibit into kiosk mode.
@@ -49,6 +52,7 @@ func (e *Exhibit) startKiosk() {
 	k.idle.OnTick = func(d time.Duration) { e.post(func() { k.tick(d) }) }
 	k.idle.OnAttract = func() { e.post(k.attract) }
 	k.idle.OnActive = func() { e.post(k.active) }
+	k.windowSize, k.startedFull = e.win.Canvas().Size(), e.win.FullScreen()
 	e.win.SetFullScreen(true)
 	e.goHome()
 	k.idle.Start()
@@ -65,8 +69,12 @@ func (e *Exhibit) stopKiosk() {
 	e.kiosk = nil
 	e.visitEnd()
 	e.stopTour()
-	e.win.SetFullScreen(e.settings.FullScreen())
 	e.refreshCurrent()
+	full := e.settings.FullScreen()
+	e.win.SetFullScreen(full)
+	if !full && k.windowSize.Width > 0 && !k.startedFull {
+		e.win.Resize(k.windowSize) // see presenter.stopPresenter
+	}
 }
 
 // wrap puts the kiosk's layers over a screen: a transparent layer that

@@ -51,6 +51,8 @@ type presenter struct {
 	stopClock     chan struct{}
 	inhibit       func()
 	swapped       bool
+	// windowSize is the window's size before presenting, to return to.
+	windowSize fyne.Size
 }
 
 func newPresenter(e *Exhibit) *presenter {
@@ -94,6 +96,7 @@ func (e *Exhibit) startPresenter() {
 	}
 	// The screen must not blank or lock while the hall is watching.
 	p.inhibit = nosleep.Inhibit(lang.L("Presenting the exhibit"))
+	p.windowSize = e.win.Canvas().Size()
 	e.show(p, true)
 	if p.single {
 		e.win.SetFullScreen(true)
@@ -117,11 +120,19 @@ func (e *Exhibit) stopPresenter() {
 		p.audience = nil
 		a.Close()
 	}
-	if p.single {
-		e.win.SetFullScreen(e.settings.FullScreen())
-	}
 	if e.current == p {
 		e.back()
+	}
+	// Leave full screen after the content is back: doing it first left the
+	// window at the full-screen size under some window managers.
+	if p.single {
+		full := e.settings.FullScreen()
+		e.win.SetFullScreen(full)
+		if !full && p.windowSize.Width > 0 {
+			// Fyne keeps the full-screen size as the window's size when
+			// the content changed meanwhile: give the old size back.
+			e.win.Resize(p.windowSize)
+		}
 	}
 }
 
