@@ -1,22 +1,19 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
 	"strings"
+
+	"trienlam/exhibit"
 )
 
 var (
 	headerRe = regexp.MustCompile(`^\s*\[`)
-	idLineRe = regexp.MustCompile(`^\s*id\s*=\s*"([^"]*)"`)
 	roleRe   = regexp.MustCompile(`^\s*role\s*=\s*"` + regexp.QuoteMeta(Credit) + `"`)
 )
-
-// tomlQuote writes s as a TOML basic string.
-func tomlQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
 
 // segment is a table of a TOML file: its header line and the lines up to
 // the next header, [from, to).
@@ -56,14 +53,30 @@ func lastContent(lines []string, seg segment) int {
 }
 
 // updateManifest sets narration and captions of each track's chapter in the
-// pack.toml at name, and adds the credit of the synthetic voice when the
-// credits lack it. Everything else in the file is kept as written.
+// pack.toml at name (with exhibit.SetChapterKey), and adds the credit of the
+// synthetic voice when the credits lack it. Everything else in the file is
+// kept as written.
 func updateManifest(name string, tracks []track) error {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
-	text := string(b)
+	edited := b
+	for _, t := range tracks {
+		for _, kv := range [][2]string{{"narration", t.narration}, {"captions", t.captions}} {
+			edited, _, err = exhibit.SetChapterKey(edited, t.id, kv[0], kv[1])
+			if errors.Is(err, exhibit.ErrNoChapterEntry) {
+				fmt.Fprintf(os.Stderr, "narrate: %s: no [[chapters]] table with id = %q; add by hand:\n  narration = %s\n  captions = %s\n",
+					name, t.id, exhibit.TOMLString(t.narration), exhibit.TOMLString(t.captions))
+				break
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+
+	text := string(edited)
 	eol := "\n"
 	if strings.Contains(text, "\r\n") {
 		eol = "\r\n"
@@ -71,61 +84,13 @@ func updateManifest(name string, tracks []track) error {
 	}
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 
-	byID := map[string]track{}
-	for _, t := range tracks {
-		byID[t.id] = t
-	}
-	done := map[string]bool{}
-	// Work from the end so inserted lines do not move segments still to do.
-	segs := segments(lines)
-	for si := len(segs) - 1; si >= 0; si-- {
-		seg := segs[si]
-		if seg.header != "[[chapters]]" {
-			continue
-		}
-		var t track
-		found := false
-		for i := seg.from; i < seg.to; i++ {
-			if m := idLineRe.FindStringSubmatch(lines[i]); m != nil {
-				t, found = byID[m[1]]
-			}
-		}
-		if !found {
-			continue
-		}
-		var insert []string
-		for _, kv := range [][2]string{{"narration", t.narration}, {"captions", t.captions}} {
-			line := kv[0] + " = " + tomlQuote(kv[1])
-			re := regexp.MustCompile(`^\s*` + kv[0] + `\s*=`)
-			replaced := false
-			for i := seg.from; i < seg.to; i++ {
-				if re.MatchString(lines[i]) {
-					lines[i] = line
-					replaced = true
-				}
-			}
-			if !replaced {
-				insert = append(insert, line)
-			}
-		}
-		at := lastContent(lines, seg)
-		lines = append(lines[:at], append(insert, lines[at:]...)...)
-		done[t.id] = true
-	}
-	for _, t := range tracks {
-		if !done[t.id] {
-			fmt.Fprintf(os.Stderr, "narrate: %s: no [[chapters]] table with id = %q; add by hand:\n  narration = %s\n  captions = %s\n",
-				name, t.id, tomlQuote(t.narration), tomlQuote(t.captions))
-		}
-	}
-
 	hasCredit := false
 	for _, l := range lines {
 		hasCredit = hasCredit || roleRe.MatchString(l)
 	}
 	if !hasCredit {
-		credit := []string{"", "[[credits]]", "role = " + tomlQuote(Credit), "name = " + tomlQuote(CreditName)}
-		segs = segments(lines)
+		credit := []string{"", "[[credits]]", "role = " + exhibit.TOMLString(Credit), "name = " + exhibit.TOMLString(CreditName)}
+		segs := segments(lines)
 		at := -1
 		for _, seg := range segs {
 			if seg.header == "[[credits]]" {
