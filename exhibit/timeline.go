@@ -123,12 +123,9 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 	}
 	label := fmt.Sprintf("event %q", ev.ID)
 	item := kv{"event": ev.ID}
-	if first, dup := seen[ev.ID]; dup {
-		t.doc.problem(t.field("id"), detail{Kind: "duplicate-event-id", Args: kv{"first": first}}.
-			msg("id is already used by %s; this event is left out", first).under(label, item))
+	if !claimEventID(t, "id", ev.ID, seen, label, item) {
 		return ev, false
 	}
-	seen[ev.ID] = t.path
 	ok := true
 	ev.Headline = t.str("headline")
 	if strings.TrimSpace(ev.Headline) == "" {
@@ -136,21 +133,8 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 			msg("headline is missing (required)").under(label, item))
 		ok = false
 	}
-	start, sok := dateField(t, "start", label, item, true)
-	ok = ok && sok
-	ev.Start = start
-	if t.has("end") {
-		end, eok := dateField(t, "end", label, item, false)
-		switch {
-		case !eok:
-			ok = false
-		case sok && before(end, start):
-			t.doc.problem(t.field("end"), endBeforeStart(end, start).under(label, item))
-			ok = false
-		default:
-			ev.End = &end
-		}
-	}
+	sok, spanOK := eventSpan(t, &ev, "start", "end", dateField, label, item)
+	ok = ok && spanOK
 	if sok {
 		applyPrecision(t, &ev, label, item)
 	}
@@ -165,6 +149,52 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 	if ev.Background != "" && !l.background(t, "background", label, item, ev.Background) {
 		ev.Background = ""
 	}
+	l.eventChapter(t, &ev, label, item)
+	if m, has := t.sub("media"); has {
+		ev.Media = l.media(m, label, item)
+	}
+	return ev, true
+}
+
+// claimEventID records id in seen (event id → where it was first used),
+// or, when an earlier event has it, reports the duplicate at t's key and
+// returns false: the event is left out.
+func claimEventID(t table, key, id string, seen map[string]string, label string, item kv) bool {
+	if first, dup := seen[id]; dup {
+		t.doc.problem(t.field(key), detail{Kind: "duplicate-event-id", Args: kv{"first": first}}.
+			msg("id is already used by %s; this event is left out", first).under(label, item))
+		return false
+	}
+	seen[id] = t.path
+	return true
+}
+
+// eventSpan reads an event's start (required) and end (optional) with
+// readDate, the timeline format's date reader, and sets them on ev. sok
+// says the start is good; ok that the whole span is (an end before the
+// start is reported and leaves the event out).
+func eventSpan(t table, ev *Event, startKey, endKey string, readDate func(t table, key, label string, item kv, required bool) (Date, bool), label string, item kv) (sok, ok bool) {
+	start, sok := readDate(t, startKey, label, item, true)
+	ok = sok
+	ev.Start = start
+	if t.has(endKey) {
+		end, eok := readDate(t, endKey, label, item, false)
+		switch {
+		case !eok:
+			ok = false
+		case sok && before(end, start):
+			t.doc.problem(t.field(endKey), endBeforeStart(end, start).under(label, item))
+			ok = false
+		default:
+			ev.End = &end
+		}
+	}
+	return sok, ok
+}
+
+// eventChapter reads the chapter and block keys of t, an event's link
+// into the pack's text, and sets the link on ev when it can be followed.
+func (l *loader) eventChapter(t table, ev *Event, label string, item kv) {
 	if ch := t.str("chapter"); ch != "" {
 		block, hasBlock := t.integer("block")
 		ev.Chapter, ev.Block = l.chapterLink(t, label, item, ch, block, hasBlock)
@@ -172,10 +202,6 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 		t.doc.problem(t.field("block"), detail{Kind: "block-without-chapter", Args: kv{}}.
 			msg("block is set but chapter is not").under(label, item))
 	}
-	if m, has := t.sub("media"); has {
-		ev.Media = l.media(m, label, item)
-	}
-	return ev, true
 }
 
 // applyPrecision reads the precision key of t, which says how much of the

@@ -381,12 +381,9 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 	}
 	label := fmt.Sprintf("event %q", name)
 	item := kv{"event": name}
-	if first, dup := seen[ev.ID]; dup {
-		t.doc.problem(t.field("unique_id"), detail{Kind: "duplicate-event-id", Args: kv{"first": first}}.
-			msg("id is already used by %s; this event is left out", first).under(label, item))
+	if !claimEventID(t, "unique_id", ev.ID, seen, label, item) {
 		return ev, false
 	}
-	seen[ev.ID] = t.path
 	ok := true
 	txt, hasText := t.sub("text")
 	if hasText {
@@ -402,21 +399,8 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 			msg("text.headline is missing: Trienlam shows every event by its headline, so this event is left out").under(label, item))
 		ok = false
 	}
-	start, sok := jsDate(t, "start_date", label, item, true)
-	ok = ok && sok
-	ev.Start = start
-	if t.has("end_date") {
-		end, eok := jsDate(t, "end_date", label, item, false)
-		switch {
-		case !eok:
-			ok = false
-		case sok && before(end, start):
-			t.doc.problem(t.field("end_date"), endBeforeStart(end, start).under(label, item))
-			ok = false
-		default:
-			ev.End = &end
-		}
-	}
+	sok, spanOK := eventSpan(t, &ev, "start_date", "end_date", jsDate, label, item)
+	ok = ok && spanOK
 	ext, hasExt := t.sub(jsExtension)
 	if hasExt {
 		ext.checkKeys("precision", "chapter", "block")
@@ -436,13 +420,7 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 		ev.Background = l.jsBackground(bg, label, item)
 	}
 	if hasExt {
-		if ch := ext.str("chapter"); ch != "" {
-			block, hasBlock := ext.integer("block")
-			ev.Chapter, ev.Block = l.chapterLink(ext, label, item, ch, block, hasBlock)
-		} else if ext.has("block") {
-			ext.doc.problem(ext.field("block"), detail{Kind: "block-without-chapter", Args: kv{}}.
-				msg("block is set but chapter is not").under(label, item))
-		}
+		l.eventChapter(ext, &ev, label, item)
 	}
 	if m, has := t.sub("media"); has {
 		ev.Media = l.jsMedia(m, label, item)
