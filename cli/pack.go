@@ -57,12 +57,7 @@ func runValidate(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, p.String())
 	}
 	if err != nil {
-		// LoadPath's errors usually begin with the path already.
-		msg := err.Error()
-		if !strings.HasPrefix(msg, name+": ") {
-			msg = name + ": " + msg
-		}
-		e.errorf("%s", shorten(msg))
+		e.loadError(name, err)
 		return ExitUsage
 	}
 	var counts exhibit.Counts
@@ -83,6 +78,17 @@ func runValidate(e *env, args []string) int {
 		return ExitFailure
 	}
 	return ExitOK
+}
+
+// loadError reports err, the failure to load the pack called name,
+// beginning with that name once.
+func (e *env) loadError(name string, err error) {
+	// LoadPath's errors usually begin with the path already.
+	msg := err.Error()
+	if !strings.HasPrefix(msg, name+": ") {
+		msg = name + ": " + msg
+	}
+	e.errorf("%s", shorten(msg))
 }
 
 // runExportPack writes the built-in pack into a new or empty folder, the

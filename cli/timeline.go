@@ -329,11 +329,7 @@ func runExportTimeline(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, p.String())
 	}
 	if err != nil {
-		msg := err.Error()
-		if !strings.HasPrefix(msg, name+": ") {
-			msg = name + ": " + msg
-		}
-		e.errorf("%s", shorten(msg))
+		e.loadError(name, err)
 		return ExitUsage
 	}
 	data, err := exhibit.TimelineJSON(pack.Timeline)
