@@ -94,6 +94,8 @@ version-check:
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout $(TEST_TIMEOUT) ./...
 	LDFLAGS='$(LDFLAGS)' bench/startup.sh
+	bench/soak.sh
+	bench/photos.sh
 
 notices:
 	scripts/notices.sh > THIRD_PARTY_NOTICES.md.tmp
