@@ -394,7 +394,12 @@ func (e *Exhibit) thumbnail(p *exhibit.Photo, w, h int, done func(image.Image, e
 	})
 }
 
-func (e *Exhibit) openSettings() { e.show(newSettingsScreen(e), true) }
+func (e *Exhibit) openSettings() {
+	if e.kiosk != nil {
+		return // settings are for staff, behind the PIN
+	}
+	e.show(newSettingsScreen(e), true)
+}
 
 func (e *Exhibit) openOriginal() { e.show(newOriginal(e), true) }
 

@@ -27,7 +27,7 @@ type home struct {
 func newHome(e *Exhibit) *home { return &home{e: e} }
 
 func (h *home) content() fyne.CanvasObject {
-	key := h.e.contentKey() + "/" + strconv.FormatBool(h.e.settings.HasPosition(h.e.pack))
+	key := h.e.contentKey() + "/" + strconv.FormatBool(h.e.settings.HasPosition(h.e.pack)) + "/" + strconv.FormatBool(h.e.kiosk != nil)
 	if h.built != nil && h.key == key {
 		return h.built
 	}
@@ -55,7 +55,9 @@ func (h *home) build() fyne.CanvasObject {
 	actions := []fyne.CanvasObject{
 		read,
 	}
-	actions = append(actions, newKeyButton(e, lang.L("Present (F5)"), theme.ComputerIcon(), e.startPresenter))
+	if e.kiosk == nil {
+		actions = append(actions, newKeyButton(e, lang.L("Present (F5)"), theme.ComputerIcon(), e.startPresenter))
+	}
 	if e.hasAnyNarration() {
 		actions = append(actions, newKeyButton(e, lang.L("Guided tour"), theme.MediaPlayIcon(), e.startTour))
 	}
@@ -69,7 +71,11 @@ func (h *home) build() fyne.CanvasObject {
 	if p.Source.OriginalText != "" {
 		actions = append(actions, newKeyButton(e, lang.L("Original text"), theme.DocumentIcon(), e.openOriginal))
 	}
-	actions = append(actions, newKeyButton(e, lang.L("Settings"), theme.SettingsIcon(), e.openSettings))
+	if e.kiosk == nil {
+		// Visitors at a kiosk never reach the settings: staff go through
+		// the PIN ('Dành cho cán bộ'), which leaves kiosk mode first.
+		actions = append(actions, newKeyButton(e, lang.L("Settings"), theme.SettingsIcon(), e.openSettings))
+	}
 	if n := len(e.problems); n > 0 {
 		warn := newKeyButton(e, lang.L("Pack problems ({{.Count}})", map[string]any{"Count": n}), theme.WarningIcon(), e.openProblems)
 		warn.Importance = widget.WarningImportance

@@ -162,3 +162,20 @@ func TestKioskWithoutPINLeavesWithEsc(t *testing.T) {
 		t.Error("with no PIN set, Esc leaves kiosk mode rather than trapping staff")
 	}
 }
+
+// Visitors at a kiosk cannot reach the settings (where the PIN is set) or
+// presenter mode.
+func TestKioskHidesStaffOnlyParts(t *testing.T) {
+	e, _, _ := kioskExhibit(t, "2209")
+	txt := renderedText(e.win.Content())
+	for _, staff := range []string{"Cài đặt", "Trình chiếu"} {
+		if strings.Contains(txt, staff) {
+			t.Errorf("the kiosk's home offers %q", staff)
+		}
+	}
+	e.openSettings()
+	key(e, fyne.KeyF5)
+	if _, ok := e.current.(*home); !ok || e.presenting != nil {
+		t.Errorf("settings or presenter opened in kiosk mode: %T", e.current)
+	}
+}

@@ -71,7 +71,7 @@ func (e *Exhibit) hasSecondScreen() bool {
 
 // startPresenter opens presenter mode at the first slide.
 func (e *Exhibit) startPresenter() {
-	if e.presenting != nil {
+	if e.presenting != nil || e.kiosk != nil {
 		return
 	}
 	p := newPresenter(e)
