@@ -53,6 +53,9 @@ func (e *Exhibit) startKiosk() {
 	k.idle.OnAttract = func() { e.post(k.attract) }
 	k.idle.OnActive = func() { e.post(k.active) }
 	k.windowSize, k.startedFull = e.win.Canvas().Size(), e.win.FullScreen()
+	// Alt+F4 or a close button must not end an unattended exhibit: the
+	// supervisor takes a clean exit for staff leaving on purpose.
+	e.win.SetCloseIntercept(k.askPIN)
 	e.win.SetFullScreen(true)
 	e.goHome()
 	k.idle.Start()
@@ -67,6 +70,7 @@ func (e *Exhibit) stopKiosk() {
 	}
 	k.idle.Stop()
 	e.kiosk = nil
+	e.win.SetCloseIntercept(nil)
 	e.visitEnd()
 	e.stopTour()
 	e.refreshCurrent()
