@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime/debug"
 
@@ -13,6 +14,7 @@ import (
 	"trienlam/cli"
 	"trienlam/glcheck"
 	"trienlam/screens"
+	"trienlam/single"
 )
 
 // appID identifies the app to Fyne (preferences) and the desktop; it
@@ -21,6 +23,17 @@ const appID = "vn.trienlam.exhibit"
 
 func main() {
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, func(o cli.GUIOptions) int {
+		// One exhibit per user: a second start (two Startup shortcuts, a
+		// double click) leaves the running one alone.
+		release, ok, err := single.Acquire(appID)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "trienlam:", err)
+		}
+		if !ok {
+			fmt.Fprintln(os.Stderr, "trienlam: the exhibit is already running (Trienlam đang chạy)")
+			return cli.ExitOK
+		}
+		defer release()
 		// No display or no OpenGL driver: say so in Vietnamese, not vanish.
 		if err := glcheck.Check(); err != nil {
 			glcheck.Report(err, os.Stderr)

@@ -76,7 +76,7 @@ func graphicalEnv(t *testing.T, display string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		switch strings.SplitN(kv, "=", 2)[0] {
-		case "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "DBUS_SESSION_BUS_ADDRESS":
+		case "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "DBUS_SESSION_BUS_ADDRESS":
 			continue
 		}
 		env = append(env, kv)
@@ -85,7 +85,7 @@ func graphicalEnv(t *testing.T, display string) []string {
 	if err := os.Chmod(rt, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	return append(env, "DISPLAY="+display, "XDG_RUNTIME_DIR="+rt, "XDG_CONFIG_HOME="+t.TempDir())
+	return append(env, "DISPLAY="+display, "XDG_RUNTIME_DIR="+rt, "XDG_CONFIG_HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir())
 }
 
 // runApp runs the program and returns its exit code and standard error.
