@@ -40,14 +40,9 @@ func (l *loader) clip(t table) {
 	if c.ID == "" {
 		return
 	}
-	if l.declaredClips[c.ID] {
-		t.doc.problem(t.field("id"), detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}.
-			msg("clip id %q is used twice; this entry is left out", c.ID))
+	if !claimEntryID(t, l.declaredClips, c.ID, detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}.
+		msg("clip id %q is used twice; this entry is left out", c.ID)) {
 		return
-	}
-	l.declaredClips[c.ID] = true
-	if !idPattern.MatchString(c.ID) {
-		t.doc.problem(t.field("id"), detail{Kind: "bad-id", Args: kv{"id": c.ID}}.msg("id %q must use only lowercase letters a-z, digits and '-'", c.ID))
 	}
 	file := t.requiredStr("file")
 	if file == "" {

@@ -190,7 +190,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 	p.Format = FormatVersion
 	p.ID = root.requiredStr("id")
 	if p.ID != "" && !idPattern.MatchString(p.ID) {
-		doc.problem("id", detail{Kind: "bad-id", Args: kv{"id": p.ID}}.msg("id %q must use only lowercase letters a-z, digits and '-'", p.ID))
+		doc.problem("id", badID(p.ID))
 	}
 	p.Title = root.requiredStr("title")
 	p.Subtitle = root.str("subtitle")
@@ -242,6 +242,26 @@ func (l *loader) manifest(doc *tomlDoc) {
 	}
 }
 
+// badID is the problem of an id with characters ids may not have.
+func badID(id string) detail {
+	return detail{Kind: "bad-id", Args: kv{"id": id}}.msg("id %q must use only lowercase letters a-z, digits and '-'", id)
+}
+
+// claimEntryID records the id of a [[photos]] or [[clips]] entry. A
+// repeated id is reported as dup and the entry refused; a malformed one is
+// reported and the entry kept.
+func claimEntryID(t table, seen map[string]bool, id string, dup detail) bool {
+	if seen[id] {
+		t.doc.problem(t.field("id"), dup)
+		return false
+	}
+	seen[id] = true
+	if !idPattern.MatchString(id) {
+		t.doc.problem(t.field("id"), badID(id))
+	}
+	return true
+}
+
 // photo validates one [[photos]] entry and adds it when usable.
 func (l *loader) photo(t table) {
 	t.checkKeys("id", "file", "kind", "caption", "credit", "date", "alt")
@@ -252,14 +272,9 @@ func (l *loader) photo(t table) {
 	if ph.ID == "" {
 		return
 	}
-	if l.declaredPhotos[ph.ID] {
-		t.doc.problem(t.field("id"), detail{Kind: "duplicate-photo-id", Args: kv{"id": ph.ID}}.
-			msg("photo id %q is used twice; this entry is left out", ph.ID))
+	if !claimEntryID(t, l.declaredPhotos, ph.ID, detail{Kind: "duplicate-photo-id", Args: kv{"id": ph.ID}}.
+		msg("photo id %q is used twice; this entry is left out", ph.ID)) {
 		return
-	}
-	l.declaredPhotos[ph.ID] = true
-	if !idPattern.MatchString(ph.ID) {
-		t.doc.problem(t.field("id"), detail{Kind: "bad-id", Args: kv{"id": ph.ID}}.msg("id %q must use only lowercase letters a-z, digits and '-'", ph.ID))
 	}
 	if k := t.str("kind"); k != "" {
 		switch PhotoKind(k) {
@@ -335,7 +350,7 @@ func (l *loader) chapter(t table, seen map[string]string) {
 	}
 	seen[id] = t.path
 	if !idPattern.MatchString(id) {
-		t.doc.problem(t.field("id"), detail{Kind: "bad-id", Args: kv{"id": id}}.msg("id %q must use only lowercase letters a-z, digits and '-'", id))
+		t.doc.problem(t.field("id"), badID(id))
 	}
 	if file == "" {
 		return
