@@ -21,7 +21,7 @@ VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"
 ifeq ($(VERSION),)
 VERSION := dev
 endif
-LDFLAGS := -X trienlam/cli.Version=$(VERSION)
+LDFLAGS := -X trienlam/internal/cli.Version=$(VERSION)
 # Arguments for ./trienlam in `make run`, e.g. make run ARGS="--pack ~/packs/next-year.zip"
 ARGS ?=
 # go test's per-package time limit (the whole suite takes a few minutes).
@@ -39,7 +39,7 @@ help:
 	@echo "make test         set up, then gofmt check, go vet and every test"
 	@echo "make build        build ./$(BINARY) (version $(VERSION)) and its media helper ./$(BINARY)-media"
 	@echo "make deps         only the set-up step"
-	@echo "make bench        Go benchmarks, then start-up time and memory (bench/startup.sh)"
+	@echo "make bench        Go benchmarks, then start-up time and memory (scripts/bench/startup.sh)"
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
 	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
 	@echo "make narration    remake the built-in pack's synthetic narration (espeak-ng; NARRATION_PACK=dir for another pack)"
@@ -85,7 +85,7 @@ vet:
 # The version in FyneApp.toml and the default of cli.Version (what a plain
 # `go build` prints) must agree: one version number everywhere.
 version-check:
-	@v=$$(sed -n 's/^var Version = "\([^"]*\)".*/\1/p' cli/*.go 2>/dev/null | head -n 1); \
+	@v=$$(sed -n 's/^var Version = "\([^"]*\)".*/\1/p' internal/cli/*.go 2>/dev/null | head -n 1); \
 	if [ -n "$$v" ] && [ "$$v" != "$(VERSION)" ]; then \
 		echo "Version mismatch: FyneApp.toml says $(VERSION), cli.Version defaults to $$v." >&2; \
 		exit 1; \
@@ -93,9 +93,9 @@ version-check:
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout $(TEST_TIMEOUT) ./...
-	LDFLAGS='$(LDFLAGS)' bench/startup.sh
-	bench/soak.sh
-	bench/photos.sh
+	LDFLAGS='$(LDFLAGS)' scripts/bench/startup.sh
+	scripts/bench/soak.sh
+	scripts/bench/photos.sh
 
 notices:
 	scripts/notices.sh > THIRD_PARTY_NOTICES.md.tmp

@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"trienlam/assets"
-	"trienlam/cli"
-	"trienlam/glcheck"
+	"trienlam/internal/cli"
+	"trienlam/platform/glcheck"
+	"trienlam/platform/single"
 	"trienlam/screens"
-	"trienlam/single"
 )
 
 // appID identifies the app to Fyne (preferences) and the desktop; it

@@ -3,7 +3,7 @@ package assets
 import (
 	"testing"
 
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 // BenchmarkLoadBuiltIn measures loading and validating the built-in pack,

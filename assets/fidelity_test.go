@@ -20,7 +20,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"trienlam/assets"
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 // originalSHA256 is the hash of the seed document the pack was made from;

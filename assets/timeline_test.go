@@ -19,7 +19,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 // loadTimelinePack loads the built-in pack and fails the test on any problem.

@@ -38,7 +38,7 @@ TARBALL=$DIST/trienlam-$VERSION-linux-amd64.tar.xz
 GO=${GO:-go}
 # Build flags of the release binaries: no symbol tables (-s -w), no build
 # paths (-trimpath), the version stamped in.
-GO_LDFLAGS="-s -w -X trienlam/cli.Version=$VERSION"
+GO_LDFLAGS="-s -w -X trienlam/internal/cli.Version=$VERSION"
 
 # Tools run with `go run` at a pinned version (not in go.mod: they are build
 # tools, not part of the program).

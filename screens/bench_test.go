@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/assets"
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 // BenchmarkStartToHome measures what the app does between loading and the

@@ -18,10 +18,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/audio"
-	"trienlam/exhibit"
-	"trienlam/exhibittheme"
-	"trienlam/narration"
-	"trienlam/search"
+	"trienlam/internal/exhibit"
+	"trienlam/internal/search"
+	"trienlam/internal/speech"
+	"trienlam/screens/exhibittheme"
 )
 
 // tapAllowance is taken off every tap: the time between hearing a sentence
@@ -41,12 +41,12 @@ type timedSentence struct {
 	text            string
 }
 
-// captionTimer is the staff screen "Time the captions": a chapter's
+// captionTimerScreen is the staff screen "Time the captions": a chapter's
 // recording plays and staff press Space (or tap the big button) as each
 // sentence begins; from the taps it writes the chapter's WebVTT captions
 // into the pack folder, keeping the file it replaces. It is offered only
 // for a pack opened from a folder.
-type captionTimer struct {
+type captionTimerScreen struct {
 	e *Exhibit
 	// chapters are the indexes of the chapters with narration; chapter is
 	// the one chosen.
@@ -73,11 +73,11 @@ type captionTimer struct {
 // openCaptionTimer shows the caption timing screen.
 func (e *Exhibit) openCaptionTimer() {
 	e.stopTour()
-	e.show(newCaptionTimer(e), true)
+	e.show(newCaptionTimerScreen(e), true)
 }
 
-func newCaptionTimer(e *Exhibit) *captionTimer {
-	s := &captionTimer{e: e, chapter: -1}
+func newCaptionTimerScreen(e *Exhibit) *captionTimerScreen {
+	s := &captionTimerScreen{e: e, chapter: -1}
 	for i, ch := range e.pack.Chapters {
 		if hasNarration(ch) {
 			s.chapters = append(s.chapters, i)
@@ -96,15 +96,15 @@ func newCaptionTimer(e *Exhibit) *captionTimer {
 }
 
 // chapterSentences lists the sentences of a chapter as cmd/narrate does:
-// narration.Sentences over each block's text, leaving out those with
+// speech.Sentences over each block's text, leaving out those with
 // nothing to say.
 func chapterSentences(ch *exhibit.Chapter) []timedSentence {
 	var out []timedSentence
 	for bi, b := range ch.Blocks {
 		text := b.Text()
-		for _, r := range narration.Sentences(text) {
+		for _, r := range speech.Sentences(text) {
 			s := text[r[0]:r[1]]
-			if !strings.ContainsFunc(narration.Normalize(s), unicode.IsLetter) {
+			if !strings.ContainsFunc(speech.Normalize(s), unicode.IsLetter) {
 				continue
 			}
 			out = append(out, timedSentence{block: bi, from: r[0], to: r[1], text: s})
@@ -113,7 +113,7 @@ func chapterSentences(ch *exhibit.Chapter) []timedSentence {
 	return out
 }
 
-func (s *captionTimer) content() fyne.CanvasObject {
+func (s *captionTimerScreen) content() fyne.CanvasObject {
 	e := s.e
 	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), func() {
 		s.cancel()
@@ -183,7 +183,7 @@ func (s *captionTimer) content() fyne.CanvasObject {
 }
 
 // fillList shows the sentences of the chosen chapter.
-func (s *captionTimer) fillList() {
+func (s *captionTimerScreen) fillList() {
 	s.sentences, s.marks, s.ended = nil, nil, false
 	s.list.RemoveAll()
 	s.rows = nil
@@ -200,16 +200,16 @@ func (s *captionTimer) fillList() {
 	s.list.Refresh()
 }
 
-func (s *captionTimer) shown() { scrollTo(s.scroll, 0) }
+func (s *captionTimerScreen) shown() { scrollTo(s.scroll, 0) }
 
 // complete reports whether every sentence has a start: all tapped, or the
 // recording ended (the rest start at its end).
-func (s *captionTimer) complete() bool {
+func (s *captionTimerScreen) complete() bool {
 	return len(s.sentences) > 0 && (len(s.marks) == len(s.sentences) || s.ended)
 }
 
 // update shows the state: buttons, help, highlight.
-func (s *captionTimer) update() {
+func (s *captionTimerScreen) update() {
 	total := len(s.sentences)
 	s.status.Importance = widget.MediumImportance
 	switch {
@@ -263,7 +263,7 @@ func setEnabled(b *keyButton, on bool) {
 
 // keepInView scrolls the list so the sentence being read and the next one
 // are on screen.
-func (s *captionTimer) keepInView() {
+func (s *captionTimerScreen) keepInView() {
 	i := min(max(len(s.marks)-1, 0), len(s.rows)-1)
 	if i < 0 || s.scroll == nil {
 		return
@@ -276,7 +276,7 @@ func (s *captionTimer) keepInView() {
 }
 
 // begin plays the recording from the start and forgets earlier marks.
-func (s *captionTimer) begin() {
+func (s *captionTimerScreen) begin() {
 	if s.chapter < 0 || len(s.sentences) == 0 {
 		return
 	}
@@ -308,7 +308,7 @@ func (s *captionTimer) begin() {
 }
 
 // mark records that the next sentence begins now.
-func (s *captionTimer) mark() {
+func (s *captionTimerScreen) mark() {
 	if !s.running || s.complete() {
 		return
 	}
@@ -327,7 +327,7 @@ func (s *captionTimer) mark() {
 
 // undoMark forgets the last mark and plays again from a little before it,
 // so that sentence can be tapped again.
-func (s *captionTimer) undoMark() {
+func (s *captionTimerScreen) undoMark() {
 	k := len(s.marks)
 	if !s.running || k == 0 {
 		return
@@ -349,7 +349,7 @@ func (s *captionTimer) undoMark() {
 }
 
 // cancel stops the recording and forgets the marks; nothing is written.
-func (s *captionTimer) cancel() {
+func (s *captionTimerScreen) cancel() {
 	wasRunning := s.running
 	s.running, s.ended = false, false
 	s.marks = nil
@@ -365,7 +365,7 @@ func (s *captionTimer) cancel() {
 }
 
 // stateChanged follows the player: the clock while playing, the end.
-func (s *captionTimer) stateChanged(st audio.State) {
+func (s *captionTimerScreen) stateChanged(st audio.State) {
 	if s.e.current != s || !s.running {
 		return
 	}
@@ -382,7 +382,7 @@ func (s *captionTimer) stateChanged(st audio.State) {
 	}
 }
 
-func (s *captionTimer) updateClock() {
+func (s *captionTimerScreen) updateClock() {
 	var pos time.Duration
 	if s.running && s.e.narr != nil {
 		pos = s.e.narr.player.Position()
@@ -400,7 +400,7 @@ func preciseClock(d time.Duration) string {
 
 // showNotice says why the recording cannot be heard: no sound device (it
 // then runs silently by the clock) or a file that cannot be played.
-func (s *captionTimer) showNotice() {
+func (s *captionTimerScreen) showNotice() {
 	n := s.e.narrator()
 	switch {
 	case n.failure() != nil && n.chapter == s.chapter:
@@ -416,8 +416,8 @@ func (s *captionTimer) showNotice() {
 
 // cues turns the marks into captions: each sentence from its mark to the
 // next one's, the last to the end of the recording.
-func (s *captionTimer) cues() []narration.Cue {
-	out := make([]narration.Cue, len(s.sentences))
+func (s *captionTimerScreen) cues() []speech.Cue {
+	out := make([]speech.Cue, len(s.sentences))
 	start := func(i int) time.Duration {
 		if i < len(s.marks) {
 			return s.marks[i]
@@ -429,14 +429,14 @@ func (s *captionTimer) cues() []narration.Cue {
 		if i+1 < len(s.sentences) {
 			end = start(i + 1)
 		}
-		out[i] = narration.Cue{ID: audio.CueID(st.block, st.from, st.to), Start: start(i), End: max(end, start(i)), Text: st.text}
+		out[i] = speech.Cue{ID: audio.CueID(st.block, st.from, st.to), Start: start(i), End: max(end, start(i)), Text: st.text}
 	}
 	return out
 }
 
 // saveCaptions writes the captions into the pack folder, keeping any file
 // they replace, and opens the pack again so the reader uses them.
-func (s *captionTimer) saveCaptions() {
+func (s *captionTimerScreen) saveCaptions() {
 	if !s.running || !s.complete() {
 		return
 	}
@@ -445,7 +445,7 @@ func (s *captionTimer) saveCaptions() {
 	now := e.clock.Now()
 	var buf bytes.Buffer
 	note := fmt.Sprintf("Thời gian phụ đề do cán bộ bấm theo bản ghi %s (Trienlam, %s).", ch.Narration, now.Format("02/01/2006 15:04"))
-	if err := narration.WriteVTT(&buf, s.cues(), note); err != nil {
+	if err := speech.WriteVTT(&buf, s.cues(), note); err != nil {
 		dialog.ShowError(err, e.win)
 		return
 	}
@@ -480,7 +480,7 @@ func (s *captionTimer) saveCaptions() {
 
 // typedKey: Space (or a clicker's PageDown) marks, Backspace (PageUp)
 // undoes, Esc cancels; arrows scroll the list.
-func (s *captionTimer) typedKey(ev *fyne.KeyEvent) bool {
+func (s *captionTimerScreen) typedKey(ev *fyne.KeyEvent) bool {
 	switch ev.Name {
 	case fyne.KeySpace, fyne.KeyPageDown:
 		if !s.running {

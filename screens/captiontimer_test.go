@@ -18,7 +18,7 @@ import (
 
 	"trienlam/assets"
 	"trienlam/audio"
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 // folderExhibit exports the built-in pack into a temporary folder, lets
@@ -86,7 +86,7 @@ func findButton(o fyne.CanvasObject, text string) *keyButton {
 
 // openTimer opens the caption timer from the settings screen, as staff do,
 // on chapter i.
-func openTimer(t *testing.T, e *Exhibit, i int) *captionTimer {
+func openTimer(t *testing.T, e *Exhibit, i int) *captionTimerScreen {
 	t.Helper()
 	e.openSettings()
 	b := findButton(e.win.Content(), lang.L("Time the captions"))
@@ -94,7 +94,7 @@ func openTimer(t *testing.T, e *Exhibit, i int) *captionTimer {
 		t.Fatal("the settings of a folder pack offer no “Time the captions”")
 	}
 	test.Tap(b)
-	s, ok := e.current.(*captionTimer)
+	s, ok := e.current.(*captionTimerScreen)
 	if !ok {
 		t.Fatalf("the button opened %T", e.current)
 	}

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibit"
-	"trienlam/media"
+	"trienlam/audio/media"
+	"trienlam/internal/exhibit"
 )
 
 // clipRequest is a video to play: a clip of the pack or a timeline
@@ -198,7 +198,7 @@ func (c *clipScreen) typedKey(ev *fyne.KeyEvent) bool {
 }
 
 // clipButtons offers a chapter's video clips, each with its poster.
-func (r *reader) clipButtons() []fyne.CanvasObject {
+func (r *readerScreen) clipButtons() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, id := range r.ch().Clips {
 		clip := r.e.pack.Clip(id)

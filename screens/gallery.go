@@ -12,18 +12,18 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibit"
-	"trienlam/exhibittheme"
+	"trienlam/internal/exhibit"
+	"trienlam/screens/exhibittheme"
 )
 
 // Thumbnail size, in pixels of the decoded image; cells show it at most
 // this large.
 const thumbW, thumbH = 320, 240
 
-// gallery is the grid of the pack's pictures with their captions. The grid
+// galleryScreen is the grid of the pack's pictures with their captions. The grid
 // is virtualised (only visible cells exist) and thumbnails are decoded in
 // the background, so a pack of hundreds of phone photos scrolls smoothly.
-type gallery struct {
+type galleryScreen struct {
 	e    *Exhibit
 	grid *widget.GridWrap
 	// ids lists the photos shown, in pack order.
@@ -31,9 +31,9 @@ type gallery struct {
 	sel int
 }
 
-func newGallery(e *Exhibit) *gallery { return &gallery{e: e, sel: -1} }
+func newGalleryScreen(e *Exhibit) *galleryScreen { return &galleryScreen{e: e, sel: -1} }
 
-func (g *gallery) content() fyne.CanvasObject {
+func (g *galleryScreen) content() fyne.CanvasObject {
 	e := g.e
 	g.ids = g.ids[:0]
 	for _, p := range e.pack.Photos {
@@ -64,13 +64,13 @@ func (g *gallery) content() fyne.CanvasObject {
 	return container.NewBorder(bar, nil, nil, nil, g.grid)
 }
 
-func (g *gallery) shown() {
+func (g *galleryScreen) shown() {
 	if g.sel >= 0 {
 		g.grid.ScrollTo(g.sel)
 	}
 }
 
-func (g *gallery) typedKey(ev *fyne.KeyEvent) bool {
+func (g *galleryScreen) typedKey(ev *fyne.KeyEvent) bool {
 	if len(g.ids) == 0 {
 		return false
 	}

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/assets"
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 // picturePack writes the built-in pack with four generated pictures (one
@@ -117,7 +117,7 @@ func drain(t *testing.T, queue chan func(), n int) {
 func TestGalleryAndViewer(t *testing.T) {
 	e, queue := picturePack(t)
 	e.openGallery()
-	g := e.current.(*gallery)
+	g := e.current.(*galleryScreen)
 	if len(g.ids) < 4 {
 		t.Fatalf("gallery lists %d pictures", len(g.ids))
 	}
@@ -141,7 +141,7 @@ func TestGalleryAndViewer(t *testing.T) {
 	g.sel = at - 1
 	key(e, fyne.KeyRight)
 	key(e, fyne.KeyReturn)
-	v, ok := e.current.(*viewer)
+	v, ok := e.current.(*viewerScreen)
 	if !ok {
 		t.Fatalf("Enter in the gallery shows %T", e.current)
 	}
@@ -176,7 +176,7 @@ func TestGalleryAndViewer(t *testing.T) {
 		t.Error("I did not hide the caption")
 	}
 	key(e, fyne.KeyEscape)
-	if _, ok := e.current.(*gallery); !ok {
+	if _, ok := e.current.(*galleryScreen); !ok {
 		t.Errorf("Esc from the viewer shows %T", e.current)
 	}
 }

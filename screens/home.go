@@ -10,12 +10,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
-// home is the title plate with a card per chapter and the entries to the
+// homeScreen is the title plate with a card per chapter and the entries to the
 // other parts of the exhibit.
-type home struct {
+type homeScreen struct {
 	e      *Exhibit
 	scroll *container.Scroll
 	// built is the content, kept while key (language, colours, text
@@ -24,10 +24,10 @@ type home struct {
 	key   string
 }
 
-func newHome(e *Exhibit) *home { return &home{e: e} }
+func newHomeScreen(e *Exhibit) *homeScreen { return &homeScreen{e: e} }
 
-func (h *home) content() fyne.CanvasObject {
-	key := h.e.contentKey() + "/" + strconv.FormatBool(h.e.settings.HasPosition(h.e.pack)) + "/" + strconv.FormatBool(h.e.kiosk != nil)
+func (h *homeScreen) content() fyne.CanvasObject {
+	key := h.e.contentKey() + "/" + strconv.FormatBool(h.e.prefs.HasPosition(h.e.pack)) + "/" + strconv.FormatBool(h.e.kiosk != nil)
 	if h.built != nil && h.key == key {
 		return h.built
 	}
@@ -36,7 +36,7 @@ func (h *home) content() fyne.CanvasObject {
 	return h.built
 }
 
-func (h *home) build() fyne.CanvasObject {
+func (h *homeScreen) build() fyne.CanvasObject {
 	e := h.e
 	p := e.pack
 
@@ -47,7 +47,7 @@ func (h *home) build() fyne.CanvasObject {
 	title := newPlate(p.Title, p.Subtitle, source)
 
 	readLabel := lang.L("Start reading")
-	if e.settings.HasPosition(p) {
+	if e.prefs.HasPosition(p) {
 		readLabel = lang.L("Continue reading")
 	}
 	read := newKeyButton(e, readLabel, theme.DocumentIcon(), e.resume)
@@ -101,9 +101,9 @@ func (h *home) build() fyne.CanvasObject {
 	return h.scroll
 }
 
-func (h *home) shown() {}
+func (h *homeScreen) shown() {}
 
-func (h *home) typedKey(ev *fyne.KeyEvent) bool {
+func (h *homeScreen) typedKey(ev *fyne.KeyEvent) bool {
 	switch ev.Name {
 	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		// A clicker's "next" from the title plate starts the exhibit.

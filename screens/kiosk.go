@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibittheme"
-	"trienlam/kiosk"
+	"trienlam/internal/kiosk"
+	"trienlam/screens/exhibittheme"
 )
 
 // kioskWarnFor is how long the "returning to the start" countdown lasts.
@@ -47,7 +47,7 @@ func (e *Exhibit) startKiosk() {
 	}
 	k := &kioskMode{e: e, lock: kiosk.NewLock(e.clock)}
 	e.kiosk = k
-	k.idle = kiosk.NewIdle(e.clock, e.settings.IdleAfter(), kioskWarnFor)
+	k.idle = kiosk.NewIdle(e.clock, e.prefs.IdleAfter(), kioskWarnFor)
 	k.idle.OnWarning = func(d time.Duration) { e.post(func() { k.warn(d) }) }
 	k.idle.OnTick = func(d time.Duration) { e.post(func() { k.tick(d) }) }
 	k.idle.OnAttract = func() { e.post(k.attract) }
@@ -74,7 +74,7 @@ func (e *Exhibit) stopKiosk() {
 	e.visitEnd()
 	e.stopTour()
 	e.refreshCurrent()
-	full := e.settings.FullScreen()
+	full := e.prefs.FullScreen()
 	e.win.SetFullScreen(full)
 	if !full && k.windowSize.Width > 0 && !k.startedFull {
 		e.win.Resize(k.windowSize) // see presenter.stopPresenter
@@ -185,7 +185,7 @@ func (k *kioskMode) makeCountdown() *fyne.Container {
 // askPIN asks for the staff PIN; the right one leaves kiosk mode.
 func (k *kioskMode) askPIN() {
 	e := k.e
-	stored := e.settings.PINHash()
+	stored := e.prefs.PINHash()
 	if stored == "" {
 		// No PIN set yet: say how to set one instead of locking staff out.
 		dialog.ShowInformation(lang.L("Staff"), lang.L("No staff PIN is set. Set one in Settings before using kiosk mode; until then kiosk mode can be left with Esc."), e.win)

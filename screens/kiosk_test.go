@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/audio"
-	"trienlam/kiosk"
-	"trienlam/visitlog"
+	"trienlam/internal/kiosk"
+	"trienlam/internal/visitlog"
 )
 
 // kioskExhibit opens the built-in pack in kiosk mode with a fake clock:
@@ -29,7 +29,7 @@ func kioskExhibit(t *testing.T, pin string) (*Exhibit, *audio.FakeClock, chan fu
 		if err != nil {
 			t.Fatal(err)
 		}
-		e.settings.SetPINHash(h)
+		e.prefs.SetPINHash(h)
 	}
 	l, err := visitlog.Open(filepath.Join(t.TempDir(), "visits.log"))
 	if err != nil {
@@ -95,7 +95,7 @@ func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
 	if k.state != kiosk.Attract {
 		t.Fatalf("after the countdown: %v", k.state)
 	}
-	if _, ok := e.current.(*home); !ok && !e.touring {
+	if _, ok := e.current.(*homeScreen); !ok && !e.touring {
 		t.Errorf("the attract loop shows %T (touring %v)", e.current, e.touring)
 	}
 	if !e.touring || !e.tourLoop {
@@ -114,7 +114,7 @@ func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
 	if k.state != kiosk.Active || e.touring {
 		t.Errorf("a touch in the attract loop: %v, touring %v", k.state, e.touring)
 	}
-	if _, ok := e.current.(*home); !ok {
+	if _, ok := e.current.(*homeScreen); !ok {
 		t.Errorf("after the attract loop: %T, want home", e.current)
 	}
 	// No timer runs while the loop waits for nobody... and none leak.
@@ -146,11 +146,11 @@ func TestKioskLeavesOnlyWithThePIN(t *testing.T) {
 	}
 	k := e.kiosk
 	for i := 0; i < kiosk.MaxTries; i++ {
-		if ok, _ := k.lock.Try(e.settings.PINHash(), "0000"); ok {
+		if ok, _ := k.lock.Try(e.prefs.PINHash(), "0000"); ok {
 			t.Fatal("a wrong PIN was accepted")
 		}
 	}
-	if ok, wait := k.lock.Try(e.settings.PINHash(), "2209"); ok || wait <= 0 {
+	if ok, wait := k.lock.Try(e.prefs.PINHash(), "2209"); ok || wait <= 0 {
 		t.Fatalf("after five wrong PINs the right one must wait: ok %v, wait %v", ok, wait)
 	}
 }
@@ -175,7 +175,7 @@ func TestKioskHidesStaffOnlyParts(t *testing.T) {
 	}
 	e.openSettings()
 	key(e, fyne.KeyF5)
-	if _, ok := e.current.(*home); !ok || e.presenting != nil {
+	if _, ok := e.current.(*homeScreen); !ok || e.presenting != nil {
 		t.Errorf("settings or presenter opened in kiosk mode: %T", e.current)
 	}
 }

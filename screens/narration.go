@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"trienlam/audio"
-	"trienlam/exhibit"
-	"trienlam/media"
+	"trienlam/audio/media"
+	"trienlam/internal/exhibit"
 )
 
 // tickEvery is how often the position, highlight and captions follow the

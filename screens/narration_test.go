@@ -172,7 +172,7 @@ func TestGuidedTourAdvancesByItself(t *testing.T) {
 func TestTourEndsAtHomeOrLoops(t *testing.T) {
 	for _, loop := range []bool{false, true} {
 		e, clock := silentExhibit(t)
-		e.settings.SetTourLoop(loop)
+		e.prefs.SetTourLoop(loop)
 		e.startTour()
 		waitState(t, e, audio.Playing)
 		last := len(e.pack.Chapters) - 1
@@ -187,7 +187,7 @@ func TestTourEndsAtHomeOrLoops(t *testing.T) {
 				t.Errorf("loop: after the last chapter the tour is at %d (touring %v)", e.reader.chapter+1, e.touring)
 			}
 		} else {
-			if _, ok := e.current.(*home); !ok || e.touring {
+			if _, ok := e.current.(*homeScreen); !ok || e.touring {
 				t.Errorf("no loop: after the last chapter, screen %T, touring %v", e.current, e.touring)
 			}
 		}

@@ -8,17 +8,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// original shows the source document exactly as received ("Văn bản gốc"),
+// originalScreen shows the source document exactly as received ("Văn bản gốc"),
 // after the editorial notes that say what the chapters changed: visitors
 // and staff can check the exhibit against it.
-type original struct {
+type originalScreen struct {
 	e      *Exhibit
 	scroll *container.Scroll
 }
 
-func newOriginal(e *Exhibit) *original { return &original{e: e} }
+func newOriginalScreen(e *Exhibit) *originalScreen { return &originalScreen{e: e} }
 
-func (o *original) content() fyne.CanvasObject {
+func (o *originalScreen) content() fyne.CanvasObject {
 	e := o.e
 	p := e.pack
 	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), e.back)
@@ -53,9 +53,9 @@ func (o *original) content() fyne.CanvasObject {
 	return container.NewBorder(bar, nil, nil, nil, o.scroll)
 }
 
-func (o *original) shown() {}
+func (o *originalScreen) shown() {}
 
-func (o *original) typedKey(ev *fyne.KeyEvent) bool { return pageKeys(o.scroll, ev) }
+func (o *originalScreen) typedKey(ev *fyne.KeyEvent) bool { return pageKeys(o.scroll, ev) }
 
 // pageKeys scrolls a plain scrolling screen with arrows, page keys, Home
 // and End.

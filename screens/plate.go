@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibittheme"
+	"trienlam/screens/exhibittheme"
 )
 
 // plate is the exhibit's title plate: the title set large and centred on

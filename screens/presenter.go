@@ -16,17 +16,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/audio"
-	"trienlam/exhibit"
-	"trienlam/nosleep"
-	"trienlam/slides"
-	"trienlam/slideview"
+	"trienlam/internal/exhibit"
+	"trienlam/internal/slides"
+	"trienlam/platform/nosleep"
+	"trienlam/screens/slideview"
 )
 
-// presenter is presenter mode: the audience sees the slides full screen —
+// presenterScreen is presenterScreen mode: the audience sees the slides full screen —
 // on the projector when there is a second display — while the laptop
 // shows the console: current and next slide, notes, elapsed time and the
 // clock, and the list of slides to jump to.
-type presenter struct {
+type presenterScreen struct {
 	e     *Exhibit
 	deck  []slides.Slide
 	at    int
@@ -55,8 +55,8 @@ type presenter struct {
 	windowSize fyne.Size
 }
 
-func newPresenter(e *Exhibit) *presenter {
-	return &presenter{e: e, deck: slides.FromPack(e.pack)}
+func newPresenterScreen(e *Exhibit) *presenterScreen {
+	return &presenterScreen{e: e, deck: slides.FromPack(e.pack)}
 }
 
 // hasSecondScreen reports whether a projector is attached as a second
@@ -74,7 +74,7 @@ func (e *Exhibit) startPresenter() {
 	if e.presenting != nil || e.kiosk != nil {
 		return
 	}
-	p := newPresenter(e)
+	p := newPresenterScreen(e)
 	if len(p.deck) == 0 {
 		return
 	}
@@ -126,7 +126,7 @@ func (e *Exhibit) stopPresenter() {
 	// Leave full screen after the content is back: doing it first left the
 	// window at the full-screen size under some window managers.
 	if p.single {
-		full := e.settings.FullScreen()
+		full := e.prefs.FullScreen()
 		e.win.SetFullScreen(full)
 		if !full && p.windowSize.Width > 0 {
 			// Fyne keeps the full-screen size as the window's size when
@@ -136,7 +136,7 @@ func (e *Exhibit) stopPresenter() {
 	}
 }
 
-func (p *presenter) content() fyne.CanvasObject {
+func (p *presenterScreen) content() fyne.CanvasObject {
 	e := p.e
 	if p.single {
 		return p.singleContent()
@@ -185,7 +185,7 @@ func (p *presenter) content() fyne.CanvasObject {
 
 // singleContent is the one-screen layout: the slide full screen and a
 // small overlay for the presenter in a corner.
-func (p *presenter) singleContent() fyne.CanvasObject {
+func (p *presenterScreen) singleContent() fyne.CanvasObject {
 	p.audView = slideview.New()
 	p.overlayText = widget.NewLabel("")
 	p.overlayText.Wrapping = fyne.TextWrapWord
@@ -197,7 +197,7 @@ func (p *presenter) singleContent() fyne.CanvasObject {
 	return container.NewStack(p.audView, corner)
 }
 
-func (p *presenter) shown() {}
+func (p *presenterScreen) shown() {}
 
 // slideSummary is a slide's line in the console's list.
 func slideSummary(s slides.Slide) string {
@@ -212,7 +212,7 @@ func slideSummary(s slides.Slide) string {
 }
 
 // refresh shows the current slide everywhere.
-func (p *presenter) refresh() {
+func (p *presenterScreen) refresh() {
 	cur := p.deck[p.at]
 	p.setSlide(p.audView, cur)
 	p.setSlide(p.current, cur)
@@ -234,7 +234,7 @@ func (p *presenter) refresh() {
 	p.updateStatus()
 }
 
-func (p *presenter) updateStatus() {
+func (p *presenterScreen) updateStatus() {
 	where := lang.L("Slide {{.N}} of {{.Total}}", map[string]any{"N": p.at + 1, "Total": len(p.deck)})
 	if p.typed != "" {
 		where += " → " + p.typed
@@ -262,7 +262,7 @@ func (p *presenter) updateStatus() {
 }
 
 // setSlide shows a slide in a view, fetching its picture in the background.
-func (p *presenter) setSlide(v *slideview.View, s slides.Slide) {
+func (p *presenterScreen) setSlide(v *slideview.View, s slides.Slide) {
 	if v == nil {
 		return
 	}
@@ -290,7 +290,7 @@ func (p *presenter) setSlide(v *slideview.View, s slides.Slide) {
 	})
 }
 
-func (p *presenter) goTo(i int) {
+func (p *presenterScreen) goTo(i int) {
 	if i < 0 || i >= len(p.deck) {
 		return
 	}
@@ -299,7 +299,7 @@ func (p *presenter) goTo(i int) {
 	p.refresh()
 }
 
-func (p *presenter) toggleBlank(b slideview.Blank) {
+func (p *presenterScreen) toggleBlank(b slideview.Blank) {
 	if p.blank == b {
 		p.blank = slideview.NotBlank
 	} else {
@@ -310,7 +310,7 @@ func (p *presenter) toggleBlank(b slideview.Blank) {
 
 // swapScreens moves the audience view to the other display, for when the
 // projector turned out to be the primary screen.
-func (p *presenter) swapScreens() {
+func (p *presenterScreen) swapScreens() {
 	if p.audience == nil {
 		return
 	}
@@ -331,7 +331,7 @@ func (p *presenter) swapScreens() {
 }
 
 // narrate plays the chapter narration from the slide's paragraph.
-func (p *presenter) narrate() {
+func (p *presenterScreen) narrate() {
 	s := p.deck[p.at]
 	i := p.e.pack.ChapterIndex(s.Chapter)
 	if i < 0 || !hasNarration(p.e.pack.Chapters[i]) {
@@ -346,7 +346,7 @@ func (p *presenter) narrate() {
 }
 
 // typedKey is the presenter's key map, for keyboards and clickers.
-func (p *presenter) typedKey(ev *fyne.KeyEvent) bool {
+func (p *presenterScreen) typedKey(ev *fyne.KeyEvent) bool {
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace, fyne.KeyDown:
 		p.goTo(p.at + 1)
@@ -402,7 +402,7 @@ func (p *presenter) typedKey(ev *fyne.KeyEvent) bool {
 
 // startClock updates the elapsed time and clock once a second while
 // presenting, and stops with the presentation.
-func (p *presenter) startClock() {
+func (p *presenterScreen) startClock() {
 	stop := make(chan struct{})
 	p.stopClock = stop
 	go func() {
@@ -423,7 +423,7 @@ func (p *presenter) startClock() {
 	}()
 }
 
-func (p *presenter) stopTicking() {
+func (p *presenterScreen) stopTicking() {
 	if p.stopClock != nil {
 		close(p.stopClock)
 		p.stopClock = nil

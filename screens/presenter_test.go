@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"trienlam/slides"
-	"trienlam/slideview"
+	"trienlam/internal/slides"
+	"trienlam/screens/slideview"
 )
 
 func TestPresenterConsoleAndAudience(t *testing.T) {
@@ -75,7 +75,7 @@ func TestPresenterConsoleAndAudience(t *testing.T) {
 	if e.presenting != nil || p.audience != nil {
 		t.Error("Esc should end presenter mode and close the audience window")
 	}
-	if _, ok := e.current.(*home); !ok {
+	if _, ok := e.current.(*homeScreen); !ok {
 		t.Errorf("after presenting: %T, want home", e.current)
 	}
 }

@@ -9,20 +9,20 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
-// problems lists what was wrong with the pack. The exhibit still shows
+// problemsScreen lists what was wrong with the pack. The exhibit still shows
 // everything that was valid; this screen tells staff what to fix, file by
 // file and line by line.
-type problems struct {
+type problemsScreen struct {
 	e      *Exhibit
 	scroll *container.Scroll
 }
 
-func newProblems(e *Exhibit) *problems { return &problems{e: e} }
+func newProblemsScreen(e *Exhibit) *problemsScreen { return &problemsScreen{e: e} }
 
-func (p *problems) content() fyne.CanvasObject {
+func (p *problemsScreen) content() fyne.CanvasObject {
 	e := p.e
 	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), e.back)
 	title := widget.NewLabelWithStyle(lang.L("Pack problems"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -63,6 +63,6 @@ func problemText(pr exhibit.Problem) string {
 	return lang.X("problem."+pr.Kind, pr.Message, args)
 }
 
-func (p *problems) shown() {}
+func (p *problemsScreen) shown() {}
 
-func (p *problems) typedKey(ev *fyne.KeyEvent) bool { return pageKeys(p.scroll, ev) }
+func (p *problemsScreen) typedKey(ev *fyne.KeyEvent) bool { return pageKeys(p.scroll, ev) }

@@ -12,18 +12,18 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/assets"
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 // testdataProblems loads every pack the exhibit package tests with, folders
 // and zips, and returns all their problems.
 func testdataProblems(t *testing.T) []exhibit.Problem {
 	t.Helper()
-	dirs, err := filepath.Glob("../exhibit/testdata/*")
+	dirs, err := filepath.Glob("../internal/exhibit/testdata/*")
 	if err != nil {
 		t.Fatal(err)
 	}
-	zips, err := filepath.Glob("../exhibit/testdata/zips/*.zip")
+	zips, err := filepath.Glob("../internal/exhibit/testdata/zips/*.zip")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func testdataProblems(t *testing.T) []exhibit.Problem {
 func exhibitKinds(t *testing.T) map[string]string {
 	t.Helper()
 	kinds := map[string]string{}
-	files, err := filepath.Glob("../exhibit/*.go")
+	files, err := filepath.Glob("../internal/exhibit/*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestProblemsScreenInVietnamese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, problems, pfs, err := exhibit.LoadPath("../exhibit/testdata/missing-chapter")
+	_, problems, pfs, err := exhibit.LoadPath("../internal/exhibit/testdata/missing-chapter")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,14 +10,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"trienlam/audio"
 
-	"trienlam/chapterview"
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
+	"trienlam/screens/chapterview"
 )
 
-// reader shows one chapter at a time: a top bar with the way home, the
+// readerScreen shows one chapter at a time: a top bar with the way home, the
 // table of contents and the text size, the text itself, and the previous
 // and next chapters at the bottom.
-type reader struct {
+type readerScreen struct {
 	e       *Exhibit
 	chapter int
 	// block is the block to bring into view when the chapter is shown,
@@ -48,15 +48,15 @@ type reader struct {
 	pictures *tourPictures
 }
 
-func newReader(e *Exhibit) *reader {
-	return &reader{e: e, block: -1, lastTop: -2, savedOffset: -1}
+func newReaderScreen(e *Exhibit) *readerScreen {
+	return &readerScreen{e: e, block: -1, lastTop: -2, savedOffset: -1}
 }
 
-func (r *reader) ch() *exhibit.Chapter { return r.e.pack.Chapters[r.chapter] }
+func (r *readerScreen) ch() *exhibit.Chapter { return r.e.pack.Chapters[r.chapter] }
 
 // open selects the chapter and the block to show; content and shown do
 // the rest.
-func (r *reader) open(i, block int, marks map[int][][2]int) {
+func (r *readerScreen) open(i, block int, marks map[int][][2]int) {
 	r.chapter, r.block, r.marks = i, block, marks
 	r.savedOffset = -1
 	if r.view != nil {
@@ -66,7 +66,7 @@ func (r *reader) open(i, block int, marks map[int][][2]int) {
 	}
 }
 
-func (r *reader) content() fyne.CanvasObject {
+func (r *readerScreen) content() fyne.CanvasObject {
 	if r.built != nil && r.key == r.e.contentKey() {
 		r.view.SetBlocks(r.ch().Blocks)
 		r.view.SetMarks(r.marks)
@@ -78,7 +78,7 @@ func (r *reader) content() fyne.CanvasObject {
 	return r.built
 }
 
-func (r *reader) build() fyne.CanvasObject {
+func (r *readerScreen) build() fyne.CanvasObject {
 	e := r.e
 	r.view = chapterview.New(r.ch().Blocks)
 	r.view.SetMarks(r.marks)
@@ -121,7 +121,7 @@ func (r *reader) build() fyne.CanvasObject {
 }
 
 // tocSlot holds the table of contents panel at a fixed width when open.
-func (r *reader) tocSlot() fyne.CanvasObject {
+func (r *readerScreen) tocSlot() fyne.CanvasObject {
 	r.tocHolder = container.New(&fixedWidth{width: func() float32 {
 		return min(theme.TextSize()*20, max(240, r.e.win.Canvas().Size().Width*0.3))
 	}})
@@ -131,7 +131,7 @@ func (r *reader) tocSlot() fyne.CanvasObject {
 	return r.tocHolder
 }
 
-func (r *reader) toggleTOC() {
+func (r *readerScreen) toggleTOC() {
 	r.tocOpen = !r.tocOpen
 	r.tocHolder.RemoveAll()
 	if r.tocOpen {
@@ -142,7 +142,7 @@ func (r *reader) toggleTOC() {
 
 // refreshBars updates titles, the previous/next buttons and the table of
 // contents for the current chapter.
-func (r *reader) refreshBars() {
+func (r *readerScreen) refreshBars() {
 	e := r.e
 	n := len(e.pack.Chapters)
 	r.title.SetText(r.ch().Title)
@@ -197,7 +197,7 @@ func (r *reader) refreshBars() {
 
 // showFigures puts the chapter's pictures after its text, each with its
 // caption; a tap opens the viewer on the chapter's set.
-func (r *reader) showFigures() {
+func (r *readerScreen) showFigures() {
 	if r.figures == nil {
 		return
 	}
@@ -230,7 +230,7 @@ func (r *reader) showFigures() {
 }
 
 // tapped moves the narration to a paragraph tapped while it plays.
-func (r *reader) tapped(block int) {
+func (r *readerScreen) tapped(block int) {
 	n := r.e.narr
 	if block < 0 || n == nil || n.chapter != r.chapter || n.player.State() != audio.Playing {
 		return
@@ -239,7 +239,7 @@ func (r *reader) tapped(block int) {
 }
 
 // topBlock returns the block at the top of the view.
-func (r *reader) topBlock() int {
+func (r *readerScreen) topBlock() int {
 	if r.view == nil || r.scroll == nil {
 		return 0
 	}
@@ -248,7 +248,7 @@ func (r *reader) topBlock() int {
 
 // keepInView scrolls so that a block being spoken is on screen, leaving
 // the view alone while it already is.
-func (r *reader) keepInView(block int) {
+func (r *readerScreen) keepInView(block int) {
 	top := r.view.BlockTop(block)
 	bottom := r.view.BlockBottom(block)
 	y, h := r.scroll.Offset.Y, r.scroll.Size().Height
@@ -260,7 +260,7 @@ func (r *reader) keepInView(block int) {
 
 // step moves to the previous (-1) or next (+1) chapter; after the last
 // chapter, "next" goes back to the title plate.
-func (r *reader) step(d int) {
+func (r *readerScreen) step(d int) {
 	i := r.chapter + d
 	if r.e.touring && i >= 0 && i < len(r.e.pack.Chapters) {
 		// During the tour, moving to another chapter narrates it.
@@ -281,7 +281,7 @@ func (r *reader) step(d int) {
 	}
 }
 
-func (r *reader) shown() {
+func (r *readerScreen) shown() {
 	if r.savedOffset >= 0 {
 		// Back from a clip or a picture: exactly where the visitor was.
 		scrollTo(r.scroll, r.savedOffset)
@@ -298,14 +298,14 @@ func (r *reader) shown() {
 
 // scrollToBlock brings a block to the top of the view, a line below the
 // edge so it is clearly the start of what is shown.
-func (r *reader) scrollToBlock(i int) {
+func (r *readerScreen) scrollToBlock(i int) {
 	r.block = i
 	scrollTo(r.scroll, r.view.BlockTop(i)-theme.TextSize())
 }
 
 // remember stores the block at the top of the view as the reading
 // position, so the reader reopens there after a restart.
-func (r *reader) remember() {
+func (r *readerScreen) remember() {
 	if r.view == nil || r.scroll == nil {
 		return
 	}
@@ -313,16 +313,16 @@ func (r *reader) remember() {
 	if r.scroll.Offset.Y <= 0 {
 		top = -1
 	}
-	if top == r.lastTop && r.e.settings.HasPosition(r.e.pack) {
+	if top == r.lastTop && r.e.prefs.HasPosition(r.e.pack) {
 		return
 	}
 	r.lastTop = top
-	r.e.settings.SetPosition(r.e.pack, r.ch().ID, top)
+	r.e.prefs.SetPosition(r.e.pack, r.ch().ID, top)
 }
 
 // typedKey is the reader's key map: arrows and clicker keys page through
 // the text, then on to the next or previous chapter.
-func (r *reader) typedKey(ev *fyne.KeyEvent) bool {
+func (r *readerScreen) typedKey(ev *fyne.KeyEvent) bool {
 	s := r.scroll
 	if s == nil {
 		return false

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/audio"
-	"trienlam/exhibittheme"
+	"trienlam/screens/exhibittheme"
 )
 
 // playerBar is the narration control under a chapter: play/pause, back
@@ -21,7 +21,7 @@ import (
 // from the paragraph on screen", and who is speaking. Above it, the
 // captions bar shows the sentence being spoken in large type for the hall.
 type playerBar struct {
-	r *reader
+	r *readerScreen
 
 	box                     *fyne.Container
 	play, back, fwd, here   *keyButton
@@ -47,9 +47,9 @@ type playerBar struct {
 	lastState audio.State
 }
 
-func newPlayerBar(r *reader) *playerBar {
+func newPlayerBar(r *readerScreen) *playerBar {
 	e := r.e
-	b := &playerBar{r: r, lastCue: -1, lastState: -1, compact: e.settings.TextStep() >= exhibittheme.StepLarge}
+	b := &playerBar{r: r, lastCue: -1, lastState: -1, compact: e.prefs.TextStep() >= exhibittheme.StepLarge}
 	n := e.narrator()
 	b.play = newKeyButton(e, b.listenLabel(), theme.MediaPlayIcon(), func() {
 		switch n.player.State() {
@@ -80,11 +80,11 @@ func newPlayerBar(r *reader) *playerBar {
 	b.time = widget.NewLabel("0:00 / 0:00")
 	b.volume = widget.NewSlider(0, 1)
 	b.volume.Step = 0.05
-	b.volume.Value = e.settings.Volume()
+	b.volume.Value = e.prefs.Volume()
 	b.volume.OnChanged = func(v float64) {
 		n.player.SetVolume(v)
 	}
-	b.volume.OnChangeEnded = func(v float64) { e.settings.SetVolume(v) }
+	b.volume.OnChangeEnded = func(v float64) { e.prefs.SetVolume(v) }
 	volBox := container.NewBorder(nil, nil, widget.NewIcon(theme.VolumeUpIcon()), nil, b.volume)
 	b.voice = widget.NewLabel(voiceCredit(e))
 	b.voice.Importance = widget.LowImportance
@@ -96,7 +96,7 @@ func newPlayerBar(r *reader) *playerBar {
 
 	controls := container.NewHBox(b.back, b.play, b.fwd)
 	right := container.NewHBox(b.time, b.here)
-	if e.settings.TextStep() < exhibittheme.StepLarge {
+	if e.prefs.TextStep() < exhibittheme.StepLarge {
 		// At hall sizes the reading space matters more; the volume
 		// stays in the settings.
 		right = container.NewHBox(b.time, container.New(&fixedWidth{width: func() float32 { return theme.TextSize() * 7 }}, volBox), b.here)

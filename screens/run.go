@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"trienlam/assets"
-	"trienlam/exhibit"
-	"trienlam/visitlog"
+	"trienlam/internal/exhibit"
+	"trienlam/internal/visitlog"
 )
 
 // WindowTitle is the title of the main window. It is also the window's
@@ -66,7 +66,7 @@ func Run(a fyne.App, opts Options) int {
 		e.packFS, e.packDir = pfs, pfs.Dir()
 	}
 	defer func() { e.packFS.Close() }()
-	if e.settings.FullScreen() {
+	if e.prefs.FullScreen() {
 		w.SetFullScreen(true)
 	}
 	if dir, err := os.UserConfigDir(); err == nil {
@@ -80,7 +80,7 @@ func Run(a fyne.App, opts Options) int {
 		}
 	}
 	switch {
-	case opts.Kiosk || e.settings.KioskAtStart():
+	case opts.Kiosk || e.prefs.KioskAtStart():
 		e.startKiosk()
 	case opts.Presenter:
 		e.startPresenter()

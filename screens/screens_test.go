@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trienlam/assets"
-	"trienlam/exhibit"
-	"trienlam/exhibittheme"
+	"trienlam/internal/exhibit"
+	"trienlam/screens/exhibittheme"
 )
 
 func TestMain(m *testing.M) {
@@ -59,7 +59,7 @@ func TestHomeGolden(t *testing.T) {
 
 func TestHomeDarkGolden(t *testing.T) {
 	e, _ := newTestExhibit(t, 1024, 768)
-	e.settings.SetVariant(exhibittheme.Dark)
+	e.prefs.SetVariant(exhibittheme.Dark)
 	test.AssertImageMatches(t, "home_dark_1024x768.png", e.win.Canvas().Capture())
 }
 
@@ -130,7 +130,7 @@ func TestSearchOpensHitHighlighted(t *testing.T) {
 		t.Errorf("Esc from a hit should return to the results, got %T", e.current)
 	}
 	key(e, fyne.KeyEscape)
-	if _, ok := e.current.(*home); !ok {
+	if _, ok := e.current.(*homeScreen); !ok {
 		t.Errorf("Esc from search should return home, got %T", e.current)
 	}
 }
@@ -180,7 +180,7 @@ func TestReaderKeys(t *testing.T) {
 		t.Errorf("Left: chapter %d, want 2", r.chapter+1)
 	}
 	key(e, fyne.KeyEscape)
-	if _, ok := e.current.(*home); !ok {
+	if _, ok := e.current.(*homeScreen); !ok {
 		t.Errorf("Esc from the reader should go home, got %T", e.current)
 	}
 }
@@ -224,23 +224,23 @@ func TestShortcuts(t *testing.T) {
 func TestPositionAndSettingsSurviveRestart(t *testing.T) {
 	a := test.NewTempApp(t)
 	e := openIn(t, a, 1280, 720)
-	e.settings.SetTextStep(exhibittheme.StepLarge)
-	e.settings.SetVariant(exhibittheme.Dark)
-	e.settings.SetLanguage("en")
+	e.prefs.SetTextStep(exhibittheme.StepLarge)
+	e.prefs.SetVariant(exhibittheme.Dark)
+	e.prefs.SetLanguage("en")
 	e.openChapter(3, -1, nil)
 	e.reader.scrollToBlock(3)
 
 	again := openIn(t, a, 1280, 720)
-	if got := again.settings.TextStep(); got != exhibittheme.StepLarge {
+	if got := again.prefs.TextStep(); got != exhibittheme.StepLarge {
 		t.Errorf("text step after restart = %v", got)
 	}
-	if got := again.settings.Variant(); got != exhibittheme.Dark {
+	if got := again.prefs.Variant(); got != exhibittheme.Dark {
 		t.Errorf("theme after restart = %v", got)
 	}
 	if got := lang.L("Search"); got != "Search" {
 		t.Errorf("English after restart: lang.L(Search) = %q", got)
 	}
-	ch, block := again.settings.LastPosition(again.pack)
+	ch, block := again.prefs.LastPosition(again.pack)
 	if ch != 3 || block != 3 {
 		t.Errorf("position after restart = chapter %d block %d, want 3, 3", ch, block)
 	}
@@ -248,7 +248,7 @@ func TestPositionAndSettingsSurviveRestart(t *testing.T) {
 	if again.reader.chapter != 3 {
 		t.Errorf("resume opened chapter %d", again.reader.chapter)
 	}
-	again.settings.SetLanguage("vi")
+	again.prefs.SetLanguage("vi")
 	if got := lang.L("Search"); got != "Tìm kiếm" {
 		t.Errorf("Vietnamese: lang.L(Search) = %q", got)
 	}
@@ -307,17 +307,17 @@ func renderedText(o fyne.CanvasObject) string {
 func TestFullScreenKeysAndMemory(t *testing.T) {
 	e, a := newTestExhibit(t, 1280, 720)
 	key(e, fyne.KeyF11)
-	if !e.win.FullScreen() || !e.settings.FullScreen() {
+	if !e.win.FullScreen() || !e.prefs.FullScreen() {
 		t.Fatal("F11 should switch to full screen and remember it")
 	}
-	if !openIn(t, a, 1280, 720).settings.FullScreen() {
+	if !openIn(t, a, 1280, 720).prefs.FullScreen() {
 		t.Error("full screen is not remembered across a restart")
 	}
 	key(e, fyne.KeyEscape)
-	if e.win.FullScreen() || e.settings.FullScreen() {
+	if e.win.FullScreen() || e.prefs.FullScreen() {
 		t.Error("Esc should leave full screen first")
 	}
-	if _, ok := e.current.(*home); !ok {
+	if _, ok := e.current.(*homeScreen); !ok {
 		t.Errorf("Esc that left full screen must not also navigate; at %T", e.current)
 	}
 }

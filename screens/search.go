@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibittheme"
-	"trienlam/search"
+	"trienlam/internal/search"
+	"trienlam/screens/exhibittheme"
 )
 
 // maxResults bounds the results list; the built-in pack's commonest word
@@ -32,7 +32,7 @@ type searchScreen struct {
 	query    string
 }
 
-func newSearch(e *Exhibit) *searchScreen { return &searchScreen{e: e, selected: -1} }
+func newSearchScreen(e *Exhibit) *searchScreen { return &searchScreen{e: e, selected: -1} }
 
 func (s *searchScreen) content() fyne.CanvasObject {
 	e := s.e

@@ -1,212 +1,116 @@
 package screens
 
 import (
-	"os"
-	"time"
-
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
-	"trienlam/assets"
-	"trienlam/exhibit"
-	"trienlam/exhibittheme"
+	"trienlam/screens/exhibittheme"
 )
 
-// Preference keys. They are stored with Fyne's preferences under the app ID.
-const (
-	prefTheme        = "theme"
-	prefLanguage     = "language"
-	prefTextStep     = "textStep"
-	prefFullScreen   = "fullScreen"
-	prefVolume       = "volume"
-	prefTourLoop     = "tour.loop"
-	prefIdleMinutes  = "kiosk.idleMinutes"
-	prefPIN          = "kiosk.pin"
-	prefKioskAtStart = "kiosk.atStart"
-	prefLastPack     = "reader.pack"
-	prefLastChapter  = "reader.chapter"
-	prefLastBlock    = "reader.block"
-	defaultLanguage  = "vi"
-	languageEnglish  = "en"
-	languageFallback = "en"
-)
-
-// Settings holds what staff choose and what the reader remembers, backed by
-// Fyne preferences so it survives a restart.
-type Settings struct {
-	app   fyne.App
-	prefs fyne.Preferences
-	// onChange is called after a change that screens must show.
-	onChange func()
+// settingsScreen lets staff choose the language, the colours and the text
+// size. Each choice takes effect at once and is kept across restarts.
+type settingsScreen struct {
+	e      *Exhibit
+	scroll *container.Scroll
 }
 
-// NewSettings reads the settings of an app.
-func NewSettings(a fyne.App) *Settings {
-	return &Settings{app: a, prefs: a.Preferences()}
+func newSettingsScreen(e *Exhibit) *settingsScreen { return &settingsScreen{e: e} }
+
+// stepNames names the text size steps for people, smallest first.
+func stepNames() []string {
+	return []string{lang.L("Desk screen"), lang.L("Medium"), lang.L("Large"), lang.L("Projector")}
 }
 
-// Language returns "vi" or "en".
-func (s *Settings) Language() string {
-	if s.prefs.StringWithFallback(prefLanguage, defaultLanguage) == languageEnglish {
-		return languageEnglish
+func (s *settingsScreen) content() fyne.CanvasObject {
+	e := s.e
+	st := e.prefs
+	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), e.back)
+	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	bar := topBar([]fyne.CanvasObject{back}, title, nil)
+
+	languages := []string{"Tiếng Việt", "English"}
+	language := widget.NewRadioGroup(languages, nil)
+	language.Horizontal = true
+	if st.Language() == languageEnglish {
+		language.Selected = languages[1]
+	} else {
+		language.Selected = languages[0]
 	}
-	return defaultLanguage
-}
-
-// SetLanguage switches the interface language at once.
-func (s *Settings) SetLanguage(code string) {
-	if code != languageEnglish {
-		code = defaultLanguage
-	}
-	s.prefs.SetString(prefLanguage, code)
-	applyLanguage(code)
-	s.changed()
-}
-
-// Variant returns the colour scheme.
-func (s *Settings) Variant() exhibittheme.Variant {
-	if s.prefs.StringWithFallback(prefTheme, string(exhibittheme.Light)) == string(exhibittheme.Dark) {
-		return exhibittheme.Dark
-	}
-	return exhibittheme.Light
-}
-
-// SetVariant switches the colour scheme.
-func (s *Settings) SetVariant(v exhibittheme.Variant) {
-	s.prefs.SetString(prefTheme, string(v))
-	s.applyTheme()
-	s.changed()
-}
-
-// TextStep returns the text size step.
-func (s *Settings) TextStep() exhibittheme.Step {
-	return exhibittheme.Step(s.prefs.IntWithFallback(prefTextStep, int(exhibittheme.StepDesk))).Clamp()
-}
-
-// SetTextStep changes the text size step.
-func (s *Settings) SetTextStep(st exhibittheme.Step) {
-	st = st.Clamp()
-	if st == s.TextStep() {
-		return
-	}
-	s.prefs.SetInt(prefTextStep, int(st))
-	s.applyTheme()
-	s.changed()
-}
-
-// FullScreen reports whether the exhibit was last left full screen; it
-// starts that way again, so a hall PC switched on in the morning needs no
-// keyboard.
-func (s *Settings) FullScreen() bool { return s.prefs.Bool(prefFullScreen) }
-
-// SetFullScreen remembers the full-screen state.
-func (s *Settings) SetFullScreen(on bool) { s.prefs.SetBool(prefFullScreen, on) }
-
-// Volume returns the narration volume, 0 to 1.
-func (s *Settings) Volume() float64 { return s.prefs.FloatWithFallback(prefVolume, 1) }
-
-// SetVolume remembers the narration volume.
-func (s *Settings) SetVolume(v float64) { s.prefs.SetFloat(prefVolume, min(1, max(0, v))) }
-
-// TourLoop reports whether the guided tour starts again after the last
-// chapter, as an unattended kiosk needs.
-func (s *Settings) TourLoop() bool { return s.prefs.Bool(prefTourLoop) }
-
-// SetTourLoop sets whether the guided tour loops.
-func (s *Settings) SetTourLoop(on bool) { s.prefs.SetBool(prefTourLoop, on) }
-
-// IdleAfter is how long a kiosk waits without a touch before it counts
-// down to the start (default 3 minutes).
-func (s *Settings) IdleAfter() time.Duration {
-	return time.Duration(s.prefs.IntWithFallback(prefIdleMinutes, 3)) * time.Minute
-}
-
-// SetIdleMinutes sets the kiosk's idle time.
-func (s *Settings) SetIdleMinutes(m int) { s.prefs.SetInt(prefIdleMinutes, max(1, min(60, m))) }
-
-// PINHash returns the staff PIN's salted hash, "" when none is set.
-func (s *Settings) PINHash() string { return s.prefs.String(prefPIN) }
-
-// SetPINHash stores the staff PIN's salted hash (never the PIN itself).
-func (s *Settings) SetPINHash(h string) { s.prefs.SetString(prefPIN, h) }
-
-// KioskAtStart reports whether the exhibit starts in kiosk mode.
-func (s *Settings) KioskAtStart() bool { return s.prefs.Bool(prefKioskAtStart) }
-
-// SetKioskAtStart sets whether the exhibit starts in kiosk mode.
-func (s *Settings) SetKioskAtStart(on bool) { s.prefs.SetBool(prefKioskAtStart, on) }
-
-// Apply puts the stored language and theme into effect.
-func (s *Settings) Apply() {
-	applyLanguage(s.Language())
-	s.applyTheme()
-}
-
-func (s *Settings) applyTheme() {
-	s.app.Settings().SetTheme(exhibittheme.New(s.Variant(), s.TextStep()))
-}
-
-func (s *Settings) changed() {
-	if s.onChange != nil {
-		s.onChange()
-	}
-}
-
-// LastPosition returns the chapter index and block where the reader was
-// left in this pack, or chapter 0 at the top.
-func (s *Settings) LastPosition(p *exhibit.Pack) (chapter, block int) {
-	if s.prefs.String(prefLastPack) != p.ID {
-		return 0, -1
-	}
-	i := p.ChapterIndex(s.prefs.String(prefLastChapter))
-	if i < 0 {
-		return 0, -1
-	}
-	return i, s.prefs.IntWithFallback(prefLastBlock, -1)
-}
-
-// HasPosition reports whether the reader was left somewhere in this pack.
-func (s *Settings) HasPosition(p *exhibit.Pack) bool {
-	return s.prefs.String(prefLastPack) == p.ID && p.ChapterIndex(s.prefs.String(prefLastChapter)) >= 0
-}
-
-// SetPosition remembers where the reader is.
-func (s *Settings) SetPosition(p *exhibit.Pack, chapterID string, block int) {
-	if s.prefs.String(prefLastPack) != p.ID {
-		s.prefs.SetString(prefLastPack, p.ID)
-	}
-	if s.prefs.String(prefLastChapter) != chapterID {
-		s.prefs.SetString(prefLastChapter, chapterID)
-	}
-	if s.prefs.IntWithFallback(prefLastBlock, -2) != block {
-		s.prefs.SetInt(prefLastBlock, block)
-	}
-}
-
-func exhibitStep(d int) exhibittheme.Step { return exhibittheme.Step(d) }
-
-// applyLanguage makes lang.L answer in the chosen language whatever the
-// system's locale is. Fyne picks translations by matching the system
-// locale, and offers no way to override it, so the chosen language's
-// strings are registered under its own tag, under the system locale's tag
-// and under English (Fyne's fallback). Later registrations replace earlier
-// ones message by message, so switching back and forth works at run time.
-// The same files also translate Fyne's own dialog buttons.
-func applyLanguage(code string) {
-	// With LANG=C (CI, Xvfb, some kiosks) Fyne's locale lookup fails and
-	// logs an error on every translation update; LANGUAGE is consulted
-	// first, so naming the chosen language there quiets it.
-	if os.Getenv("LANGUAGE") == "" {
-		os.Setenv("LANGUAGE", code)
-	}
-	data, err := assets.Translations.ReadFile("translations/" + code + ".json")
-	if err != nil {
-		fyne.LogError("missing translations for "+code, err)
-		return
-	}
-	for _, loc := range []fyne.Locale{fyne.Locale(code), lang.SystemLocale(), languageFallback} {
-		if err := lang.AddTranslationsForLocale(data, loc); err != nil {
-			fyne.LogError("translations "+code, err)
+	language.OnChanged = func(v string) {
+		code := defaultLanguage
+		if v == languages[1] {
+			code = languageEnglish
+		}
+		if code != st.Language() {
+			st.SetLanguage(code)
+			e.refreshCurrent()
 		}
 	}
+
+	themes := []string{lang.L("Light (paper)"), lang.L("Dark")}
+	colours := widget.NewRadioGroup(themes, nil)
+	colours.Horizontal = true
+	colours.Selected = themes[0]
+	if st.Variant() == exhibittheme.Dark {
+		colours.Selected = themes[1]
+	}
+	colours.OnChanged = func(v string) {
+		if v == themes[1] {
+			st.SetVariant(exhibittheme.Dark)
+		} else {
+			st.SetVariant(exhibittheme.Light)
+		}
+	}
+
+	names := stepNames()
+	size := widget.NewRadioGroup(names, nil)
+	size.Horizontal = true
+	size.Selected = names[st.TextStep()]
+	size.OnChanged = func(v string) {
+		for i, n := range names {
+			if n == v {
+				st.SetTextStep(exhibittheme.Step(i))
+			}
+		}
+	}
+
+	loop := widget.NewCheck(lang.L("Start the guided tour again after the last chapter"), st.SetTourLoop)
+	loop.Checked = st.TourLoop()
+	volume := widget.NewSlider(0, 1)
+	volume.Step = 0.05
+	volume.Value = st.Volume()
+	volume.OnChangeEnded = func(v float64) {
+		st.SetVolume(v)
+		if e.narr != nil {
+			e.narr.player.SetVolume(v)
+		}
+	}
+
+	sample := widget.NewLabel(lang.L("Sample: Bắc Kạn là tỉnh miền núi thuộc khu vực Đông Bắc Việt Nam."))
+	sample.Wrapping = fyne.TextWrapWord
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Language"), language),
+		widget.NewFormItem(lang.L("Colours"), colours),
+		widget.NewFormItem(lang.L("Text size"), size),
+		widget.NewFormItem(lang.L("Narration volume"), volume),
+		widget.NewFormItem(lang.L("Guided tour"), loop),
+	)
+	if e.packDir != "" && e.hasAnyNarration() {
+		// Only a pack folder can be written to: not the built-in pack, not a zip.
+		form.Append(lang.L("For staff"), container.NewHBox(newKeyButton(e, lang.L("Time the captions"), theme.MediaRecordIcon(), e.openCaptionTimer)))
+	}
+	hint := widget.NewLabel(lang.L("Tip: Ctrl and + or − change the text size anywhere; F11 switches full screen."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	s.scroll = container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(container.NewVBox(
+		form, sample, hint, widget.NewSeparator(), s.kioskSettings(), widget.NewSeparator(), s.about()))))
+	return container.NewBorder(bar, nil, nil, nil, s.scroll)
 }
+
+func (s *settingsScreen) shown() {}
+
+func (s *settingsScreen) typedKey(ev *fyne.KeyEvent) bool { return pageKeys(s.scroll, ev) }

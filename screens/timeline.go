@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibit"
-	"trienlam/timeline"
+	"trienlam/internal/exhibit"
+	"trienlam/screens/timeline"
 )
 
 // timelineScreen is the interactive timeline with the selected event's

@@ -6,8 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"trienlam/exhibit"
-	"trienlam/timeline"
+	"trienlam/internal/exhibit"
+	"trienlam/screens/timeline"
 )
 
 func TestTimelineScreenCardAndChapterLink(t *testing.T) {

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibit"
-	"trienlam/photoview"
+	"trienlam/internal/exhibit"
+	"trienlam/screens/photoview"
 )
 
 // picturePeriod is how long each of a chapter's pictures stays during the
@@ -24,7 +24,7 @@ const picturePeriod = 15 * time.Second
 // narration's own ticks, so it costs nothing when the tour is not running
 // and stops with the voice when paused.
 type tourPictures struct {
-	r       *reader
+	r       *readerScreen
 	zoom    *photoview.Zoom
 	caption *widget.Label
 	panel   *fyne.Container
@@ -33,7 +33,7 @@ type tourPictures struct {
 	shown   int
 }
 
-func newTourPictures(r *reader) *tourPictures {
+func newTourPictures(r *readerScreen) *tourPictures {
 	t := &tourPictures{r: r, shown: -1}
 	t.zoom = photoview.New(nil, 0, 0)
 	t.caption = widget.NewLabel("")

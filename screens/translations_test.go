@@ -16,7 +16,7 @@ import (
 // the exhibit.
 func TestEveryStringIsTranslated(t *testing.T) {
 	files, err := filepath.Glob("*.go")
-	more, _ := filepath.Glob("../timeline/*.go")
+	more, _ := filepath.Glob("timeline/*.go")
 	files = append(files, more...)
 	if err != nil {
 		t.Fatal(err)

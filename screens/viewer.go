@@ -12,14 +12,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibit"
-	"trienlam/photoview"
+	"trienlam/internal/exhibit"
+	"trienlam/screens/photoview"
 )
 
-// viewer shows one picture large, with its caption, credit and date over
+// viewerScreen shows one picture large, with its caption, credit and date over
 // it (the overlay can be hidden), zoom and pan, and the previous and next
 // pictures of the set it was opened from.
-type viewer struct {
+type viewerScreen struct {
 	e   *Exhibit
 	ids []string
 	at  int
@@ -33,18 +33,18 @@ type viewer struct {
 	prev, next  *keyButton
 }
 
-func newViewer(e *Exhibit, ids []string, at int) *viewer {
-	return &viewer{e: e, ids: ids, at: at, showOverlay: true}
+func newViewerScreen(e *Exhibit, ids []string, at int) *viewerScreen {
+	return &viewerScreen{e: e, ids: ids, at: at, showOverlay: true}
 }
 
-func (v *viewer) photo() *exhibit.Photo {
+func (v *viewerScreen) photo() *exhibit.Photo {
 	if v.at < 0 || v.at >= len(v.ids) {
 		return nil
 	}
 	return v.e.pack.Photo(v.ids[v.at])
 }
 
-func (v *viewer) content() fyne.CanvasObject {
+func (v *viewerScreen) content() fyne.CanvasObject {
 	e := v.e
 	v.zoom = photoview.New(nil, 0, 0)
 	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), e.back)
@@ -70,11 +70,11 @@ func (v *viewer) content() fyne.CanvasObject {
 	return container.NewBorder(bar, nil, nil, nil, container.NewStack(canvas.NewRectangle(color.Black), picture))
 }
 
-func (v *viewer) shown() {}
+func (v *viewerScreen) shown() {}
 
 // show loads the current picture: at screen size from the cache, the
 // thumbnail first when that is all there is yet.
-func (v *viewer) show() {
+func (v *viewerScreen) show() {
 	p := v.photo()
 	if p == nil {
 		return
@@ -127,7 +127,7 @@ func (v *viewer) show() {
 	}
 }
 
-func (v *viewer) step(d int) {
+func (v *viewerScreen) step(d int) {
 	i := v.at + d
 	if i < 0 || i >= len(v.ids) {
 		return
@@ -136,7 +136,7 @@ func (v *viewer) step(d int) {
 	v.show()
 }
 
-func (v *viewer) toggleOverlay() {
+func (v *viewerScreen) toggleOverlay() {
 	v.showOverlay = !v.showOverlay
 	if v.showOverlay {
 		v.overlay.Show()
@@ -148,7 +148,7 @@ func (v *viewer) toggleOverlay() {
 // typedKey: arrows and clicker keys move between pictures when the whole
 // picture is shown and pan it when zoomed; + and − zoom; I hides the
 // caption.
-func (v *viewer) typedKey(ev *fyne.KeyEvent) bool {
+func (v *viewerScreen) typedKey(ev *fyne.KeyEvent) bool {
 	step := theme.TextSize() * 4
 	switch ev.Name {
 	case fyne.KeyPageDown:

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trienlam/exhibittheme"
+	"trienlam/screens/exhibittheme"
 )
 
 // keyButton is a button that passes on the keys it does not use. Fyne

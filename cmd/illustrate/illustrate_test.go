@@ -12,8 +12,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"trienlam/assets"
-	"trienlam/exhibit"
-	"trienlam/photos"
+	"trienlam/internal/exhibit"
+	"trienlam/internal/photos"
 )
 
 // committed is where go generate writes the illustrations.

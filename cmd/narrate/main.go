@@ -7,7 +7,7 @@
 //
 //	go run ./cmd/narrate [flags] [PACK_DIR]    (default assets/pack)
 //
-// Every sentence is normalised for speech (narration.Normalize), synthesised
+// Every sentence is normalised for speech (speech.Normalize), synthesised
 // on its own by espeak-ng, trimmed of the silence espeak-ng adds, and joined
 // with fixed pauses, so each cue's start time is exact: a sum of sample
 // counts. The chapter is then scaled to a fixed peak level and encoded with
@@ -33,8 +33,8 @@ import (
 	"time"
 	"unicode"
 
-	"trienlam/exhibit"
-	"trienlam/narration"
+	"trienlam/internal/exhibit"
+	"trienlam/internal/speech"
 )
 
 // Credit is the role of the synthetic voice in the pack's credits, and the
@@ -99,7 +99,7 @@ type sentence struct {
 	block      int
 	start, end int
 	text       string // as written
-	spoken     string // narration.Normalize(text)
+	spoken     string // speech.Normalize(text)
 	pause      int    // milliseconds of silence after it
 }
 
@@ -109,10 +109,10 @@ func chapterSentences(ch *exhibit.Chapter) []sentence {
 	var out []sentence
 	for bi, b := range ch.Blocks {
 		text := b.Text()
-		ranges := narration.Sentences(text)
+		ranges := speech.Sentences(text)
 		for si, r := range ranges {
 			s := sentence{block: bi, start: r[0], end: r[1], text: text[r[0]:r[1]]}
-			s.spoken = narration.Normalize(s.text)
+			s.spoken = speech.Normalize(s.text)
 			if !strings.ContainsFunc(s.spoken, unicode.IsLetter) {
 				continue
 			}
@@ -145,7 +145,7 @@ func run(o options) error {
 		for i, ch := range pack.Chapters {
 			fmt.Printf("== %02d %s\n", i+1, ch.ID)
 			for _, s := range chapterSentences(ch) {
-				fmt.Printf("%s\n  %s\n  → %s\n", narration.CueID(s.block, s.start, s.end), s.text, s.spoken)
+				fmt.Printf("%s\n  %s\n  → %s\n", speech.CueID(s.block, s.start, s.end), s.text, s.spoken)
 			}
 		}
 		return nil
@@ -187,24 +187,24 @@ func narrateChapter(o options, pack *exhibit.Pack, ch *exhibit.Chapter, base, tm
 		return 0, errors.New("no text to narrate")
 	}
 	samples := silence(leadIn)
-	cues := make([]narration.Cue, 0, len(sentences))
+	cues := make([]speech.Cue, 0, len(sentences))
 	for _, s := range sentences {
 		if o.verbose {
-			fmt.Printf("%s %s\n", narration.CueID(s.block, s.start, s.end), s.spoken)
+			fmt.Printf("%s %s\n", speech.CueID(s.block, s.start, s.end), s.spoken)
 		}
-		speech, err := synthesise(o, s.spoken, tmp)
+		voice, err := synthesise(o, s.spoken, tmp)
 		if err != nil {
 			return 0, fmt.Errorf("block %d %q: %w", s.block, s.text, err)
 		}
 		if n := len(cues); n > 0 {
 			cues[n-1].End = at(len(samples))
 		}
-		cues = append(cues, narration.Cue{
-			ID:    narration.CueID(s.block, s.start, s.end),
+		cues = append(cues, speech.Cue{
+			ID:    speech.CueID(s.block, s.start, s.end),
 			Start: at(len(samples)),
 			Text:  s.text,
 		})
-		samples = append(samples, speech...)
+		samples = append(samples, voice...)
 		samples = append(samples, silence(s.pause)...)
 	}
 	cues[len(cues)-1].End = at(len(samples))
@@ -229,7 +229,7 @@ func narrateChapter(o options, pack *exhibit.Pack, ch *exhibit.Chapter, base, tm
 	var vtt bytes.Buffer
 	note := fmt.Sprintf("%s. Chương %q của gói %q. Tạo bằng cmd/narrate (make narration); "+
 		"mỗi cue là một câu, mã cue b<khối>:<đầu>-<cuối> là vị trí của câu trong chương.", Credit, ch.ID, pack.ID)
-	if err := narration.WriteVTT(&vtt, cues, note); err != nil {
+	if err := speech.WriteVTT(&vtt, cues, note); err != nil {
 		return 0, err
 	}
 	if err := os.WriteFile(filepath.Join(o.dir, filepath.FromSlash(base+".vtt")), vtt.Bytes(), 0o644); err != nil {

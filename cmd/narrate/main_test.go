@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 func TestUpdateManifest(t *testing.T) {

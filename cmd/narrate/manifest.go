@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"trienlam/exhibit"
+	"trienlam/internal/exhibit"
 )
 
 var (

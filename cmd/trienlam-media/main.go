@@ -39,7 +39,7 @@ import (
 
 	mpv "github.com/gen2brain/go-mpv"
 
-	"trienlam/media/proto"
+	"trienlam/audio/media/proto"
 )
 
 // positionEvery is how often the position is reported while playing.

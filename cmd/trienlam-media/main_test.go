@@ -14,7 +14,7 @@ import (
 
 	mpv "github.com/gen2brain/go-mpv"
 
-	"trienlam/media/proto"
+	"trienlam/audio/media/proto"
 )
 
 // runHelper runs the helper's command loop on a pipe and returns a function

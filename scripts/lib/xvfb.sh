@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared helpers for scripts/screenshot.sh and bench/startup.sh: a private
+# Shared helpers for scripts/screenshot.sh and scripts/bench/startup.sh: a private
 # Xvfb, a private XDG_RUNTIME_DIR, finding the app's window and telling when
 # it shows content. Source it; it defines functions only.
 #

@@ -1,0 +1,380 @@
+// Package cli is Trienlam's command line: it parses the arguments, runs the
+// command-line-only subcommands (validate, export-pack, …) and otherwise
+// hands over to the graphical exhibit, so main.go stays a few lines.
+//
+// Run never calls os.Exit and writes only to the writers it is given, so
+// every path through it can be tested with buffers and a fake GUI.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"trienlam/platform/supervisor"
+)
+
+// Version is the program version printed by "trienlam version". Release
+// builds set it with -ldflags "-X trienlam/cli.Version=1.2.3".
+var Version = "0.1.0"
+
+// GUIOptions says how to start the graphical exhibit.
+type GUIOptions struct {
+	// PackPath is the pack folder or .zip to open; "" means the pack built
+	// into the binary.
+	PackPath string
+	// Kiosk starts full screen in kiosk mode, for an unattended hall: the
+	// controls that leave the exhibit are hidden behind the staff PIN, an
+	// idle visitor session returns to the attract loop. "trienlam --kiosk"
+	// runs the exhibit under the crash supervisor (package supervisor); the
+	// GUI is then started by the supervised child, with Kiosk set.
+	Kiosk bool
+	// Presenter starts straight in presenter mode: the audience window on
+	// the projector, the presenter console with notes on the laptop.
+	Presenter bool
+}
+
+// Exit codes returned by Run.
+const (
+	ExitOK      = 0 // success
+	ExitFailure = 1 // the pack has problems, or the command failed
+	ExitUsage   = 2 // bad arguments, or the pack cannot be read at all
+)
+
+// command is one subcommand. New subcommands (import-timeline, narrate, …)
+// are a new entry in commands() and a run function; usage text and
+// dispatch come from the table.
+type command struct {
+	name    string
+	args    string // synopsis of the arguments, e.g. "[PATH]"
+	summary string // one line for the command list
+	run     func(e *env, args []string) int
+}
+
+// commands returns the subcommand table in the order help lists it. It is
+// a function, not a variable, because the help command refers to it.
+func commands() []command {
+	return []command{
+		{"validate", "[PATH]", "check a pack folder or .zip (the built-in pack if no PATH) and list its problems", runValidate},
+		{"export-pack", "DIR", "write the built-in pack into DIR, a new or empty folder, as a starting point for a new pack", runExportPack},
+		{"import-timeline", "FILE.json --pack DIR", "convert a TimelineJS3 JSON timeline into DIR/timeline.toml of the pack folder DIR", runImportTimeline},
+		{"import-photos", "DIR --pack PACK", "copy the JPEG, PNG and WebP photos of DIR into the pack folder PACK (shrunk to 2560 px, turned upright) and add them to its pack.toml", runImportPhotos},
+		{"export-timeline", "[--pack PATH] OUT.json", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON", runExportTimeline},
+		{"version", "", "print the version", runVersion},
+		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
+	}
+}
+
+// lookup returns the command called name, or nil.
+func lookup(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return &c
+		}
+	}
+	return nil
+}
+
+// env is what a command runs with.
+type env struct {
+	stdout, stderr io.Writer
+	gui            func(GUIOptions) int
+}
+
+// errorf prints a "trienlam: …" error line to stderr.
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "trienlam: "+format+"\n", args...)
+}
+
+// Run runs the command line args (without the program name, i.e.
+// os.Args[1:]) and returns the process exit code: ExitOK, ExitFailure or
+// ExitUsage. With no command it starts the exhibit by calling gui and
+// returns what gui returns.
+func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int) int {
+	if stdout == nil {
+		stdout = io.Discard
+	}
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	e := &env{stdout: stdout, stderr: stderr, gui: gui}
+
+	fset := e.flagSet("trienlam")
+	packPath := fset.String("pack", "", "open the exhibit pack at `PATH` (a folder or a .zip) instead of the built-in one")
+	kiosk := fset.Bool("kiosk", false, "start full screen in kiosk mode, for an unattended PC (restarted after a crash)")
+	presenter := fset.Bool("presenter", false, "start in presenter mode, for a projector")
+	// --supervised is internal: the supervisor starts the kiosk with it.
+	supervised := fset.Bool("supervised", false, "")
+	version := fset.Bool("version", false, "print the version and exit")
+	if code, done := e.parse(fset, args, mainUsage); done {
+		return code
+	}
+	set := map[string]bool{}
+	fset.Visit(func(f *flag.Flag) { set[f.Name] = true })
+
+	if *version {
+		return runVersion(e, nil)
+	}
+	if rest := fset.Args(); len(rest) > 0 {
+		c := lookup(rest[0])
+		if c == nil {
+			e.errorf("unknown command %q", shorten(rest[0]))
+			mainUsage(e.stderr)
+			return ExitUsage
+		}
+		for _, f := range []string{"kiosk", "presenter", "supervised"} {
+			if set[f] {
+				e.errorf("--%s starts the exhibit; it does not go with the %s command", f, c.name)
+				return ExitUsage
+			}
+		}
+		if set["pack"] {
+			if strings.Contains(c.args, "--pack") {
+				e.errorf("--pack before a command starts the exhibit; put it after the command: trienlam %s %s", c.name, c.args)
+			} else {
+				e.errorf("--pack starts the exhibit; it does not go with the %s command", c.name)
+			}
+			return ExitUsage
+		}
+		return c.run(e, rest[1:])
+	}
+
+	if set["pack"] {
+		if *packPath == "" {
+			e.errorf("--pack: the path is empty")
+			return ExitUsage
+		}
+		if msg := checkExists(*packPath); msg != "" {
+			e.errorf("--pack %s: %s", shorten(*packPath), msg)
+			return ExitUsage
+		}
+	}
+	if *kiosk && *presenter {
+		e.errorf("--kiosk and --presenter do not go together: kiosk mode is for an unattended PC, presenter mode for a projector")
+		return ExitUsage
+	}
+	if *supervised && !*kiosk {
+		e.errorf("--supervised is used only by --kiosk")
+		return ExitUsage
+	}
+	if gui == nil {
+		e.errorf("this build has no graphical interface; try %q", "trienlam help")
+		return ExitFailure
+	}
+	opts := GUIOptions{PackPath: *packPath, Kiosk: *kiosk, Presenter: *presenter}
+	if *kiosk && !*supervised {
+		return e.superviseKiosk(opts)
+	}
+	return gui(opts)
+}
+
+// Hooks for tests: how superviseKiosk finds this program and runs it.
+var (
+	executable = os.Executable
+	supervise  = supervisor.Run
+)
+
+// superviseKiosk runs this program again with --kiosk --supervised under
+// the crash supervisor, which restarts it if it crashes, and returns the
+// supervisor's exit code.
+func (e *env) superviseKiosk(opts GUIOptions) int {
+	exe, err := executable()
+	if err != nil {
+		e.errorf("kiosk mode cannot find its own program to supervise: %v", err)
+		return ExitFailure
+	}
+	args := []string{"--kiosk", "--supervised"}
+	if opts.PackPath != "" {
+		args = append(args, "--pack", opts.PackPath)
+	}
+	return supervise(exe, args, supervisor.Options{Stdout: e.stdout, Stderr: e.stderr, Log: e.stderr})
+}
+
+// flagSet makes a FlagSet that prints nothing itself: parse reports its
+// errors with the "trienlam: " prefix and prints usage where it belongs,
+// stdout for help asked for and stderr for help after a mistake.
+func (e *env) flagSet(name string) *flag.FlagSet {
+	fset := flag.NewFlagSet(name, flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	fset.Usage = func() {}
+	return fset
+}
+
+// parse parses args into fset. When parsing ends the command (help asked
+// for, or a bad flag) it prints usage where it belongs and returns the exit
+// code with done set.
+func (e *env) parse(fset *flag.FlagSet, args []string, usage func(w io.Writer)) (code int, done bool) {
+	err := fset.Parse(args)
+	switch {
+	case err == nil:
+		return 0, false
+	case errors.Is(err, flag.ErrHelp):
+		usage(e.stdout)
+		return ExitOK, true
+	default:
+		e.errorf("%s", shorten(err.Error()))
+		usage(e.stderr)
+		return ExitUsage, true
+	}
+}
+
+// mainUsage prints the top-level help: how to start the exhibit, the
+// commands and the flags.
+func mainUsage(w io.Writer) {
+	fmt.Fprintf(w, `Trienlam %s shows an exhibit pack: chapters, photos, narration and a timeline.
+
+Usage:
+  trienlam [--pack PATH] [--kiosk | --presenter]
+                                    start the exhibit (the built-in pack without --pack)
+  trienlam COMMAND [ARGUMENTS]
+
+Commands:
+`, Version)
+	width := 0
+	for _, c := range commands() {
+		width = max(width, len(strings.TrimSpace(c.name+" "+c.args)))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, strings.TrimSpace(c.name+" "+c.args), c.summary)
+	}
+	fmt.Fprint(w, `
+Flags:
+  --pack PATH   open the exhibit pack at PATH (a folder or a .zip) instead of the built-in one
+  --kiosk       start full screen in kiosk mode, for an unattended PC; restarted after a crash
+  --presenter   start in presenter mode, for a projector
+  --version     print the version and exit
+  -h, --help    show this help
+
+Run "trienlam help COMMAND" for more about a command.
+Exit status: 0 success; 1 the pack has problems or the command failed;
+2 bad arguments or a pack that cannot be read.
+`)
+}
+
+// commandUsage returns the usage printer of command c, listing the flags
+// of its FlagSet.
+func commandUsage(c *command, fset *flag.FlagSet) func(io.Writer) {
+	return func(w io.Writer) {
+		fmt.Fprintf(w, "Usage: trienlam %s\n\n%s.\n", strings.TrimSpace(c.name+" "+c.args), capitalize(c.summary))
+		var flags strings.Builder
+		fset.VisitAll(func(f *flag.Flag) {
+			name, usage := flag.UnquoteUsage(f)
+			fmt.Fprintf(&flags, "  --%s\n    \t%s\n", strings.TrimSpace(f.Name+" "+name), usage)
+		})
+		if flags.Len() > 0 {
+			fmt.Fprintf(w, "\nFlags:\n%s", flags.String())
+		}
+	}
+}
+
+// capitalize upper-cases the first letter of s, for a summary used as a
+// sentence.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// checkExists returns "" when path exists, else why not, in the words the
+// user expects whatever the operating system ("no such file or directory").
+func checkExists(path string) string {
+	_, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// maxShown is how many bytes of a user-supplied argument an error message
+// repeats; an argument can be any size, a message should stay readable.
+const maxShown = 200
+
+// shorten cuts s to maxShown bytes, on a rune boundary, marking the cut.
+func shorten(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	cut := maxShown
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// start parses the flags of command name (defined by define, which may be
+// nil) and returns the remaining arguments. Flags may come before, between
+// or after the other arguments ("import-timeline FILE.json --pack DIR");
+// after "--" everything is an argument. When parsing ends the command
+// (help asked for, or a bad flag) done is set and code is the exit code.
+func (e *env) start(name string, args []string, define func(*flag.FlagSet)) (rest []string, code int, done bool) {
+	fset := e.flagSet(name)
+	if define != nil {
+		define(fset)
+	}
+	c := lookup(name)
+	for {
+		if code, done := e.parse(fset, args, commandUsage(c, fset)); done {
+			return nil, code, true
+		}
+		left := fset.Args()
+		if len(left) == 0 {
+			return rest, 0, false
+		}
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			return append(rest, left...), 0, false
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
+
+// runVersion prints the version line.
+func runVersion(e *env, args []string) int {
+	args, code, done := e.start("version", args, nil)
+	if done {
+		return code
+	}
+	if len(args) > 0 {
+		e.errorf("version takes no arguments")
+		return ExitUsage
+	}
+	fmt.Fprintf(e.stdout, "trienlam %s\n", Version)
+	return ExitOK
+}
+
+// runHelp prints the top-level help, or one command's.
+func runHelp(e *env, args []string) int {
+	args, code, done := e.start("help", args, nil)
+	if done {
+		return code
+	}
+	switch len(args) {
+	case 0:
+		mainUsage(e.stdout)
+		return ExitOK
+	case 1:
+		c := lookup(args[0])
+		if c == nil {
+			e.errorf("unknown command %q", shorten(args[0]))
+			mainUsage(e.stderr)
+			return ExitUsage
+		}
+		// Every command answers -h with its usage, flags included.
+		return c.run(e, []string{"-h"})
+	}
+	e.errorf("help takes at most one command name")
+	return ExitUsage
+}

@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"trienlam/audio"
+	"trienlam/internal/exhibit"
+)
+
+// mediaReport is what checkMedia found: problems, as "file: message"
+// lines, and notes that are no problem.
+type mediaReport struct {
+	problems, notes []string
+}
+
+// checkMedia plays every chapter's narration through the decoder, to the
+// end and without sound, and reads its captions: loading the pack checks
+// only that the files exist. A narration that does not decode, or stops
+// before its length, is a problem; so are captions that do not parse, or
+// whose cue identifiers name text the chapter no longer has. Formats played
+// by the media helper (.m4a, …) are only noted. Files used by several
+// chapters are checked once.
+func checkMedia(p *exhibit.Pack) mediaReport {
+	type job struct {
+		file string
+		ch   *exhibit.Chapter
+		res  []string
+		note string
+	}
+	var narrations []*job
+	seen := map[string]bool{}
+	for _, ch := range p.Chapters {
+		if ch.Narration != "" && !seen[ch.Narration] {
+			seen[ch.Narration] = true
+			narrations = append(narrations, &job{file: ch.Narration, ch: ch})
+		}
+	}
+	// Decoding is the slow part (a second or so per ten minutes of OGG):
+	// one file per CPU at a time.
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, runtime.NumCPU()))
+	for _, j := range narrations {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			err := decodeAll(p, j.file)
+			switch {
+			case errors.Is(err, audio.ErrNeedsMediaHelper):
+				j.note = j.file + ": played by the media helper (mpv), not checked here"
+			case err != nil:
+				j.res = append(j.res, fileLine(j.file, err))
+			}
+		}()
+	}
+	wg.Wait()
+
+	var r mediaReport
+	for _, j := range narrations {
+		r.problems = append(r.problems, j.res...)
+		if j.note != "" {
+			r.notes = append(r.notes, j.note)
+		}
+	}
+	seen = map[string]bool{}
+	for _, ch := range p.Chapters {
+		if ch.Captions == "" || seen[ch.Captions+"\x00"+ch.ID] {
+			continue
+		}
+		seen[ch.Captions+"\x00"+ch.ID] = true
+		cues, err := audio.ReadCaptions(p.FS, ch.Captions)
+		if err != nil {
+			r.problems = append(r.problems, fileLine(ch.Captions, err))
+			continue
+		}
+		if len(cues) == 0 {
+			r.problems = append(r.problems, ch.Captions+": no cues: the file has only its WEBVTT header")
+			continue
+		}
+		if c, ok := staleCue(ch, cues); ok {
+			r.problems = append(r.problems, fmt.Sprintf("%s: cue %s (at %s) is not the text of chapter %q there (%q): was the chapter edited? Time the captions again",
+				ch.Captions, c.ID, c.Start.Round(time.Millisecond), ch.ID, shortText(c.Text)))
+		}
+	}
+	return r
+}
+
+// decodeAll decodes the whole file, as playing it would.
+func decodeAll(p *exhibit.Pack, file string) error {
+	s, format, err := audio.Decode(p.FS, file)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	want := s.Len()
+	buf := make([][2]float64, 8192)
+	n := 0
+	err = func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("decoder crashed: %v", r)
+			}
+		}()
+		for {
+			k, ok := s.Stream(buf)
+			n += k
+			if !ok {
+				return s.Err()
+			}
+		}
+	}()
+	at := format.SampleRate.D(n).Round(time.Second)
+	if err != nil {
+		return fmt.Errorf("%s: damaged: playback stops at %s: %w", file, clock(at), err)
+	}
+	// A file cut off in the middle decodes without error but ends before
+	// the length its headers give. A tenth of a second is rounding.
+	if want-n > int(format.SampleRate)/10 {
+		return fmt.Errorf("%s: truncated: the sound stops at %s of %s (the file was cut off; copy it again)",
+			file, clock(at), clock(format.SampleRate.D(want).Round(time.Second)))
+	}
+	return nil
+}
+
+// staleCue returns the first cue whose identifier names a sentence of the
+// chapter (b<block>:<from>-<to>) that is not the cue's text, compared
+// word by word.
+func staleCue(ch *exhibit.Chapter, cues []audio.Cue) (audio.Cue, bool) {
+	for _, c := range cues {
+		if c.Block < 0 {
+			continue
+		}
+		if c.Block >= len(ch.Blocks) {
+			return c, true
+		}
+		text := ch.Blocks[c.Block].Text()
+		if c.To > len(text) || strings.Join(strings.Fields(text[c.From:c.To]), " ") != strings.Join(strings.Fields(c.Text), " ") {
+			return c, true
+		}
+	}
+	return audio.Cue{}, false
+}
+
+// fileLine formats err as a "file: message" problem line, naming file
+// once: audio errors usually begin with it already.
+func fileLine(file string, err error) string {
+	msg := err.Error()
+	if strings.HasPrefix(msg, file+": ") {
+		return msg
+	}
+	return file + ": " + msg
+}
+
+// clock formats d as m:ss.
+func clock(d time.Duration) string {
+	s := int(d / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// shortText cuts s to about 60 characters for a message.
+func shortText(s string) string {
+	r := []rune(s)
+	if len(r) <= 60 {
+		return s
+	}
+	return string(r[:60]) + "…"
+}

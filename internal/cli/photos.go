@@ -1,0 +1,363 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"image/png"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"trienlam/internal/exhibit"
+	"trienlam/internal/photos"
+	"trienlam/internal/search"
+)
+
+// Limits of import-photos.
+const (
+	// importMaxSide is the longest side of an imported photo: sharp on a
+	// 2560×1440 screen, a few hundred kilobytes as a JPEG.
+	importMaxSide = 2560
+	// importQuality is the JPEG quality of re-encoded photos.
+	importQuality = 88
+	// photosFolder is where imported photos go inside the pack.
+	photosFolder = "photos"
+)
+
+// importResult is what happened to one file of the import folder.
+type importResult struct {
+	name   string // the file's name in the import folder
+	target string // pack path written, when imported
+	id     string
+	note   string // how it was changed, or why it was skipped
+	warn   string // e.g. an extension that does not match the content
+	entry  string // the [[photos]] text appended to pack.toml
+}
+
+// runImportPhotos copies the photos of a folder into a pack folder's
+// photos/, resized and turned upright, and adds a [[photos]] entry for
+// each to pack.toml. It never overwrites a file or an entry: what is
+// already there is skipped and said so, which makes running it twice
+// harmless.
+func runImportPhotos(e *env, args []string) int {
+	var dir string
+	args, code, done := e.start("import-photos", args, func(f *flag.FlagSet) {
+		f.StringVar(&dir, "pack", "", "the pack folder `DIR` to add the photos to (required)")
+	})
+	if done {
+		return code
+	}
+	if len(args) != 1 {
+		e.errorf("import-photos takes one folder of photos, got %d arguments", len(args))
+		return ExitUsage
+	}
+	src := args[0]
+	switch {
+	case src == "":
+		e.errorf("import-photos: the folder path is empty")
+		return ExitUsage
+	case dir == "":
+		e.errorf("import-photos: --pack DIR is required: the pack folder to add the photos to")
+		return ExitUsage
+	}
+	for _, d := range []struct{ flag, path string }{{"", src}, {"--pack ", dir}} {
+		if msg := checkExists(d.path); msg != "" {
+			e.errorf("%s%s: %s", d.flag, shorten(d.path), msg)
+			return ExitUsage
+		}
+		if info, err := os.Stat(d.path); err == nil && !info.IsDir() {
+			e.errorf("%s%s: not a folder", d.flag, shorten(d.path))
+			return ExitUsage
+		}
+	}
+	manifestPath := filepath.Join(dir, exhibit.ManifestName)
+	manifest, err := os.ReadFile(manifestPath)
+	if err != nil {
+		e.errorf("import-photos: --pack %s: %v (is it a pack folder?)", shorten(dir), unwrapPath(err))
+		return ExitUsage
+	}
+	var m struct {
+		Photos []struct {
+			ID   string `toml:"id"`
+			File string `toml:"file"`
+		} `toml:"photos"`
+	}
+	if _, err := toml.Decode(string(manifest), &m); err != nil {
+		e.errorf("import-photos: %s: %v; nothing was written (run trienlam validate %s)", manifestPath, err, shorten(dir))
+		return ExitFailure
+	}
+	ids, files := map[string]bool{}, map[string]bool{}
+	for _, p := range m.Photos {
+		ids[p.ID] = true
+		files[path.Clean(p.File)] = true
+	}
+
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		e.errorf("import-photos: %s: %v", shorten(src), unwrapPath(err))
+		return ExitFailure
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	if err := os.MkdirAll(filepath.Join(dir, photosFolder), 0o755); err != nil {
+		e.errorf("import-photos: %v", err)
+		return ExitFailure
+	}
+
+	srcFS := os.DirFS(src)
+	var imported, skipped []importResult
+	var written []string
+	failed := false
+	for _, de := range entries {
+		name := de.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // .DS_Store, .thumbnails and the like
+		}
+		r := importResult{name: name}
+		if !de.Type().IsRegular() {
+			if de.IsDir() {
+				r.note = "a folder (import-photos does not look inside folders)"
+			} else {
+				r.note = "not a regular file"
+			}
+			skipped = append(skipped, r)
+			continue
+		}
+		info, err := photos.Inspect(srcFS, name)
+		if err != nil {
+			r.note = skipReason(err)
+			skipped = append(skipped, r)
+			continue
+		}
+		if w := photos.CheckExtension(name, info.Format); w != nil {
+			r.warn = strings.TrimPrefix(w.Error(), name+": ")
+		}
+		r.id = photoID(name)
+		ext := ".jpg"
+		if info.Format == "png" {
+			ext = ".png"
+		}
+		r.target = photosFolder + "/" + r.id + ext
+		switch {
+		case ids[r.id]:
+			r.note = fmt.Sprintf("already in pack.toml (a photo with id %q)", r.id)
+		case files[r.target]:
+			r.note = fmt.Sprintf("already in pack.toml (%s)", r.target)
+		}
+		if r.note == "" {
+			if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(r.target))); err == nil {
+				r.note = fmt.Sprintf("exists: %s is already in the pack folder (not in pack.toml: add an entry by hand, or move the file away and run again)", r.target)
+			}
+		}
+		if r.note != "" {
+			skipped = append(skipped, r)
+			continue
+		}
+		data, how, err := convertPhoto(srcFS, name, info)
+		if err != nil {
+			r.note = skipReason(err)
+			skipped = append(skipped, r)
+			continue
+		}
+		if err := writeNew(filepath.Join(dir, filepath.FromSlash(r.target)), data); err != nil {
+			e.errorf("import-photos: %v", err)
+			failed = true
+			break
+		}
+		written = append(written, filepath.Join(dir, filepath.FromSlash(r.target)))
+		r.note = how
+		r.entry = photoEntry(r.id, r.target, name, info)
+		ids[r.id], files[r.target] = true, true
+		imported = append(imported, r)
+	}
+
+	if len(imported) > 0 && !failed {
+		out := append([]byte{}, manifest...)
+		if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) {
+			out = append(out, '\n')
+		}
+		for _, r := range imported {
+			out = append(out, r.entry...)
+		}
+		if err := replaceFile(manifestPath, out); err != nil {
+			e.errorf("import-photos: %v", err)
+			failed = true
+		}
+	}
+	if failed {
+		for _, w := range written {
+			os.Remove(w)
+		}
+		e.errorf("import-photos: nothing was imported (the photos written so far were removed)")
+		return ExitFailure
+	}
+
+	if len(imported) == 0 {
+		fmt.Fprintf(e.stdout, "imported no photos; %s was not changed\n", manifestPath)
+	} else {
+		fmt.Fprintf(e.stdout, "imported %d photos into %s and added them to %s:\n",
+			len(imported), filepath.Join(dir, photosFolder), manifestPath)
+		for _, r := range imported {
+			fmt.Fprintf(e.stdout, "  %s → %s (id %q; %s)\n", r.name, r.target, r.id, r.note)
+		}
+	}
+	for _, r := range imported {
+		if r.warn != "" {
+			fmt.Fprintf(e.stdout, "note: %s: %s\n", r.name, r.warn)
+		}
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(e.stdout, "skipped %d:\n", len(skipped))
+		for _, r := range skipped {
+			fmt.Fprintf(e.stdout, "  %s: %s\n", r.name, r.note)
+		}
+	}
+	if len(imported) > 0 {
+		fmt.Fprintf(e.stdout, "captions are the file names for now: write real captions, credits and alt text in %s\n", manifestPath)
+		// What was written must load without a problem.
+		if _, probs, pfs, err := exhibit.LoadPath(dir); err == nil {
+			pfs.Close()
+			bad := 0
+			for _, p := range probs {
+				for _, r := range imported {
+					if strings.Contains(p.String(), r.target) || strings.Contains(p.String(), `"`+r.id+`"`) {
+						fmt.Fprintln(e.stdout, p.String())
+						bad++
+						break
+					}
+				}
+			}
+			if bad > 0 {
+				e.errorf("import-photos: %d problems with the imported photos (a bug in Trienlam: please report it)", bad)
+				return ExitFailure
+			}
+		}
+	}
+	return ExitOK
+}
+
+// skipReason words why a file was not imported.
+func skipReason(err error) string {
+	var pe *photos.Error
+	detail := err.Error()
+	if errors.As(err, &pe) {
+		detail = pe.Detail
+	}
+	switch {
+	case errors.Is(err, photos.ErrNotImage):
+		return detail // "not a JPEG, PNG or WebP image (it is a GIF)"
+	case errors.Is(err, photos.ErrTooLarge):
+		return "too large: " + detail
+	case errors.Is(err, photos.ErrDamaged):
+		return "damaged: " + detail
+	}
+	return "could not be read: " + detail
+}
+
+// photoID makes a pack id from a file name: its name without extension,
+// diacritics folded (đ → d), lower case ASCII letters and digits joined
+// by single hyphens: "Ảnh Đình Hồng Thái (1).jpg" → "anh-dinh-hong-thai-1".
+func photoID(name string) string {
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	var b strings.Builder
+	dash := false
+	for _, r := range search.Fold(base) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "anh"
+	}
+	return b.String()
+}
+
+// convertPhoto returns the bytes to write for an imported photo and says
+// what was done. Every photo is decoded, so a damaged one is caught here
+// and not in the hall. A JPEG or PNG that needs neither shrinking nor
+// turning is then copied byte for byte; the others are turned upright,
+// shrunk to importMaxSide and encoded again (WebP as JPEG: Go has no WebP
+// encoder).
+func convertPhoto(fsys fs.FS, name string, info photos.Info) ([]byte, string, error) {
+	w, h := photos.Fit(info.Width, info.Height, importMaxSide, importMaxSide)
+	fits := w == info.Width && h == info.Height
+	img, err := photos.Load(fsys, name, importMaxSide, importMaxSide)
+	if err != nil {
+		return nil, "", err
+	}
+	if fits && info.Orientation == 1 && info.Format != "webp" {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, "", err
+		}
+		return data, fmt.Sprintf("%d×%d, copied unchanged", info.Width, info.Height), nil
+	}
+	var how []string
+	if !fits {
+		how = append(how, fmt.Sprintf("%d×%d shrunk to %d×%d", info.Width, info.Height, w, h))
+	} else {
+		how = append(how, fmt.Sprintf("%d×%d", w, h))
+	}
+	if info.Orientation != 1 {
+		how = append(how, "turned upright")
+	}
+	var buf bytes.Buffer
+	if info.Format == "png" {
+		err = png.Encode(&buf, img)
+	} else {
+		if info.Format == "webp" {
+			how = append(how, "WebP saved as JPEG")
+		}
+		err = jpeg.Encode(&buf, onWhite(img), &jpeg.Options{Quality: importQuality})
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), strings.Join(how, ", "), nil
+}
+
+// onWhite lays an image with transparent parts over white, for JPEG,
+// which has no transparency.
+func onWhite(img image.Image) image.Image {
+	if o, ok := img.(interface{ Opaque() bool }); ok && o.Opaque() {
+		return img
+	}
+	dst := image.NewRGBA(img.Bounds())
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(dst, dst.Bounds(), img, img.Bounds().Min, draw.Over)
+	return dst
+}
+
+// photoEntry is the [[photos]] table appended to pack.toml for an imported
+// photo: the file name as a provisional caption, the EXIF date as
+// DD/MM/YYYY when the camera recorded one, alt text left for people to
+// write.
+func photoEntry(id, target, name string, info photos.Info) string {
+	var b strings.Builder
+	b.WriteString("\n[[photos]]\n")
+	fmt.Fprintf(&b, "id = %s\n", exhibit.TOMLString(id))
+	fmt.Fprintf(&b, "file = %s\n", exhibit.TOMLString(target))
+	b.WriteString("kind = \"photo\"\n")
+	fmt.Fprintf(&b, "caption = %s\n", exhibit.TOMLString(strings.TrimSuffix(name, filepath.Ext(name))))
+	if !info.Taken.IsZero() {
+		fmt.Fprintf(&b, "date = %s\n", exhibit.TOMLString(info.Taken.Format("02/01/2006")))
+	}
+	b.WriteString("alt = \"\"\n")
+	return b.String()
+}

@@ -1,0 +1,351 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"trienlam/assets"
+	"trienlam/internal/exhibit"
+)
+
+// importedName is the file import-timeline writes into the pack folder.
+const importedName = "timeline.toml"
+
+// runImportTimeline converts a TimelineJS3 JSON file into the pack's own
+// timeline format, as DIR/timeline.toml, and names it in DIR/pack.toml.
+// Nothing the user made is ever overwritten: an existing timeline.toml, or
+// a pack.toml naming another timeline file, stops the command before
+// anything is written. So do problems in the JSON: they are listed, with
+// the JSON's lines, for the user to fix first.
+func runImportTimeline(e *env, args []string) int {
+	var dir string
+	args, code, done := e.start("import-timeline", args, func(f *flag.FlagSet) {
+		f.StringVar(&dir, "pack", "", "the pack folder `DIR` to add the timeline to (required)")
+	})
+	if done {
+		return code
+	}
+	if len(args) != 1 {
+		e.errorf("import-timeline takes one TimelineJS JSON file, got %d arguments", len(args))
+		return ExitUsage
+	}
+	src := args[0]
+	switch {
+	case src == "":
+		e.errorf("import-timeline: the file path is empty")
+		return ExitUsage
+	case dir == "":
+		e.errorf("import-timeline: --pack DIR is required: the pack folder to add the timeline to")
+		return ExitUsage
+	}
+	if msg := checkExists(src); msg != "" {
+		e.errorf("%s: %s", shorten(src), msg)
+		return ExitUsage
+	}
+	if msg := checkExists(dir); msg != "" {
+		e.errorf("--pack %s: %s", shorten(dir), msg)
+		return ExitUsage
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		e.errorf("--pack %s: not a folder; import-timeline writes into a pack folder (unzip a .zip pack first)", shorten(dir))
+		return ExitUsage
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		e.errorf("%s: %v", shorten(src), unwrapPath(err))
+		return ExitUsage
+	}
+	pack, probs, pfs, err := exhibit.LoadPath(dir)
+	if err != nil {
+		for _, p := range probs {
+			fmt.Fprintln(e.stdout, p.String())
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, dir+": ") {
+			msg = dir + ": " + msg
+		}
+		e.errorf("%s", shorten(msg))
+		return ExitUsage
+	}
+	defer pfs.Close()
+
+	manifestPath := filepath.Join(dir, exhibit.ManifestName)
+	manifest, err := os.ReadFile(manifestPath)
+	if err != nil {
+		e.errorf("import-timeline: %v", err)
+		return ExitFailure
+	}
+	current, err := timelineFile(manifest)
+	if err != nil {
+		e.errorf("import-timeline: %s: %v", manifestPath, err)
+		return ExitFailure
+	}
+	if current != "" && current != importedName {
+		e.errorf("import-timeline: %s already names %q as the timeline; nothing was written (to use the imported timeline instead, delete the [timeline] table from pack.toml and run again)",
+			manifestPath, current)
+		return ExitFailure
+	}
+	target := filepath.Join(dir, importedName)
+	if _, err := os.Lstat(target); err == nil {
+		e.errorf("import-timeline: %s already exists; nothing was written (move it away or rename it, then run again: trienlam never overwrites a file)", target)
+		return ExitFailure
+	}
+
+	tl, probs := exhibit.ImportTimelineJS(pack, data, filepath.Base(src))
+	if len(probs) > 0 {
+		for _, p := range probs {
+			fmt.Fprintln(e.stdout, p.String())
+		}
+		e.errorf("import-timeline: %s has %d problems; nothing was written (fix them and run again)", shorten(src), len(probs))
+		return ExitFailure
+	}
+	if len(tl.Events) == 0 {
+		e.errorf("import-timeline: %s has no events; nothing was written", shorten(src))
+		return ExitFailure
+	}
+	newManifest, changed, err := withTimelineFile(manifest, current)
+	if err != nil {
+		e.errorf("import-timeline: %s: %v; nothing was written", manifestPath, err)
+		return ExitFailure
+	}
+	if err := writeNew(target, exhibit.TimelineTOML(tl)); err != nil {
+		e.errorf("import-timeline: %v", err)
+		return ExitFailure
+	}
+	if changed {
+		if err := replaceFile(manifestPath, newManifest); err != nil {
+			os.Remove(target)
+			e.errorf("import-timeline: %v; nothing was written", err)
+			return ExitFailure
+		}
+	}
+	fmt.Fprintf(e.stdout, "imported %d events, %d eras into %s\n", len(tl.Events), len(tl.Eras), target)
+	if changed {
+		fmt.Fprintf(e.stdout, "added [timeline] file = %q to %s\n", importedName, manifestPath)
+	}
+	// What was written must load back without a problem; anything else
+	// is a bug in the conversion, said plainly.
+	if _, after, pfs2, err := exhibit.LoadPath(dir); err == nil {
+		pfs2.Close()
+		bad := 0
+		for _, p := range after {
+			if p.File == importedName || strings.HasPrefix(p.Field, "timeline.") {
+				fmt.Fprintln(e.stdout, p.String())
+				bad++
+			}
+		}
+		if bad > 0 {
+			e.errorf("import-timeline: the written timeline has %d problems (a bug in Trienlam: please report it with %s)", bad, shorten(src))
+			return ExitFailure
+		}
+	}
+	return ExitOK
+}
+
+// timelineFile returns the cleaned [timeline] file of pack.toml, or "".
+func timelineFile(manifest []byte) (string, error) {
+	var m struct {
+		Timeline struct {
+			File string `toml:"file"`
+		} `toml:"timeline"`
+	}
+	text := strings.TrimPrefix(string(manifest), "\ufeff")
+	if _, err := toml.Decode(text, &m); err != nil {
+		return "", fmt.Errorf("not valid TOML: %w", err)
+	}
+	f := strings.ReplaceAll(strings.TrimSpace(m.Timeline.File), `\`, "/")
+	if f == "" {
+		return "", nil
+	}
+	return path.Clean(f), nil
+}
+
+// timelineHeader finds a "[timeline]" table header line.
+var timelineHeader = regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*"?timeline"?[ \t]*\][ \t]*(#[^\r\n]*)?\r?$`)
+
+// withTimelineFile returns pack.toml with [timeline] file = "timeline.toml"
+// added, changing nothing else: the table is appended, or the key put
+// under an existing [timeline] header. changed is false when current
+// already names the file.
+func withTimelineFile(manifest []byte, current string) (out []byte, changed bool, err error) {
+	if current == importedName {
+		return manifest, false, nil
+	}
+	nl := "\n"
+	if bytes.Contains(manifest, []byte("\r\n")) {
+		nl = "\r\n"
+	}
+	line := fmt.Sprintf("file = %q", importedName)
+	var has struct {
+		Timeline map[string]any `toml:"timeline"`
+	}
+	toml.Decode(strings.TrimPrefix(string(manifest), "\ufeff"), &has)
+	if has.Timeline == nil {
+		out = append([]byte(nil), manifest...)
+		if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) {
+			out = append(out, nl...)
+		}
+		out = append(out, nl+"[timeline]"+nl+line+nl...)
+		return out, true, nil
+	}
+	loc := timelineHeader.FindIndex(manifest)
+	if loc == nil {
+		return nil, false, errors.New(`it sets the timeline in a way this command cannot edit; add file = "timeline.toml" under [timeline] by hand`)
+	}
+	// Right after the header line, before whatever followed it.
+	end := loc[1]
+	insert := line + nl
+	if end < len(manifest) && manifest[end] == '\n' {
+		end++
+	} else {
+		insert = nl + line
+	}
+	out = append([]byte(nil), manifest[:end]...)
+	out = append(out, insert...)
+	out = append(out, manifest[end:]...)
+	return out, true, nil
+}
+
+// writeNew writes a new file; it fails if the file exists.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s already exists; nothing was written (trienlam never overwrites a file)", name)
+		}
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// replaceFile replaces a file's content through a temporary file and a
+// rename, so a failure half-way leaves the old file whole.
+func replaceFile(name string, data []byte) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".new-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), info.Mode().Perm())
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	return nil
+}
+
+// unwrapPath drops the "open NAME: " of a path error, whose name the
+// message already gives.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// runExportTimeline writes a pack's timeline as TimelineJS3 JSON into a
+// new file.
+func runExportTimeline(e *env, args []string) int {
+	var packPath string
+	packSet := false
+	args, code, done := e.start("export-timeline", args, func(f *flag.FlagSet) {
+		f.Func("pack", "the pack `PATH` (a folder or a .zip) whose timeline to write; the built-in pack without it", func(s string) error {
+			packPath, packSet = s, true
+			return nil
+		})
+	})
+	if done {
+		return code
+	}
+	if len(args) != 1 {
+		e.errorf("export-timeline takes one output file, got %d arguments", len(args))
+		return ExitUsage
+	}
+	out := args[0]
+	switch {
+	case out == "":
+		e.errorf("export-timeline: the output file path is empty")
+		return ExitUsage
+	case packSet && packPath == "":
+		e.errorf("export-timeline: --pack: the path is empty")
+		return ExitUsage
+	}
+	if _, err := os.Lstat(out); err == nil {
+		e.errorf("export-timeline: %s already exists; nothing was written (choose a new file name: trienlam never overwrites a file)", shorten(out))
+		return ExitFailure
+	}
+	var (
+		pack  *exhibit.Pack
+		probs []exhibit.Problem
+		err   error
+		name  = "the built-in pack"
+	)
+	if !packSet {
+		pack, probs, err = exhibit.Load(assets.Pack())
+	} else {
+		name = packPath
+		if msg := checkExists(packPath); msg != "" {
+			e.errorf("--pack %s: %s", shorten(packPath), msg)
+			return ExitUsage
+		}
+		var pfs *exhibit.PackFS
+		pack, probs, pfs, err = exhibit.LoadPath(packPath)
+		if pfs != nil {
+			defer pfs.Close()
+		}
+	}
+	for _, p := range probs {
+		fmt.Fprintln(e.stdout, p.String())
+	}
+	if err != nil {
+		e.loadError(name, err)
+		return ExitUsage
+	}
+	data, err := exhibit.TimelineJSON(pack.Timeline)
+	if err != nil {
+		e.errorf("export-timeline: %s: %v; nothing was written", shorten(name), err)
+		return ExitFailure
+	}
+	if err := writeNew(out, data); err != nil {
+		e.errorf("export-timeline: %v", err)
+		return ExitFailure
+	}
+	fmt.Fprintf(e.stdout, "exported %d events, %d eras from %s to %s\n", len(pack.Timeline.Events), len(pack.Timeline.Eras), name, out)
+	if len(probs) > 0 {
+		// The file holds what loaded; what did not is listed above.
+		e.errorf("export-timeline: %s has %d problems (listed above); what has a problem is left out of %s", shorten(name), len(probs), shorten(out))
+		return ExitFailure
+	}
+	return ExitOK
+}

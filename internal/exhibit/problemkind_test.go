@@ -1,0 +1,292 @@
+package exhibit
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"text/template"
+)
+
+// testdataProblems loads every pack in testdata, folders and zips, and
+// returns their problems by pack name.
+func testdataProblems(t *testing.T) map[string][]Problem {
+	t.Helper()
+	dirs, err := filepath.Glob("testdata/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zips, err := filepath.Glob("testdata/zips/*.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]Problem{}
+	for _, p := range append(dirs, zips...) {
+		if filepath.Base(p) == "zips" {
+			continue
+		}
+		_, probs, pfs, _ := LoadPath(p)
+		if pfs != nil {
+			pfs.Close()
+		}
+		out[p] = probs
+	}
+	if len(out) < 10 {
+		t.Fatalf("found only %d test packs; has testdata moved?", len(out))
+	}
+	return out
+}
+
+// errFS is a pack whose files named in errs fail to open with that error.
+// It has only Open, so fs.ReadFile and fs.Stat go through it.
+type errFS struct {
+	files fstest.MapFS
+	errs  map[string]error
+}
+
+func (e errFS) Open(name string) (fs.File, error) {
+	if err, ok := e.errs[name]; ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return e.files.Open(name)
+}
+
+// hugePNG is a PNG header claiming 10000×10000 pixels: enough for
+// image.DecodeConfig, which reads no further.
+func hugePNG(t *testing.T) []byte {
+	b := tinyPNG(t, 1, 1)
+	// signature (8), IHDR length (4), "IHDR" (4), width, height, …, CRC at 29.
+	binary.BigEndian.PutUint32(b[16:], 10000)
+	binary.BigEndian.PutUint32(b[20:], 10000)
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
+}
+
+// kindPacks are made-up packs that, with testdata, make every Kind of
+// problem at least once.
+func kindPacks(t *testing.T) map[string]fs.FS {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	sink := fstest.MapFS{
+		ManifestName: file(`format = 1
+id = ""
+title = 5
+language = "not a tag!"
+notes = 5
+credits = 5
+
+[source]
+original = " "
+
+[[chapters]]
+id = "a"
+file = "a.md"
+narration = "../x.ogg"
+captions = "/x.vtt"
+photos = ["p", 3]
+
+[[chapters]]
+id = "b"
+file = "b.md"
+
+[[chapters]]
+id = "c"
+file = "c.md"
+
+[[chapters]]
+id = "d"
+file = "d.md"
+
+[[chapters]]
+id = "e"
+file = "e.md"
+
+[[chapters]]
+file = "a.md"
+
+[[photos]]
+id = "big"
+file = "big.png"
+
+[timeline]
+file = "t.toml"
+`),
+		"a.md":    file("# A\n\ntext\n"),
+		"b.md":    file("+++\ntitle = \"B\"\n"),
+		"c.md":    file(""),
+		"big.png": &fstest.MapFile{Data: hugePNG(t)},
+		"t.toml": file(`title = "t"
+[[eras]]
+headline = "E"
+start = "1945"
+end = "1944"
+[[eras]]
+start = 1.5
+[[events]]
+id = "e1"
+headline = "h"
+start = ""
+[[events]]
+id = "e2"
+headline = "h"
+start = "99999999999999999999"
+[[events]]
+id = "e3"
+headline = "h"
+start = "1943T10:00"
+[[events]]
+id = "e4"
+headline = "h"
+start = "1943-01-01T25:00"
+[[events]]
+id = "e5"
+headline = "h"
+start = "abc"
+[[events]]
+id = "e6"
+headline = "h"
+start = "1943"
+precision = "day"
+block = 1
+media = { url = "ftp://x" }
+[[events]]
+id = "e7"
+headline = "h"
+start = "1943"
+precision = "week"
+media = { caption = "x" }
+[[events]]
+id = "e8"
+headline = "h"
+start = "1943"
+media = 5
+`),
+	}
+	return map[string]fs.FS{
+		"sink":              errFS{sink, map[string]error{"d.md": ErrOutsidePack, "e.md": errors.New("disk on fire")}},
+		"no manifest":       fstest.MapFS{},
+		"format missing":    fstest.MapFS{ManifestName: file(`title = "x"`)},
+		"format 2":          fstest.MapFS{ManifestName: file("format = 2")},
+		"format text":       fstest.MapFS{ManifestName: file(`format = "1"`)},
+		"manifest not utf8": fstest.MapFS{ManifestName: file("format = 1\n# \xff\n")},
+		"manifest unreadable": errFS{fstest.MapFS{ManifestName: file("format = 1")},
+			map[string]error{ManifestName: errors.New("disk on fire")}},
+		"small": fstest.MapFS{
+			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\ncredits = [1]\n[source]\noriginal = \"o.txt\"\n"),
+			"o.txt":      file("caf\xe9\n"),
+		},
+	}
+}
+
+// sourceKinds returns every Kind written as a literal in the package.
+func sourceKinds(t *testing.T) map[string]bool {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lit := regexp.MustCompile(`Kind:\s*"([^"]+)"`)
+	kinds := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range lit.FindAllSubmatch(src, -1) {
+			kinds[string(m[1])] = true
+		}
+	}
+	if len(kinds) < 30 {
+		t.Fatalf("found only %d kinds in the source; is the pattern still right?", len(kinds))
+	}
+	return kinds
+}
+
+// Every problem the loader reports has a Kind, so the GUI can show it in
+// Vietnamese, and Args the translations can be filled from.
+func TestEveryProblemHasKind(t *testing.T) {
+	all := testdataProblems(t)
+	for name, fsys := range kindPacks(t) {
+		_, probs, _ := Load(fsys)
+		all[name] = probs
+	}
+	seen := map[string]bool{}
+	for name, probs := range all {
+		for _, p := range probs {
+			if p.Kind == "" || p.Args == nil || p.Message == "" {
+				t.Errorf("%s: problem without Kind, Args or Message: %#v", name, p)
+			}
+			seen[p.Kind] = true
+		}
+	}
+	// Never reached from a pack: image decoders refuse zero sizes and the
+	// Markdown parser has never panicked; kept as a safety net.
+	unreachable := map[string]bool{"photo-empty": true, "markdown-unreadable": true, "unexpected": true}
+	var missing []string
+	for k := range sourceKinds(t) {
+		if !seen[k] && !unreachable[k] {
+			missing = append(missing, k)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("no test pack makes these kinds of problem: %v", missing)
+	}
+	for k := range seen {
+		if !sourceKinds(t)[k] {
+			t.Errorf("kind %q is not written as a Kind: \"…\" literal, so translation checks miss it", k)
+		}
+	}
+}
+
+// The GUI fills the template "problem.<Kind>" of its translation files
+// from Args: every placeholder must have a value for every problem made.
+func TestProblemTemplatesMatchArgs(t *testing.T) {
+	all := testdataProblems(t)
+	for name, fsys := range kindPacks(t) {
+		_, probs, _ := Load(fsys)
+		all[name] = probs
+	}
+	for _, code := range []string{"vi", "en"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", code+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tr map[string]string
+		if err := json.Unmarshal(data, &tr); err != nil {
+			t.Fatalf("%s.json: %v", code, err)
+		}
+		for name, probs := range all {
+			for _, p := range probs {
+				src, ok := tr["problem."+p.Kind]
+				if !ok {
+					t.Errorf("%s.json lacks problem.%s", code, p.Kind)
+					continue
+				}
+				tpl, err := template.New(p.Kind).Option("missingkey=error").Parse(src)
+				if err != nil {
+					t.Errorf("%s.json: problem.%s: %v", code, p.Kind, err)
+					continue
+				}
+				args := map[string]any{}
+				for k, v := range p.Args {
+					args[k] = v
+				}
+				var b strings.Builder
+				if err := tpl.Execute(&b, args); err != nil {
+					t.Errorf("%s.json: problem.%s with args of %s (%v): %v", code, p.Kind, name, p.Args, err)
+				}
+			}
+		}
+	}
+}
