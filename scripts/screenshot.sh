@@ -88,6 +88,10 @@ dir=$XVFB_TMP
 if [[ -z $own_settings ]]; then
 	mkdir -m 700 "$dir/config"
 	export XDG_CONFIG_HOME=$dir/config
+	# The single-instance lock lives in the cache folder: a private one
+	# lets this picture be taken while the exhibit runs elsewhere.
+	mkdir -m 700 "$dir/cache"
+	export XDG_CACHE_HOME=$dir/cache
 fi
 dbus-run-session -- sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/pid" "$binary" "$@" \
 	</dev/null >"$dir/app.log" 2>&1 &
