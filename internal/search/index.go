@@ -24,6 +24,8 @@ const (
 	FieldEventHeadline
 	// FieldEventText is a timeline event's text, as written (Markdown).
 	FieldEventText
+	// FieldPhotoCaption is a picture's caption; Photo names the picture.
+	FieldPhotoCaption
 )
 
 // Hit is one piece of text that matched a query. Several occurrences in
@@ -37,18 +39,24 @@ type Hit struct {
 	Block int
 	// Event is the ID of the timeline event, empty for a chapter hit.
 	Event string
+	// Photo is the ID of the picture whose caption matched.
+	Photo string
 	// Field says which text Ranges refer to.
 	Field Field
-	// Ranges are [start, end) byte offsets in the original text of each
-	// matched query word, in order and not overlapping, always on rune
-	// boundaries and never splitting a letter from its combining marks.
-	// Where the last query word matched as a prefix (see Search), its
-	// range covers only that prefix of the text's word: "kie" marks the
-	// "Kiê" of "Kiên", tone mark included.
+	// Ranges are [start, end) byte offsets in the original text of what
+	// matched, in order and not overlapping, always on rune boundaries
+	// and never splitting a letter from its combining marks: each
+	// occurrence of the query as a phrase when the text holds it so (one
+	// range from its first word to its last), else the words of the
+	// closest group, else every occurrence of each word. Where the last
+	// query word matched as a prefix (see Search), a range ends with that
+	// prefix of the text's word: "kie" marks the "Kiê" of "Kiên", tone
+	// mark included.
 	Ranges [][2]int
-	// Context is about 120 characters of the text around the best match,
-	// cut at word boundaries, with "…" where text was cut off and line
-	// breaks turned into spaces: a one-line preview for a results list.
+	// Context is the sentence around the best match, or about 120
+	// characters of it cut at word boundaries when the sentence is long,
+	// with "…" where text was cut off and line breaks turned into spaces:
+	// a preview for a results list.
 	Context string
 	// ContextRanges are the byte offsets of the matches within Context.
 	ContextRanges [][2]int
@@ -59,6 +67,7 @@ type doc struct {
 	chapter string
 	block   int
 	event   string
+	photo   string
 	field   Field
 	text    string
 	orig    []int // from foldWithMap: byte offset of each folded rune, plus len(text)
@@ -101,6 +110,11 @@ func NewIndex(p *exhibit.Pack) *Index {
 	for _, ev := range p.Timeline.Events {
 		ix.add(doc{event: ev.ID, field: FieldEventHeadline, text: ev.Headline})
 		ix.add(doc{event: ev.ID, field: FieldEventText, text: ev.Text})
+	}
+	for _, ph := range p.Photos {
+		if ph != nil {
+			ix.add(doc{photo: ph.ID, field: FieldPhotoCaption, text: ph.Caption})
+		}
 	}
 	ix.vocab = slices.Sorted(maps.Keys(ix.terms))
 	return ix
@@ -160,31 +174,41 @@ func byteSpan(orig []int, a, b int) [2]int {
 // The ranking tiers of a hit, best first.
 const (
 	tierExact  = iota // the query words as typed, diacritics included, occur as a phrase
-	tierPhrase        // the folded query words occur next to each other
+	tierPhrase        // the query words occur next to each other, in order
+	tierNear          // the query words all occur within a few words of each other
 	tierAll           // every query word occurs somewhere in the text
 )
+
+// nearSlack is how many other words may stand among the query words for
+// them to count as close together.
+const nearSlack = 3
 
 // maxQueryWords bounds the work one query can cause; nobody types more.
 const maxQueryWords = 32
 
-// Search returns the texts in which every word of query occurs, ignoring
-// case and diacritics, best first: texts containing the query words as a
-// phrase spelled exactly as typed (diacritics included, case and the
-// punctuation between words ignored), then texts containing the words as a
-// phrase, then texts containing them all anywhere; ties in
-// reading order. Words are matched whole, because Vietnamese words are
-// short syllables that would otherwise match inside each other: the "an"
-// of "an nam" finds "Ân" and "ấn" but not "Anh". Punctuation in the query
-// separates words.
+// Search returns the texts in which every word of query occurs, best
+// first: texts holding the query as a phrase spelled exactly as typed
+// (case and the punctuation between words aside), then texts holding the
+// words as a phrase, then texts holding them close together (a few other
+// words at most among them), then texts holding them anywhere; ties in
+// reading order (chapters, then the timeline, then picture captions).
+//
+// A word typed without diacritics matches the word with any marks ("kien"
+// finds "kiên", "kiện" and "Kiến"); a word typed with diacritics matches
+// only those marks ("kiện" finds "kiện", not "kiên"), wherever the tone
+// sits ("hòa" finds "hoà"). Words are matched whole, because Vietnamese
+// words are short syllables that would otherwise match inside each other:
+// the "an" of "an nam" finds "Ân" and "ấn" but not "Anh". Punctuation in
+// the query separates words. A query in double quotes ("\"chí kiên\"")
+// asks for the phrase: only texts holding the words next to each other,
+// in order, are returned.
 //
 // The exception is the last word of a query that does not end in a space
 // or punctuation: the screens search as the visitor types, so that word
 // is probably not finished, and it matches the start of a word. "chi kie"
 // finds "Chí Kiên" and "thuong a" finds "Thượng Ân" (and "Thượng Anh");
 // "chi kie " with its trailing space, or "kie.", finds only the word "kie".
-// The tiers are the same, the exact one comparing the typed prefix with the
-// start of the word ("Chí Kiê" is exact for "Chí Kiên", "an" for "Anh");
-// within a tier, texts where the last word matched a whole word come before
+// Within a tier, texts where the last word matched a whole word come before
 // texts where it only matched the start of one ("thuong an" puts "Thượng
 // Ân" before "Thượng Anh").
 //
@@ -194,6 +218,15 @@ const maxQueryWords = 32
 func (ix *Index) Search(query string, limit int) []Hit {
 	if ix == nil {
 		return nil
+	}
+	phraseOnly := strings.ContainsAny(query, `"“”«»`)
+	if phraseOnly {
+		query = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`"“”«»`, r) {
+				return ' '
+			}
+			return r
+		}, query)
 	}
 	qFolded, qOrig := foldWithMap(query)
 	qWords := splitWords(qFolded)
@@ -205,19 +238,25 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 	last := len(qWords) - 1
 	// Nothing after the last word (lone combining marks fold to nothing,
-	// so "Kiê" typed in NFD counts): it is still being typed.
-	prefix := qWords[last].end == len(qFolded)
+	// so "Kiê" typed in NFD counts): it is still being typed. A quoted
+	// phrase is finished.
+	prefix := qWords[last].end == len(qFolded) && !phraseOnly
 	q := parsed{
 		terms: make([]string, len(qWords)),
 		lens:  make([]int, len(qWords)),
 		exact: make([]string, len(qWords)),
+		keys:  make([]string, len(qWords)),
 	}
 	for i, w := range qWords {
 		q.terms[i] = string(qFolded[w.start:w.end])
 		q.lens[i] = w.end - w.start
 		// The words as typed, diacritics and all, for the exact tier.
-		s := byteSpan(qOrig, w.start, w.end)
-		q.exact[i] = exactForm(query[s[0]:s[1]])
+		sp := byteSpan(qOrig, w.start, w.end)
+		typed := query[sp[0]:sp[1]]
+		q.exact[i] = exactForm(typed)
+		if hasMarks(typed) {
+			q.keys[i] = markKey(typed)
+		}
 	}
 
 	// Collect, per doc, the word positions of each term. Start from the
@@ -254,11 +293,16 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			continue
 		}
 		lastDoc = p.doc
+		d := &ix.docs[p.doc]
 		ok := true
 		for i := range q.terms {
 			positions[i] = positions[i][:0]
 			for _, o := range postingsIn(lists[i], p.doc) {
-				positions[i] = append(positions[i], int(o.word))
+				w := int(o.word)
+				if q.keys[i] != "" && !marksMatch(d.wordText(w), q.keys[i], i == last && prefix) {
+					continue // typed with marks: only those marks
+				}
+				positions[i] = append(positions[i], w)
 			}
 			if len(positions[i]) == 0 {
 				ok = false
@@ -268,9 +312,11 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		if !ok {
 			continue
 		}
-		d := &ix.docs[p.doc]
-		tier, partial, best := d.rank(positions, &q)
-		cands = append(cands, cand{int(p.doc), tier, partial, d.ranges(positions, q.lens), best})
+		m := d.rank(positions, &q)
+		if phraseOnly && m.tier > tierPhrase {
+			continue
+		}
+		cands = append(cands, cand{int(p.doc), m.tier, m.partial, m.ranges, m.best})
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
 		if a.tier != b.tier {
@@ -290,8 +336,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	hits := make([]Hit, len(cands))
 	for i, c := range cands {
 		d := &ix.docs[c.doc]
-		h := Hit{Chapter: d.chapter, Block: d.block, Event: d.event, Field: d.field, Ranges: c.ranges}
-		if d.field == FieldEventHeadline || d.field == FieldEventText {
+		h := Hit{Chapter: d.chapter, Block: d.block, Event: d.event, Photo: d.photo, Field: d.field, Ranges: c.ranges}
+		if d.field != FieldBlock && d.field != FieldChapterTitle {
 			h.Block = 0
 		}
 		h.Context, h.ContextRanges = context(d.text, h.Ranges, c.best)
@@ -302,12 +348,14 @@ func (ix *Index) Search(query string, limit int) []Hit {
 
 // parsed is a parsed query: per word, its folded form, its length in
 // folded runes (how much of a text's word a match covers: all of it for a
-// whole word, the prefix for a last word still being typed) and its typed
-// form for the exact tier.
+// whole word, the prefix for a last word still being typed), its typed
+// form for the exact tier, and its markKey when it was typed with
+// diacritics ("" when not).
 type parsed struct {
 	terms []string
 	lens  []int
 	exact []string
+	keys  []string
 }
 
 // prefixPostings returns the occurrences of every indexed word that starts
@@ -362,18 +410,37 @@ func (d *doc) span(a, b, n int) [2]int {
 	return byteSpan(d.orig, d.words[a].start, d.words[b].start+n)
 }
 
-// rank finds the best tier of d for the query, whether the last query word
-// only matched as a prefix there, and the byte span of the match to centre
-// the context on: the first exact occurrence, else the first phrase
-// occurrence, else the first occurrence of the first word; at each tier,
-// occurrences where the last word matched whole are preferred.
-func (d *doc) rank(positions [][]int, q *parsed) (tier int, partial bool, best [2]int) {
+// wordText returns word w of d as written.
+func (d *doc) wordText(w int) string {
+	s := byteSpan(d.orig, d.words[w].start, d.words[w].end)
+	return d.text[s[0]:s[1]]
+}
+
+// match is how a doc matched a query: its tier, whether the last query
+// word only matched as a prefix there, what to highlight, and the span to
+// centre the context on.
+type match struct {
+	tier    int
+	partial bool
+	ranges  [][2]int
+	best    [2]int
+}
+
+// rank finds how d matches the query, given the positions of each query
+// word in it. The best occurrence is the first exact phrase, else the
+// first phrase, else the closest group of the words, else the first
+// occurrence of the first word; at each tier, occurrences where the last
+// word matched whole are preferred. Phrases highlight every occurrence of
+// the phrase, a close group its words, and otherwise every occurrence of
+// each word is highlighted.
+func (d *doc) rank(positions [][]int, q *parsed) match {
 	n := len(positions)
 	last, lastLen := n-1, q.lens[n-1]
 	whole := func(w int) bool { return d.words[w].end-d.words[w].start == lastLen }
-	tier, partial = tierAll, !slices.ContainsFunc(positions[last], whole)
+	m := match{tier: tierAll, partial: !slices.ContainsFunc(positions[last], whole)}
 	first := positions[0][0]
-	best = d.span(first, first, q.lens[0])
+	m.best = d.span(first, first, q.lens[0])
+	var phrases [][2]int
 	for _, start := range positions[0] {
 		phrase := true
 		for i := 1; i < n; i++ {
@@ -386,18 +453,83 @@ func (d *doc) rank(positions [][]int, q *parsed) (tier int, partial bool, best [
 		if !phrase {
 			continue
 		}
+		sp := d.span(start, start+last, lastLen)
+		phrases = append(phrases, sp)
 		t, p := tierPhrase, !whole(start+last)
 		if d.exactAt(start, q) {
 			t = tierExact
 		}
-		if t < tier || (t == tier && partial && !p) {
-			tier, partial, best = t, p, d.span(start, start+last, lastLen)
-			if tier == tierExact && !partial {
-				break
-			}
+		if t < m.tier || (t == m.tier && m.partial && !p) {
+			m.tier, m.partial, m.best = t, p, sp
 		}
 	}
-	return tier, partial, best
+	if len(phrases) > 0 {
+		m.ranges = phrases
+		return m
+	}
+	if n > 1 {
+		if words, ok := closest(positions); ok {
+			m.tier = tierNear
+			m.ranges = d.wordRanges(words, q.lens)
+			m.best = [2]int{m.ranges[0][0], m.ranges[len(m.ranges)-1][1]}
+			return m
+		}
+	}
+	var all [][2]int
+	for i, ps := range positions {
+		for _, w := range ps {
+			all = append(all, [2]int{w, q.lens[i]})
+		}
+	}
+	m.ranges = d.wordRanges(all, nil)
+	return m
+}
+
+// closest returns the positions of the smallest window holding one
+// occurrence of every query word (word, query-word index pairs), when it
+// spans at most the query's length plus nearSlack words.
+func closest(positions [][]int) ([][2]int, bool) {
+	type occ struct{ word, q int }
+	var all []occ
+	for i, ps := range positions {
+		for _, w := range ps {
+			all = append(all, occ{w, i})
+		}
+	}
+	slices.SortFunc(all, func(a, b occ) int { return a.word - b.word })
+	n := len(positions)
+	count := make([]int, n)
+	have := 0
+	bestLo, bestHi := -1, -1
+	lo := 0
+	for hi, o := range all {
+		if count[o.q] == 0 {
+			have++
+		}
+		count[o.q]++
+		for have == n {
+			if bestLo < 0 || all[hi].word-all[lo].word < all[bestHi].word-all[bestLo].word {
+				bestLo, bestHi = lo, hi
+			}
+			count[all[lo].q]--
+			if count[all[lo].q] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	if bestLo < 0 || all[bestHi].word-all[bestLo].word >= n+nearSlack {
+		return nil, false
+	}
+	var out [][2]int
+	seen := make([]bool, n)
+	for _, o := range all[bestLo : bestHi+1] {
+		if !seen[o.q] {
+			seen[o.q] = true
+			out = append(out, [2]int{o.word, o.q})
+		}
+	}
+	return out, true
 }
 
 // exactAt reports whether the words of d from word start on are the query
@@ -413,25 +545,26 @@ func (d *doc) exactAt(start int, q *parsed) bool {
 	return true
 }
 
-// ranges returns the byte spans of every occurrence of every query word in
-// d, sorted, each covering the lens[i] folded runes the query word matched.
-// A word matched by several query words (repeated, or also the prefix the
-// last query word stands for) gets one span, the longest.
-func (d *doc) ranges(positions [][]int, lens []int) [][2]int {
-	type match struct{ word, n int }
-	var ms []match
-	for i, ps := range positions {
-		for _, w := range ps {
-			ms = append(ms, match{w, lens[i]})
+// wordRanges returns the byte spans of words given as (word, n) pairs:
+// the first n folded runes of each word, where n comes from lens[q] when
+// lens is set (the pairs are then (word, query-word index)). Sorted; a
+// word given twice gets one span, the longest.
+func (d *doc) wordRanges(pairs [][2]int, lens []int) [][2]int {
+	type wm struct{ word, n int }
+	ms := make([]wm, len(pairs))
+	for i, p := range pairs {
+		ms[i] = wm{p[0], p[1]}
+		if lens != nil {
+			ms[i].n = lens[p[1]]
 		}
 	}
-	slices.SortFunc(ms, func(a, b match) int {
+	slices.SortFunc(ms, func(a, b wm) int {
 		if a.word != b.word {
 			return a.word - b.word
 		}
 		return b.n - a.n
 	})
-	ms = slices.CompactFunc(ms, func(a, b match) bool { return a.word == b.word })
+	ms = slices.CompactFunc(ms, func(a, b wm) bool { return a.word == b.word })
 	rs := make([][2]int, len(ms))
 	for i, m := range ms {
 		rs[i] = d.span(m.word, m.word, m.n)
@@ -441,6 +574,10 @@ func (d *doc) ranges(positions [][]int, lens []int) [][2]int {
 
 // contextChars is the rough length, in characters, of Hit.Context.
 const contextChars = 120
+
+// maxSentenceChars is the longest sentence shown whole as a context;
+// longer ones are cut around the match.
+const maxSentenceChars = 240
 
 // ellipsis marks text cut off at either end of a context.
 const ellipsis = "…"
@@ -452,7 +589,10 @@ const ellipsis = "…"
 // line.
 func context(text string, ranges [][2]int, focus [2]int) (string, [][2]int) {
 	start, end := 0, len(text)
-	if utf8.RuneCountInString(text) > contextChars {
+	if a, z := sentenceAround(text, focus); utf8.RuneCountInString(text[a:z]) <= maxSentenceChars {
+		// The whole sentence reads best; a results list wraps it.
+		start, end = a, z
+	} else if utf8.RuneCountInString(text) > contextChars {
 		// Spread the spare characters evenly either side of the focus.
 		spare := contextChars - utf8.RuneCountInString(text[focus[0]:focus[1]])
 		if spare < 0 {
@@ -497,7 +637,7 @@ func context(text string, ranges [][2]int, focus [2]int) (string, [][2]int) {
 	}
 	b := make([]byte, 0, end-start+2*len(ellipsis))
 	shift := -start
-	if strings.TrimSpace(text[:start]) != "" {
+	if strings.TrimSpace(text[:start]) != "" && !sentenceStart(text, start) {
 		b = append(b, ellipsis...)
 		shift += len(ellipsis)
 	}
@@ -510,7 +650,7 @@ func context(text string, ranges [][2]int, focus [2]int) (string, [][2]int) {
 		}
 		b = append(b, c)
 	}
-	if strings.TrimSpace(text[end:]) != "" {
+	if strings.TrimSpace(text[end:]) != "" && !sentenceEnd(text, end) {
 		b = append(b, ellipsis...)
 	}
 	var crs [][2]int
@@ -526,4 +666,52 @@ func context(text string, ranges [][2]int, focus [2]int) (string, [][2]int) {
 // isSpaceByte reports whether c is ASCII white space.
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}
+
+// sentenceAround returns the byte span of the sentence of text holding the
+// span focus: from just after the previous sentence end (. ! ? … followed
+// by white space) to just after the next one.
+func sentenceAround(text string, focus [2]int) (int, int) {
+	start := 0
+	for i := focus[0] - 1; i > 0; i-- {
+		if isSentenceEnd(text, i) {
+			start = i + 1
+			break
+		}
+	}
+	for start < focus[0] && isSpaceByte(text[start]) {
+		start++
+	}
+	end := len(text)
+	for i := focus[1]; i < len(text); i++ {
+		if isSentenceEnd(text, i) {
+			end = i + 1
+			break
+		}
+	}
+	return start, end
+}
+
+// isSentenceEnd reports whether the byte at i ends a sentence: . ! ? (or
+// the last byte of …) followed by white space or the end. A line break
+// inside a block is only a soft break.
+func isSentenceEnd(text string, i int) bool {
+	c := text[i]
+	isEnd := c == '.' || c == '!' || c == '?' || (c == 0xA6 && i >= 2 && text[i-2:i+1] == ellipsis)
+	return isEnd && (i+1 == len(text) || isSpaceByte(text[i+1]))
+}
+
+// sentenceStart reports whether a context cut at byte start begins a
+// sentence, so needs no "…" before it.
+func sentenceStart(text string, start int) bool {
+	i := start - 1
+	for i >= 0 && isSpaceByte(text[i]) {
+		i--
+	}
+	return i < 0 || isSentenceEnd(text, i)
+}
+
+// sentenceEnd reports whether a context cut at byte end ends a sentence.
+func sentenceEnd(text string, end int) bool {
+	return end > 0 && isSentenceEnd(text, end-1)
 }
