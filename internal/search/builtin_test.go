@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -120,6 +121,34 @@ func BenchmarkSearchBuiltIn(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				ix.Search(q, n)
+			}
+		})
+	}
+}
+
+// bigPack is a pack of n chapters made by repeating the built-in text, the
+// size of a large exhibit (the built-in one has six).
+func bigPack(tb testing.TB, n int) *exhibit.Pack {
+	base := builtIn(tb)
+	p := &exhibit.Pack{Timeline: base.Timeline, Photos: base.Photos}
+	for i := 0; len(p.Chapters) < n; i++ {
+		ch := *base.Chapters[i%len(base.Chapters)]
+		ch.ID = fmt.Sprintf("%s-%d", ch.ID, i)
+		p.Chapters = append(p.Chapters, &ch)
+	}
+	return p
+}
+
+// BenchmarkFind100Chapters is the time per query, as the search screen
+// runs it on every keystroke (Find with its limit), over a pack of 100
+// chapters. Goal: under 5 ms per query.
+func BenchmarkFind100Chapters(b *testing.B) {
+	ix := NewIndex(bigPack(b, 100))
+	for _, q := range []string{"chi kien", "Chí Kiên", "dang vien", "chis kieen", "chi1 kie6n", `"chi bo chi kien"`, "t", "phat trien kinh te"} {
+		b.Run("query="+q, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ix.Find(q, 300)
 			}
 		})
 	}

@@ -79,14 +79,18 @@ type doc struct {
 type word struct{ start, end int }
 
 // posting is one occurrence of a term: which doc and which word in it.
-type posting struct{ doc, word int32 }
+// mark is the word's markKey, as an index into Index.marks: comparing
+// marks while searching is then comparing numbers.
+type posting struct{ doc, word, mark int32 }
 
 // Index is an immutable search index over one pack. It is safe for
 // concurrent use by several goroutines.
 type Index struct {
-	docs  []doc
-	terms map[string][]posting // folded word → occurrences, in document order
-	vocab []string             // the keys of terms, sorted, for prefix lookups
+	docs   []doc
+	terms  map[string][]posting // folded word → occurrences, in document order
+	vocab  []string             // the keys of terms, sorted, for prefix lookups
+	marks  []string             // every distinct markKey of the indexed words
+	markID map[string]int32     // the index of each markKey in marks
 }
 
 // NewIndex indexes every chapter title and block and every timeline event
@@ -94,7 +98,7 @@ type Index struct {
 // pack order, then the timeline), which is the final tie-break of results.
 // A nil pack gives an empty index.
 func NewIndex(p *exhibit.Pack) *Index {
-	ix := &Index{terms: make(map[string][]posting)}
+	ix := &Index{terms: make(map[string][]posting), markID: make(map[string]int32)}
 	if p == nil {
 		return ix
 	}
@@ -131,9 +135,21 @@ func (ix *Index) add(d doc) {
 	n := int32(len(ix.docs))
 	for wi, w := range d.words {
 		t := string(folded[w.start:w.end])
-		ix.terms[t] = append(ix.terms[t], posting{n, int32(wi)})
+		ix.terms[t] = append(ix.terms[t], posting{n, int32(wi), ix.markOf(d.wordText(wi))})
 	}
 	ix.docs = append(ix.docs, d)
+}
+
+// markOf returns the id of the markKey of a word, adding it if new.
+func (ix *Index) markOf(w string) int32 {
+	k := markKey(w)
+	id, ok := ix.markID[k]
+	if !ok {
+		id = int32(len(ix.marks))
+		ix.marks = append(ix.marks, k)
+		ix.markID[k] = id
+	}
+	return id
 }
 
 // splitWords returns the words of a folded text. Punctuation separates
@@ -287,6 +303,14 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	}
 	var cands []cand
 	positions := make([][]int, len(q.terms))
+	// Whether a word's marks match a query word typed with marks, per
+	// query word and mark id: a text has few distinct words.
+	markOK := make([]map[int32]bool, len(q.terms))
+	for i := range q.keys {
+		if q.keys[i] != "" {
+			markOK[i] = make(map[int32]bool)
+		}
+	}
 	var lastDoc int32 = -1
 	for _, p := range lists[rarest] {
 		if p.doc == lastDoc {
@@ -299,8 +323,15 @@ func (ix *Index) Search(query string, limit int) []Hit {
 			positions[i] = positions[i][:0]
 			for _, o := range postingsIn(lists[i], p.doc) {
 				w := int(o.word)
-				if q.keys[i] != "" && !marksMatch(d.wordText(w), q.keys[i], i == last && prefix) {
-					continue // typed with marks: only those marks
+				if q.keys[i] != "" {
+					ok, known := markOK[i][o.mark]
+					if !known {
+						ok = marksMatch(ix.marks[o.mark], q.keys[i], i == last && prefix)
+						markOK[i][o.mark] = ok
+					}
+					if !ok {
+						continue // typed with marks: only those marks
+					}
 				}
 				positions[i] = append(positions[i], w)
 			}

@@ -71,20 +71,19 @@ func hasMarks(s string) bool {
 	return false
 }
 
-// marksMatch reports whether a word of the text matches a query word typed
-// with marks, given the query word's markKey. A whole word must have the
+// marksMatch reports whether a word of the text, given by its markKey,
+// matches a query word typed with marks, given by its markKey. A whole word must have the
 // same letters, quality marks and tone. A word still being typed (the last
 // word, matched as a prefix) must start with the typed letters and marks,
 // and have the typed tone if one was typed: an input method writes the tone
 // last, so "kiê" on the way to "kiện" keeps finding it. Once all its
 // letters are typed, its tone counts even when it is the level tone:
 // "kiên" finds "kiên", not "kiện".
-func marksMatch(textWord, queryKey string, prefix bool) bool {
-	k := markKey(textWord)
+func marksMatch(textKey, queryKey string, prefix bool) bool {
 	if !prefix {
-		return k == queryKey
+		return textKey == queryKey
 	}
-	tl, tt := splitKey(k)
+	tl, tt := splitKey(textKey)
 	ql, qt := splitKey(queryKey)
 	if !strings.HasPrefix(tl, ql) {
 		return false
