@@ -65,6 +65,7 @@ func commands() []command {
 		{"import-timeline", "FILE.json --pack DIR", "convert a TimelineJS3 JSON timeline into DIR/timeline.toml of the pack folder DIR", runImportTimeline},
 		{"import-photos", "DIR --pack PACK", "copy the JPEG, PNG and WebP photos of DIR into the pack folder PACK (shrunk to 2560 px, turned upright) and add them to its pack.toml", runImportPhotos},
 		{"export-timeline", "[--pack PATH] OUT.json", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON", runExportTimeline},
+		{"search", "[--pack PATH] WORDS…", "search a pack (the built-in pack without --pack) as the exhibit's search screen does and print the results, best first, one per line; \"quotes\" ask for the exact phrase", runSearch},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
 	}
