@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"trienlam/internal/exhibit"
 )
 
 // problemsScreen lists what was wrong with the pack. The exhibit still shows
@@ -41,26 +39,12 @@ func (p *problemsScreen) content() fyne.CanvasObject {
 		}
 		w := widget.NewLabelWithStyle(where, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		w.Wrapping = fyne.TextWrapWord
-		m := widget.NewLabel(problemText(pr))
+		m := widget.NewLabel(pr.Text(e.prefs.Language()))
 		m.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewVBox(w, m))
 	}
 	p.scroll = container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(list)))
 	return container.NewBorder(bar, nil, nil, nil, p.scroll)
-}
-
-// problemText is a problem said in the interface language: the template
-// "problem.<Kind>" of the translation files filled from its Args, or the
-// English message when the problem has no Kind.
-func problemText(pr exhibit.Problem) string {
-	if pr.Kind == "" {
-		return pr.Message
-	}
-	args := make(map[string]any, len(pr.Args))
-	for k, v := range pr.Args {
-		args[k] = v
-	}
-	return lang.X("problem."+pr.Kind, pr.Message, args)
 }
 
 func (p *problemsScreen) shown() {}

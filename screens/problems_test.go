@@ -1,10 +1,7 @@
 package screens
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -44,72 +41,6 @@ func testdataProblems(t *testing.T) []exhibit.Problem {
 	return all
 }
 
-// exhibitKinds returns every Kind the exhibit package can report: those
-// written as Kind: "…" literals in its source and those the test packs make.
-func exhibitKinds(t *testing.T) map[string]string {
-	t.Helper()
-	kinds := map[string]string{}
-	files, err := filepath.Glob("../internal/exhibit/*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lit := regexp.MustCompile(`Kind:\s*"([^"]+)"`)
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range lit.FindAllSubmatch(src, -1) {
-			kinds[string(m[1])] = filepath.Base(f)
-		}
-	}
-	if len(kinds) < 30 {
-		t.Fatalf("found only %d kinds in exhibit/*.go; is the pattern still right?", len(kinds))
-	}
-	for _, p := range testdataProblems(t) {
-		if p.Kind == "" {
-			t.Errorf("problem without Kind: %v", p)
-			continue
-		}
-		if _, ok := kinds[p.Kind]; !ok {
-			kinds[p.Kind] = "exhibit/testdata (" + p.File + ")"
-		}
-	}
-	return kinds
-}
-
-// Staff read pack problems in Vietnamese: every kind of problem the
-// exhibit package reports has its template in both translation files.
-func TestEveryProblemKindIsTranslated(t *testing.T) {
-	kinds := exhibitKinds(t)
-	for _, code := range []string{"vi", "en"} {
-		data, err := assets.Translations.ReadFile("translations/" + code + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var tr map[string]string
-		if err := json.Unmarshal(data, &tr); err != nil {
-			t.Fatalf("%s.json: %v", code, err)
-		}
-		for k, where := range kinds {
-			if v := tr["problem."+k]; v == "" {
-				t.Errorf("%s.json lacks %q (kind from %s)", code, "problem."+k, where)
-			}
-		}
-		// A template for a kind no longer made is a sign of a renamed kind.
-		for key := range tr {
-			if k, ok := strings.CutPrefix(key, "problem."); ok {
-				if _, used := kinds[k]; !used {
-					t.Errorf("%s.json has %q, a kind the exhibit package does not report", code, key)
-				}
-			}
-		}
-	}
-}
-
 // words normalises white space, so text wrapped over several lines by a
 // label compares equal to the sentence.
 func words(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -147,12 +78,20 @@ func TestProblemsScreenInVietnamese(t *testing.T) {
 		t.Errorf("problems screen shows the English message %q", problems[0].Message)
 	}
 
-	// Every problem of the test packs reads in Vietnamese, with every
-	// placeholder filled.
+	// Every problem of the test packs reads in Vietnamese on the screen,
+	// with every placeholder filled.
 	for _, pr := range testdataProblems(t) {
-		got := problemText(pr)
+		got := pr.Text(e.prefs.Language())
 		if got == pr.Message || strings.Contains(got, "<no value>") || strings.Contains(got, "{{") {
 			t.Errorf("%s: not translated properly: %q", pr.Kind, got)
 		}
+	}
+
+	// In English the screen shows the same English the command line prints.
+	e.prefs.SetLanguage("en")
+	defer e.prefs.SetLanguage("vi")
+	e.openProblems()
+	if txt := words(renderedText(win.Content())); !strings.Contains(txt, words(problems[0].Message)) {
+		t.Errorf("English problems screen lacks %q; it shows:\n%s", problems[0].Message, txt)
 	}
 }

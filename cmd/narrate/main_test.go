@@ -102,15 +102,15 @@ file = "timeline.toml"
 		t.Errorf("second run changed pack.toml:\n%s", again)
 	}
 
-	// Windows line endings are kept; with no credits, the credit goes
-	// before the first [[chapters]].
+	// Windows line endings are kept; with no credits, the credit goes at
+	// the end.
 	crlf := strings.ReplaceAll("format = 1\nid = \"y\"\n\n[[chapters]]\nid = \"a\"\nfile = \"a.md\"\n", "\n", "\r\n")
 	os.WriteFile(name, []byte(crlf), 0o644)
 	if err := updateManifest(name, tracks[:1]); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = os.ReadFile(name)
-	wantCRLF := strings.ReplaceAll("format = 1\nid = \"y\"\n\n[[credits]]\nrole = \"Giọng đọc tổng hợp (espeak-ng)\"\nname = \""+CreditName+"\"\n\n[[chapters]]\nid = \"a\"\nfile = \"a.md\"\nnarration = \"audio/01-a.ogg\"\ncaptions = \"audio/01-a.vtt\"\n", "\n", "\r\n")
+	wantCRLF := strings.ReplaceAll("format = 1\nid = \"y\"\n\n[[chapters]]\nid = \"a\"\nfile = \"a.md\"\nnarration = \"audio/01-a.ogg\"\ncaptions = \"audio/01-a.vtt\"\n\n[[credits]]\nrole = \"Giọng đọc tổng hợp (espeak-ng)\"\nname = \""+CreditName+"\"\n", "\n", "\r\n")
 	if string(got) != wantCRLF {
 		t.Errorf("CRLF pack.toml became\n%q\nwant\n%q", got, wantCRLF)
 	}

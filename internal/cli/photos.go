@@ -40,9 +40,9 @@ type importResult struct {
 	name   string // the file's name in the import folder
 	target string // pack path written, when imported
 	id     string
-	note   string // how it was changed, or why it was skipped
-	warn   string // e.g. an extension that does not match the content
-	entry  string // the [[photos]] text appended to pack.toml
+	note   string      // how it was changed, or why it was skipped
+	warn   string      // e.g. an extension that does not match the content
+	entry  [][2]string // the keys of the [[photos]] entry appended to pack.toml
 }
 
 // runImportPhotos copies the photos of a folder into a pack folder's
@@ -182,14 +182,11 @@ func runImportPhotos(e *env, args []string) int {
 	}
 
 	if len(imported) > 0 && !failed {
-		out := append([]byte{}, manifest...)
-		if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) {
-			out = append(out, '\n')
-		}
+		m := exhibit.EditManifest(manifest)
 		for _, r := range imported {
-			out = append(out, r.entry...)
+			m.AppendEntry("photos", r.entry...)
 		}
-		if err := replaceFile(manifestPath, out); err != nil {
+		if err := replaceFile(manifestPath, m.Bytes()); err != nil {
 			e.errorf("import-photos: %v", err)
 			failed = true
 		}
@@ -348,16 +345,15 @@ func onWhite(img image.Image) image.Image {
 // photo: the file name as a provisional caption, the EXIF date as
 // DD/MM/YYYY when the camera recorded one, alt text left for people to
 // write.
-func photoEntry(id, target, name string, info photos.Info) string {
-	var b strings.Builder
-	b.WriteString("\n[[photos]]\n")
-	fmt.Fprintf(&b, "id = %s\n", exhibit.TOMLString(id))
-	fmt.Fprintf(&b, "file = %s\n", exhibit.TOMLString(target))
-	b.WriteString("kind = \"photo\"\n")
-	fmt.Fprintf(&b, "caption = %s\n", exhibit.TOMLString(strings.TrimSuffix(name, filepath.Ext(name))))
-	if !info.Taken.IsZero() {
-		fmt.Fprintf(&b, "date = %s\n", exhibit.TOMLString(info.Taken.Format("02/01/2006")))
+func photoEntry(id, target, name string, info photos.Info) [][2]string {
+	kvs := [][2]string{
+		{"id", id},
+		{"file", target},
+		{"kind", "photo"},
+		{"caption", strings.TrimSuffix(name, filepath.Ext(name))},
 	}
-	b.WriteString("alt = \"\"\n")
-	return b.String()
+	if !info.Taken.IsZero() {
+		kvs = append(kvs, [2]string{"date", info.Taken.Format("02/01/2006")})
+	}
+	return append(kvs, [2]string{"alt", ""})
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -170,50 +168,24 @@ func timelineFile(manifest []byte) (string, error) {
 	return path.Clean(f), nil
 }
 
-// timelineHeader finds a "[timeline]" table header line.
-var timelineHeader = regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*"?timeline"?[ \t]*\][ \t]*(#[^\r\n]*)?\r?$`)
-
 // withTimelineFile returns pack.toml with [timeline] file = "timeline.toml"
-// added, changing nothing else: the table is appended, or the key put
-// under an existing [timeline] header. changed is false when current
-// already names the file.
+// set, changing nothing else (exhibit.ManifestEdit): the key goes under an
+// existing [timeline] header, or the table is appended. changed is false
+// when current already names the file.
 func withTimelineFile(manifest []byte, current string) (out []byte, changed bool, err error) {
 	if current == importedName {
 		return manifest, false, nil
 	}
-	nl := "\n"
-	if bytes.Contains(manifest, []byte("\r\n")) {
-		nl = "\r\n"
-	}
-	line := fmt.Sprintf("file = %q", importedName)
 	var has struct {
 		Timeline map[string]any `toml:"timeline"`
 	}
 	toml.Decode(strings.TrimPrefix(string(manifest), "\ufeff"), &has)
-	if has.Timeline == nil {
-		out = append([]byte(nil), manifest...)
-		if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) {
-			out = append(out, nl...)
-		}
-		out = append(out, nl+"[timeline]"+nl+line+nl...)
-		return out, true, nil
-	}
-	loc := timelineHeader.FindIndex(manifest)
-	if loc == nil {
+	m := exhibit.EditManifest(manifest)
+	if has.Timeline != nil && !m.HasTable("timeline") {
 		return nil, false, errors.New(`it sets the timeline in a way this command cannot edit; add file = "timeline.toml" under [timeline] by hand`)
 	}
-	// Right after the header line, before whatever followed it.
-	end := loc[1]
-	insert := line + nl
-	if end < len(manifest) && manifest[end] == '\n' {
-		end++
-	} else {
-		insert = nl + line
-	}
-	out = append([]byte(nil), manifest[:end]...)
-	out = append(out, insert...)
-	out = append(out, manifest[end:]...)
-	return out, true, nil
+	m.SetKey("timeline", "file", importedName)
+	return m.Bytes(), true, nil
 }
 
 // writeNew writes a new file; it fails if the file exists.

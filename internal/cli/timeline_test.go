@@ -175,10 +175,10 @@ func TestImportTimelineRefuses(t *testing.T) {
 // and its line; nothing is written.
 func TestImportTimelineBadDates(t *testing.T) {
 	tests := map[string]string{
-		"month-13.json":         `month-13.json:5: events[1].start_date.month: event "thang-13": start_date: "1943-13": month 13 is not between 1 and 12`,
-		"day-32.json":           `day-32.json:9: events[2].start_date.day: event "Ngày 32 tháng Giêng": start_date: "1943-01-32": day 32 is not between 1 and 31 for that month`,
-		"end-before-start.json": `end-before-start.json:6: events[1].end_date: event "ket-thuc-truoc": end 1945-08-18 is before start 1945-08-19`,
-		"no-year.json":          `no-year.json:5: events[1].start_date: event "thieu-nam": start_date: has no year (required; years before the common era are negative numbers, e.g. "year": -500)`,
+		"month-13.json":         `month-13.json:5: events[1].start_date.month: event "thang-13": “1943-13”: month 13 is not between 1 and 12.`,
+		"day-32.json":           `day-32.json:9: events[2].start_date.day: event "Ngày 32 tháng Giêng": “1943-01-32”: day 32 is not between 1 and 31 for that month.`,
+		"end-before-start.json": `end-before-start.json:6: events[1].end_date: event "ket-thuc-truoc": End 1945-08-18 is before start 1945-08-19.`,
+		"no-year.json":          `no-year.json:5: events[1].start_date: event "thieu-nam": Date “start_date” has no year (required). Add "year", e.g. "year": 1943; years before the common era are negative, e.g. -500.`,
 	}
 	for file, want := range tests {
 		dir := copyDir(t, filepath.Join(tjs, "pack"))

@@ -40,8 +40,7 @@ func (l *loader) clip(t table) {
 	if c.ID == "" {
 		return
 	}
-	if !claimEntryID(t, l.declaredClips, c.ID, detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}.
-		msg("clip id %q is used twice; this entry is left out", c.ID)) {
+	if !claimEntryID(t, l.declaredClips, c.ID, detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}) {
 		return
 	}
 	file := t.requiredStr("file")
@@ -55,8 +54,7 @@ func (l *loader) clip(t table) {
 	}
 	if !IsVideoFile(name) {
 		ext := strings.ToLower(path.Ext(name))
-		t.doc.problem(t.field("file"), detail{Kind: "clip-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(VideoExts, " ")}}.
-			msg("clip %q: %q is not a video file extension; use %s", name, ext, strings.Join(VideoExts, " ")))
+		t.doc.problem(t.field("file"), detail{Kind: "clip-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(VideoExts, " ")}})
 		return
 	}
 	if _, err := fs.Stat(l.fsys, name); err != nil {
@@ -89,8 +87,7 @@ func (l *loader) poster(t table, file string) string {
 	}
 	defer f.Close()
 	if _, _, err := image.DecodeConfig(f); err != nil {
-		t.doc.problem(t.field("poster"), detail{Kind: "poster-not-image", Args: kv{"file": name, "error": err.Error()}}.
-			msg("poster %q is not a readable JPEG, PNG or WebP image: %v; the clip is shown without it", name, err))
+		t.doc.problem(t.field("poster"), detail{Kind: "poster-not-image", Args: kv{"file": name, "error": err.Error()}})
 		return ""
 	}
 	return name
@@ -105,8 +102,7 @@ func (l *loader) subtitles(t table, file string) string {
 	}
 	if !hasExt(name, SubtitleExts) {
 		ext := strings.ToLower(path.Ext(name))
-		t.doc.problem(t.field("subtitles"), detail{Kind: "subtitles-format", Args: kv{"file": name, "ext": ext}}.
-			msg("subtitles %q: %q files are not supported; use .vtt or .srt", name, ext))
+		t.doc.problem(t.field("subtitles"), detail{Kind: "subtitles-format", Args: kv{"file": name, "ext": ext}})
 		return ""
 	}
 	if _, err := fs.Stat(l.fsys, name); err != nil {
@@ -138,11 +134,9 @@ func (l *loader) clipRefs(src table) []string {
 		case l.pack.Clip(id) != nil:
 			ids = append(ids, id)
 		case l.declaredClips[id]:
-			src.doc.problem(src.field("clips"), detail{Kind: "clip-unusable", Args: kv{"id": id}}.
-				msg("clip %q could not be loaded (see its own problem); not shown", id))
+			src.doc.problem(src.field("clips"), detail{Kind: "clip-unusable", Args: kv{"id": id}})
 		default:
-			src.doc.problem(src.field("clips"), detail{Kind: "unknown-clip", Args: kv{"id": id}}.
-				msg("unknown clip id %q: add it as a [[clips]] entry in pack.toml", id))
+			src.doc.problem(src.field("clips"), detail{Kind: "unknown-clip", Args: kv{"id": id}})
 		}
 	}
 	return ids

@@ -16,14 +16,14 @@ func TestLoadClips(t *testing.T) {
 	}
 	defer pfs.Close()
 	want := []string{
-		`pack.toml:9: chapters[1].clips: clip "hong" could not be loaded (see its own problem); not shown`,
-		`pack.toml:9: chapters[1].clips: unknown clip id "khong-co": add it as a [[clips]] entry in pack.toml`,
-		`pack.toml:22: clips[2].poster: poster "photos/khong-phai-anh.png" is not a readable JPEG, PNG or WebP image: image: unknown format; the clip is shown without it`,
-		`pack.toml:26: clips[3].file: clip "clips/anh.jpg": ".jpg" is not a video file extension; use .mp4 .webm .mkv .avi .mov .m4v`,
-		`pack.toml:30: clips[4].file: file "clips/mat.mkv" not found`,
-		`pack.toml:35: clips[5].subtitles: subtitles "clips/phu-de.txt": ".txt" files are not supported; use .vtt or .srt`,
-		`pack.toml:40: clips[6].subtitles: file "clips/khong.vtt" not found`,
-		`pack.toml:43: clips[7].id: clip id "phong-van" is used twice; this entry is left out`,
+		`pack.toml:9: chapters[1].clips: Clip “hong” could not be loaded (see its own problem); not shown.`,
+		`pack.toml:9: chapters[1].clips: Unknown clip ID “khong-co”: add it as a [[clips]] entry in pack.toml.`,
+		`pack.toml:22: clips[2].poster: Poster “photos/khong-phai-anh.png” is not a readable JPEG, PNG or WebP image: image: unknown format. The clip is shown without it.`,
+		`pack.toml:26: clips[3].file: Clip “clips/anh.jpg”: “.jpg” is not a video file extension; use .mp4 .webm .mkv .avi .mov .m4v.`,
+		`pack.toml:30: clips[4].file: File “clips/mat.mkv” not found. Copy it into the pack or correct the path.`,
+		`pack.toml:35: clips[5].subtitles: Subtitles “clips/phu-de.txt”: “.txt” files are not supported; use .vtt or .srt.`,
+		`pack.toml:40: clips[6].subtitles: File “clips/khong.vtt” not found. Copy it into the pack or correct the path.`,
+		`pack.toml:43: clips[7].id: Clip ID “phong-van” is used twice; this entry is left out.`,
 	}
 	if got := problemStrings(probs); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

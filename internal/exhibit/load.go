@@ -105,7 +105,7 @@ func (l *loader) readText(doc *tomlDoc, field, name string) (string, bool) {
 		return "", false
 	}
 	if line := checkUTF8(b); line > 0 {
-		l.add(name, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": name}}.msg("not valid UTF-8 text (save the file as UTF-8)"))
+		l.add(name, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": name}})
 		return "", false
 	}
 	return strings.TrimPrefix(string(b), "\ufeff"), true
@@ -115,12 +115,11 @@ func (l *loader) readText(doc *tomlDoc, field, name string) (string, bool) {
 func fileError(name string, err error) detail {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return detail{Kind: "file-not-found", Args: kv{"file": name}}.msg("file %q not found", name)
+		return detail{Kind: "file-not-found", Args: kv{"file": name}}
 	case errors.Is(err, ErrOutsidePack):
-		return detail{Kind: "file-outside-pack", Args: kv{"file": name}}.
-			msg("file %q is a link to outside the pack; copy the file into the pack instead", name)
+		return detail{Kind: "file-outside-pack", Args: kv{"file": name}}
 	}
-	return detail{Kind: "file-unreadable", Args: kv{"file": name, "error": err.Error()}}.msg("file %q cannot be read: %v", name, err)
+	return detail{Kind: "file-unreadable", Args: kv{"file": name, "error": err.Error()}}
 }
 
 // packPath checks a path written in a pack file and returns it cleaned.
@@ -128,15 +127,14 @@ func fileError(name string, err error) detail {
 func packPath(p string) (string, error) {
 	p = strings.ReplaceAll(strings.TrimSpace(p), `\`, "/")
 	if p == "" {
-		return "", detail{Kind: "path-empty", Args: kv{}}.msg("path is empty")
+		return "", detail{Kind: "path-empty", Args: kv{}}
 	}
 	if strings.HasPrefix(p, "/") || (len(p) >= 2 && p[1] == ':') {
-		return "", detail{Kind: "path-absolute", Args: kv{"path": p}}.
-			msg("path %q must be relative to the pack folder, like \"photos/x.jpg\"", p)
+		return "", detail{Kind: "path-absolute", Args: kv{"path": p}}
 	}
 	c := path.Clean(p)
 	if c == ".." || strings.HasPrefix(c, "../") || !fs.ValidPath(c) {
-		return "", detail{Kind: "path-outside-pack", Args: kv{"path": p}}.msg("path %q points outside the pack", p)
+		return "", detail{Kind: "path-outside-pack", Args: kv{"path": p}}
 	}
 	return c, nil
 }
@@ -147,15 +145,14 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 	b, err := fs.ReadFile(l.fsys, ManifestName)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			l.add(ManifestName, 0, "", detail{Kind: "manifest-not-found", Args: kv{"file": ManifestName}}.
-				msg("not found: a pack needs a pack.toml file at its top level"))
+			l.add(ManifestName, 0, "", detail{Kind: "manifest-not-found", Args: kv{"file": ManifestName}})
 			return nil, fmt.Errorf("%s not found: not an exhibit pack", ManifestName)
 		}
 		l.add(ManifestName, 0, "", fileError(ManifestName, err))
 		return nil, fmt.Errorf("read %s: %w", ManifestName, err)
 	}
 	if line := checkUTF8(b); line > 0 {
-		l.add(ManifestName, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": ManifestName}}.msg("not valid UTF-8 text (save the file as UTF-8)"))
+		l.add(ManifestName, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": ManifestName}})
 		return nil, fmt.Errorf("%s:%d: not valid UTF-8 text", ManifestName, line)
 	}
 	doc, perr := parseTOML(ManifestName, strings.TrimPrefix(string(b), "\ufeff"), 0)
@@ -166,8 +163,7 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 	doc.probs = &l.probs
 	root := table{doc: doc, m: doc.root}
 	if !root.has("format") {
-		doc.problem("format", detail{Kind: "format-missing", Args: kv{"format": itoa(FormatVersion)}}.
-			msg("missing: pack.toml must start with format = %d", FormatVersion))
+		doc.problem("format", detail{Kind: "format-missing", Args: kv{"format": itoa(FormatVersion)}})
 		return nil, fmt.Errorf("%s: format missing: %w", ManifestName, ErrUnsupportedFormat)
 	}
 	f, ok := root.integer("format")
@@ -175,8 +171,7 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 		return nil, fmt.Errorf("%s: format is not a number: %w", ManifestName, ErrUnsupportedFormat)
 	}
 	if f != FormatVersion {
-		doc.problem("format", detail{Kind: "format-unsupported", Args: kv{"format": strconv.FormatInt(f, 10), "supported": itoa(FormatVersion)}}.
-			msg("format %d is not supported by this version of Trienlam, which reads format %d", f, FormatVersion))
+		doc.problem("format", detail{Kind: "format-unsupported", Args: kv{"format": strconv.FormatInt(f, 10), "supported": itoa(FormatVersion)}})
 		return nil, fmt.Errorf("%s: format %d: %w", ManifestName, f, ErrUnsupportedFormat)
 	}
 	return doc, nil
@@ -198,8 +193,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 	if p.Language == "" {
 		p.Language = "vi"
 	} else if _, err := language.Parse(p.Language); err != nil {
-		doc.problem("language", detail{Kind: "bad-language", Args: kv{"value": p.Language}}.
-			msg("%q is not a language tag like \"vi\" or \"en\"", p.Language))
+		doc.problem("language", detail{Kind: "bad-language", Args: kv{"value": p.Language}})
 	}
 	p.Notes = root.strList("notes")
 
@@ -231,7 +225,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 	}
 	chapters := root.tables("chapters")
 	if len(chapters) == 0 && !root.has("chapters") {
-		doc.problem("chapters", detail{Kind: "no-chapters", Args: kv{}}.msg("the pack has no chapters: add at least one [[chapters]] entry"))
+		doc.problem("chapters", detail{Kind: "no-chapters", Args: kv{}})
 	}
 	seen := map[string]string{}
 	for _, t := range chapters {
@@ -244,7 +238,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 
 // badID is the problem of an id with characters ids may not have.
 func badID(id string) detail {
-	return detail{Kind: "bad-id", Args: kv{"id": id}}.msg("id %q must use only lowercase letters a-z, digits and '-'", id)
+	return detail{Kind: "bad-id", Args: kv{"id": id}}
 }
 
 // claimEntryID records the id of a [[photos]] or [[clips]] entry. A
@@ -272,8 +266,7 @@ func (l *loader) photo(t table) {
 	if ph.ID == "" {
 		return
 	}
-	if !claimEntryID(t, l.declaredPhotos, ph.ID, detail{Kind: "duplicate-photo-id", Args: kv{"id": ph.ID}}.
-		msg("photo id %q is used twice; this entry is left out", ph.ID)) {
+	if !claimEntryID(t, l.declaredPhotos, ph.ID, detail{Kind: "duplicate-photo-id", Args: kv{"id": ph.ID}}) {
 		return
 	}
 	if k := t.str("kind"); k != "" {
@@ -283,8 +276,7 @@ func (l *loader) photo(t table) {
 		default:
 			// Honest labelling matters more than the picture: an unknown
 			// kind is shown as an illustration, never passed off as a photo.
-			t.doc.problem(t.field("kind"), detail{Kind: "bad-photo-kind", Args: kv{"value": k}}.
-				msg("kind %q must be \"photo\" or \"illustration\"; shown as an illustration", k))
+			t.doc.problem(t.field("kind"), detail{Kind: "bad-photo-kind", Args: kv{"value": k}})
 			ph.Kind = KindIllustration
 		}
 	}
@@ -308,8 +300,7 @@ func (l *loader) photo(t table) {
 	cfg, format, err := image.DecodeConfig(f)
 	f.Close()
 	if err != nil {
-		t.doc.problem(t.field("file"), detail{Kind: "bad-image", Args: kv{"file": name, "error": err.Error()}}.
-			msg("photo %q is not a readable JPEG, PNG or WebP image: %v", name, err))
+		t.doc.problem(t.field("file"), detail{Kind: "bad-image", Args: kv{"file": name, "error": err.Error()}})
 		return
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPhotoPixels {
@@ -317,13 +308,11 @@ func (l *loader) photo(t table) {
 		t.doc.problem(t.field("file"), detail{Kind: "photo-too-large", Args: kv{
 			"file": name, "width": itoa(cfg.Width), "height": itoa(cfg.Height),
 			"megapixels": fmt.Sprintf("%.0f", mp), "limit": itoa(MaxPhotoPixels / 1_000_000),
-		}}.msg("photo %q is %d×%d pixels (%.0f megapixels); the limit is %d megapixels, make it smaller",
-			name, cfg.Width, cfg.Height, mp, MaxPhotoPixels/1_000_000))
+		}})
 		return
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		t.doc.problem(t.field("file"), detail{Kind: "photo-empty", Args: kv{"file": name, "format": format}}.
-			msg("photo %q (%s) has no pixels", name, format))
+		t.doc.problem(t.field("file"), detail{Kind: "photo-empty", Args: kv{"file": name, "format": format}})
 		return
 	}
 	ph.Width, ph.Height = cfg.Width, cfg.Height
@@ -344,8 +333,7 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		return
 	}
 	if first, dup := seen[id]; dup {
-		t.doc.problem(t.field("id"), detail{Kind: "duplicate-chapter-id", Args: kv{"id": id, "first": first}}.
-			msg("chapter id %q is already used by %s; this chapter is left out", id, first))
+		t.doc.problem(t.field("id"), detail{Kind: "duplicate-chapter-id", Args: kv{"id": id, "first": first}})
 		return
 	}
 	seen[id] = t.path
@@ -392,8 +380,7 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		}
 	}
 	if ch.Title == "" {
-		t.doc.problem(t.field("title"), detail{Kind: "chapter-no-title", Args: kv{"id": id}}.
-			msg("chapter %q has no title: set title, or start the file with a # heading", id))
+		t.doc.problem(t.field("title"), detail{Kind: "chapter-no-title", Args: kv{"id": id}})
 		ch.Title = id
 	}
 	if src, ok := pick("narration"); ok {
@@ -408,11 +395,9 @@ func (l *loader) chapter(t table, seen map[string]string) {
 			case l.pack.Photo(pid) != nil:
 				ch.Photos = append(ch.Photos, pid)
 			case l.declaredPhotos[pid]:
-				src.doc.problem(src.field("photos"), detail{Kind: "photo-unusable", Args: kv{"id": pid}}.
-					msg("photo %q could not be loaded (see its own problem); not shown", pid))
+				src.doc.problem(src.field("photos"), detail{Kind: "photo-unusable", Args: kv{"id": pid}})
 			default:
-				src.doc.problem(src.field("photos"), detail{Kind: "unknown-photo", Args: kv{"id": pid}}.
-					msg("unknown photo id %q: add it as a [[photos]] entry in pack.toml", pid))
+				src.doc.problem(src.field("photos"), detail{Kind: "unknown-photo", Args: kv{"id": pid}})
 			}
 		}
 	}
@@ -423,7 +408,7 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		ch.PresenterNotes = src.str("notes")
 	}
 	if len(ch.Blocks) == 0 {
-		l.add(name, 0, "", detail{Kind: "chapter-empty", Args: kv{"id": id}}.msg("chapter %q has no text; it is left out", id))
+		l.add(name, 0, "", detail{Kind: "chapter-empty", Args: kv{"id": id}})
 		return
 	}
 	l.pack.Chapters = append(l.pack.Chapters, ch)
@@ -446,8 +431,7 @@ func (l *loader) narration(t table, file string) string {
 		supported = supported || ext == e
 	}
 	if !supported {
-		t.doc.problem(t.field("narration"), detail{Kind: "narration-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(NarrationExts, " ")}}.
-			msg("narration %q: %q files are not supported; use %s", name, ext, strings.Join(NarrationExts, " ")))
+		t.doc.problem(t.field("narration"), detail{Kind: "narration-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(NarrationExts, " ")}})
 		return ""
 	}
 	if _, err := fs.Stat(l.fsys, name); err != nil {
@@ -478,8 +462,7 @@ func (l *loader) captions(t table, file string) string {
 	n, _ := io.ReadFull(f, head)
 	head = bytes.TrimPrefix(head[:n], []byte("\ufeff"))
 	if !bytes.HasPrefix(head, []byte("WEBVTT")) {
-		t.doc.problem(t.field("captions"), detail{Kind: "captions-not-webvtt", Args: kv{"file": name}}.
-			msg("captions %q are not WebVTT: the file must start with WEBVTT", name))
+		t.doc.problem(t.field("captions"), detail{Kind: "captions-not-webvtt", Args: kv{"file": name}})
 		return ""
 	}
 	return name

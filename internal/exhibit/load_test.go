@@ -139,58 +139,58 @@ func TestLoadBroken(t *testing.T) {
 		chapters []string // IDs that still load
 	}{
 		{"missing-chapter", []string{
-			`pack.toml:11: chapters[2].file: file "chapters/x.md" not found`,
+			`pack.toml:11: chapters[2].file: File “chapters/x.md” not found. Copy it into the pack or correct the path.`,
 		}, []string{"mot"}},
 		{"bad-utf8", []string{
-			`chapters/01.md:3: not valid UTF-8 text (save the file as UTF-8); the chapter is left out`,
+			`chapters/01.md:3: “chapters/01.md” is not valid UTF-8 text (save the file as UTF-8); the chapter is left out.`,
 		}, []string{"hai"}},
 		{"dup-ids", []string{
-			`pack.toml:10: chapters[2].id: chapter id "mot" is already used by chapters[1]; this chapter is left out`,
-			`pack.toml:18: photos[2].id: photo id "anh" is used twice; this entry is left out`,
+			`pack.toml:10: chapters[2].id: Chapter ID “mot” is already used by chapters[1]; this chapter is left out.`,
+			`pack.toml:18: photos[2].id: Photo ID “anh” is used twice; this entry is left out.`,
 		}, []string{"mot"}},
 		{"dup-events", []string{
-			`timeline.toml:7: events[2].id: event "a": id is already used by events[1]; this event is left out`,
+			`timeline.toml:7: events[2].id: Event ID “a” is already used by events[1]; this event is left out.`,
 		}, []string{"mot"}},
 		{"bad-dates", []string{
-			`timeline.toml:3: events[1].start: event "thang-13": start date: "1943-13": month 13 is not between 1 and 12`,
-			`timeline.toml:8: events[2].start: event "ngay-32": start date: "1943-01-32": day 32 is not between 1 and 31 for that month`,
-			`timeline.toml:13: events[3].start: event "khong-nhuan": start date: "1943-02-29": day 29 is not between 1 and 28 for that month`,
-			`timeline.toml:19: events[4].end: event "ket-thuc-truoc": end 1945-08-18 is before start 1945-08-19`,
-			`timeline.toml:24: events[5].start: event "thieu-nam": start date: date "--09-22" has no year`,
+			`timeline.toml:3: events[1].start: event "thang-13": “1943-13”: month 13 is not between 1 and 12.`,
+			`timeline.toml:8: events[2].start: event "ngay-32": “1943-01-32”: day 32 is not between 1 and 31 for that month.`,
+			`timeline.toml:13: events[3].start: event "khong-nhuan": “1943-02-29”: day 29 is not between 1 and 28 for that month.`,
+			`timeline.toml:19: events[4].end: event "ket-thuc-truoc": End 1945-08-18 is before start 1945-08-19.`,
+			`timeline.toml:24: events[5].start: event "thieu-nam": Date “--09-22” has no year.`,
 		}, []string{"mot"}},
 		{"corrupt-photo", []string{
-			`pack.toml:8: chapters[1].photos: photo "hong" could not be loaded (see its own problem); not shown`,
-			`pack.toml:8: chapters[1].photos: photo "mat" could not be loaded (see its own problem); not shown`,
-			`pack.toml:12: photos[1].file: photo "photos/hong.jpg" is not a readable JPEG, PNG or WebP image: unexpected EOF`,
-			`pack.toml:20: photos[3].file: file "photos/mat.jpg" not found`,
+			`pack.toml:8: chapters[1].photos: Photo “hong” could not be loaded (see its own problem); not shown.`,
+			`pack.toml:8: chapters[1].photos: Photo “mat” could not be loaded (see its own problem); not shown.`,
+			`pack.toml:12: photos[1].file: Photo “photos/hong.jpg” is not a readable JPEG, PNG or WebP image: unexpected EOF.`,
+			`pack.toml:20: photos[3].file: File “photos/mat.jpg” not found. Copy it into the pack or correct the path.`,
 		}, []string{"mot"}},
 		{"timeline-json", []string{
-			`timeline.json:6: events[1].start_date.month: event "thang-13": start_date: "1943-13": month 13 is not between 1 and 12`,
-			`timeline.json:11: events[2].start_date.day: event "ngay-32": start_date: "1943-01-32": day 32 is not between 1 and 31 for that month`,
-			`timeline.json:17: events[3].end_date: event "ket-thuc-truoc": end 1945-08-18 is before start 1945-08-19`,
-			`timeline.json:21: events[4].start_date: event "Thiếu năm": start_date: has no year (required; years before the common era are negative numbers, e.g. "year": -500)`,
-			`timeline.json:24: events[5].start_date: event "khong-ngay": start_date is missing (required): write it like "start_date": {"year": 1943, "month": 9, "day": 22}`,
-			`timeline.json:30: events[6].start_date: event "ngay-chu": start_date must be an object like {"year": 1943, "month": 9, "day": 22}, not a text`,
-			`timeline.json:35: events[7].start_date.month: event "thang-chu": start_date: month "Sept" is not a whole number`,
-			`timeline.json:40: events[8].start_date.day: event "ngay-khong-thang": start_date: day is given without month`,
-			`timeline.json:46: events[9].text.headline: event "khong-tieu-de": text.headline is missing: Trienlam shows every event by its headline, so this event is left out`,
+			`timeline.json:6: events[1].start_date.month: event "thang-13": “1943-13”: month 13 is not between 1 and 12.`,
+			`timeline.json:11: events[2].start_date.day: event "ngay-32": “1943-01-32”: day 32 is not between 1 and 31 for that month.`,
+			`timeline.json:17: events[3].end_date: event "ket-thuc-truoc": End 1945-08-18 is before start 1945-08-19.`,
+			`timeline.json:21: events[4].start_date: event "Thiếu năm": Date “start_date” has no year (required). Add "year", e.g. "year": 1943; years before the common era are negative, e.g. -500.`,
+			`timeline.json:24: events[5].start_date: event "khong-ngay": Date “start_date” is missing (required). Add it, e.g. "start_date": {"year": 1943, "month": 9, "day": 22}.`,
+			`timeline.json:30: events[6].start_date: event "ngay-chu": Date “start_date” must be written like {"year": 1943, "month": 9, "day": 22}.`,
+			`timeline.json:35: events[7].start_date.month: event "thang-chu": The month of date “start_date” is "Sept", not a whole number. Write a number, e.g. "month": 9.`,
+			`timeline.json:40: events[8].start_date.day: event "ngay-khong-thang": Date “start_date” gives day without month. Add the month or remove the day.`,
+			`timeline.json:46: events[9].text.headline: Event “khong-tieu-de” has no headline (text.headline), so it is left out. Add "headline" to the event's "text".`,
 		}, []string{"mot"}},
 		{"broken-links", []string{
-			`pack.toml:2: id: id "Lien_Ket_Hong" must use only lowercase letters a-z, digits and '-'`,
-			`pack.toml:4: colour: unknown key "colour" is ignored (known keys: format, id, title, subtitle, language, notes, source, credits, chapters, photos, clips, timeline)`,
-			`pack.toml:9: chapters[1].narration: narration "audio/01.xyz": ".xyz" files are not supported; use .ogg .mp3 .wav .flac .m4a .aac .opus .wma`,
-			`pack.toml:10: chapters[1].captions: captions "audio/01.vtt" are not WebVTT: the file must start with WEBVTT`,
-			`pack.toml:11: chapters[1].photos: unknown photo id "khong-co": add it as a [[photos]] entry in pack.toml`,
-			`pack.toml:20: chapters[3].narattion: unknown key "narattion" is ignored (known keys: id, file, title, narration, captions, photos, clips, notes)`,
-			`pack.toml:25: photos[1].kind: kind "painting" must be "photo" or "illustration"; shown as an illustration`,
-			`chapters/02-trong.md: chapter "trong" has no text; it is left out`,
-			`chapters/03.md:2: title: not valid TOML: strings cannot contain newlines`,
-			`timeline.toml:2: scale: scale "galactic" must be "human" or "cosmological"; using "human"`,
-			`timeline.toml:8: events[1].chapter: event "khong-chuong": no chapter with id "khong-ton-tai"; the link is dropped`,
-			`timeline.toml:15: events[2].block: event "khoi-qua-xa": chapter "mot" has blocks 0 to 2, not 12; the link is dropped`,
-			`timeline.toml:21: events[3].background: event "anh-mat": background "#GGG" is not a colour like "#A51C1C"`,
-			`timeline.toml:23: events[3].media.url: event "anh-mat": file "photos/mat.jpg" not found`,
-			`timeline.toml:25: events[4].headline: event "khong-tieu-de": headline is missing (required)`,
+			`pack.toml:2: id: ID “Lien_Ket_Hong” must use only lowercase letters a-z, digits and '-'.`,
+			`pack.toml:4: colour: Unknown key “colour” is ignored (known keys: format, id, title, subtitle, language, notes, source, credits, chapters, photos, clips, timeline).`,
+			`pack.toml:9: chapters[1].narration: Narration “audio/01.xyz”: “.xyz” files are not supported; use .ogg .mp3 .wav .flac .m4a .aac .opus .wma.`,
+			`pack.toml:10: chapters[1].captions: Captions “audio/01.vtt” are not WebVTT: the file must start with WEBVTT.`,
+			`pack.toml:11: chapters[1].photos: Unknown photo ID “khong-co”: add it as a [[photos]] entry in pack.toml.`,
+			`pack.toml:20: chapters[3].narattion: Unknown key “narattion” is ignored (known keys: id, file, title, narration, captions, photos, clips, notes).`,
+			`pack.toml:25: photos[1].kind: Kind “painting” must be “photo” or “illustration”; shown as an illustration.`,
+			`chapters/02-trong.md: Chapter “trong” has no text; it is left out.`,
+			`chapters/03.md:2: title: “chapters/03.md” is not valid TOML: strings cannot contain newlines.`,
+			`timeline.toml:2: scale: Scale “galactic” must be “human” or “cosmological”; using “human”.`,
+			`timeline.toml:8: events[1].chapter: Event “khong-chuong”: no chapter with ID “khong-ton-tai”; the link is dropped.`,
+			`timeline.toml:15: events[2].block: Event “khoi-qua-xa”: chapter “mot” has blocks 0 to 2, not 12; the link is dropped.`,
+			`timeline.toml:21: events[3].background: Event “anh-mat”: background “#GGG” is not a colour like “#A51C1C”.`,
+			`timeline.toml:23: events[3].media.url: event "anh-mat": File “photos/mat.jpg” not found. Copy it into the pack or correct the path.`,
+			`timeline.toml:25: events[4].headline: Event “khong-tieu-de”: headline is missing (required).`,
 		}, []string{"mot", "ba"}},
 	}
 	for _, tt := range tests {
@@ -230,7 +230,7 @@ func TestLoadBadTOML(t *testing.T) {
 	if err == nil || pack != nil || pfs != nil {
 		t.Fatalf("LoadPath(bad-toml) = %v, %v, %v; want an error", pack, pfs, err)
 	}
-	want := `pack.toml:4: title: not valid TOML: strings cannot contain newlines`
+	want := `pack.toml:4: title: “pack.toml” is not valid TOML: strings cannot contain newlines.`
 	if len(probs) != 1 || probs[0].String() != want {
 		t.Errorf("problems = %q, want [%q]", problemStrings(probs), want)
 	}
@@ -248,10 +248,10 @@ func TestLoadFatal(t *testing.T) {
 		problem  string
 		format   bool // whether the error wraps ErrUnsupportedFormat
 	}{
-		{"no format", "id = \"x\"\n", "format missing", "pack.toml: format: missing: pack.toml must start with format = 1", true},
-		{"format 2", "format = 2\nid = \"x\"\n", "format 2", "pack.toml:1: format: format 2 is not supported by this version of Trienlam, which reads format 1", true},
-		{"format text", "format = \"1\"\n", "not a number", "pack.toml:1: format: must be a whole number, not a text", true},
-		{"latin-1", "format = 1\ntitle = \"Caf\xe9\"\n", "not valid UTF-8", "pack.toml:2: not valid UTF-8 text (save the file as UTF-8)", false},
+		{"no format", "id = \"x\"\n", "format missing", "pack.toml: format: pack.toml must start with format = 1.", true},
+		{"format 2", "format = 2\nid = \"x\"\n", "format 2", "pack.toml:1: format: Format 2 is not supported by this version of Trienlam, which reads format 1.", true},
+		{"format text", "format = \"1\"\n", "not a number", "pack.toml:1: format: “format” must be a whole number.", true},
+		{"latin-1", "format = 1\ntitle = \"Caf\xe9\"\n", "not valid UTF-8", "pack.toml:2: “pack.toml” is not valid UTF-8 text (save the file as UTF-8).", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -274,7 +274,7 @@ func TestLoadFatal(t *testing.T) {
 		t.Errorf("Load(nil) = %v, %v; want an error", pack, err)
 	}
 	_, probs, err := Load(fstest.MapFS{})
-	if err == nil || len(probs) != 1 || probs[0].String() != "pack.toml: not found: a pack needs a pack.toml file at its top level" {
+	if err == nil || len(probs) != 1 || probs[0].String() != "pack.toml: pack.toml not found: a pack needs a pack.toml file at its top level." {
 		t.Errorf("empty fs: %v %q", err, problemStrings(probs))
 	}
 }
@@ -297,9 +297,9 @@ func TestLoadMisc(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`pack.toml:5: chapters[1].title: chapter "a" has no title: set title, or start the file with a # heading`,
-		`pack.toml:11: chapters[2].file: path "../b.md" points outside the pack`,
-		`c.md:1: front matter opened with +++ on line 1 is never closed by a +++ line; the chapter is left out`,
+		`pack.toml:5: chapters[1].title: Chapter “a” has no title: set title, or start the file with a # heading.`,
+		`pack.toml:11: chapters[2].file: Path “../b.md” points outside the pack.`,
+		`c.md:1: Front matter opened with +++ on line 1 is never closed by a +++ line; the chapter is left out.`,
 	}
 	if got := problemStrings(probs); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n got %q\nwant %q", got, want)
@@ -348,7 +348,7 @@ func TestDirSymlinkOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pfs.Close()
-	want := []string{`pack.toml:9: photos[1].file: file "photos/p.png" is a link to outside the pack; copy the file into the pack instead`}
+	want := []string{`pack.toml:9: photos[1].file: File “photos/p.png” is a link to outside the pack; copy the file into the pack instead.`}
 	if got := problemStrings(probs); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems = %q, want %q", got, want)
 	}

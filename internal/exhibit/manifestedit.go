@@ -7,54 +7,157 @@ import (
 	"strings"
 )
 
-// ErrNoChapterEntry is returned (wrapped) by SetChapterKey when pack.toml
-// has no [[chapters]] entry with the chapter's id.
-var ErrNoChapterEntry = errors.New("no [[chapters]] entry with that id")
+// ErrNoChapterEntry is returned (wrapped) by SetEntryKey and SetChapterKey
+// when pack.toml has no entry of the array of tables with the id asked for.
+var ErrNoChapterEntry = errors.New("no entry with that id")
 
-var (
-	tableHeaderRe = regexp.MustCompile(`^\s*\[`)
-	chapterIDRe   = regexp.MustCompile(`^\s*id\s*=\s*(?:"([^"]*)"|'([^']*)')`)
-)
+var tableHeaderRe = regexp.MustCompile(`^\s*\[`)
 
 // TOMLString writes s as a TOML basic string, quotes included.
 func TOMLString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s) + `"`
 }
 
+// ManifestEdit is the one editor of pack.toml: it sets a key in a table or
+// in one entry of an array of tables, and appends entries, as text edits
+// of whole lines. Everything it does not touch stays as written: comments,
+// blank lines, the order of keys and tables, Windows line endings and a
+// UTF-8 byte order mark. A pack.toml staff wrote by hand stays theirs.
+//
+// It expects the usual layout, which is what the format documentation
+// shows: table headers on their own lines, and the keys it edits or matches
+// on (such as id) as one-line strings in the table's own lines. Values it
+// writes are strings.
+type ManifestEdit struct {
+	orig     []byte
+	lines    []string
+	bom      bool // the file starts with a UTF-8 byte order mark
+	crlf     bool // the file uses Windows line endings
+	finalEOL bool // the file ends with a line ending (or is empty)
+	dirty    bool // a line was changed or added
+}
+
+// EditManifest starts an edit of manifest, the text of a pack.toml.
+func EditManifest(manifest []byte) *ManifestEdit {
+	m := &ManifestEdit{orig: manifest}
+	text := string(manifest)
+	text, m.bom = strings.CutPrefix(text, "\ufeff")
+	if m.crlf = strings.Contains(text, "\r\n"); m.crlf {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
+	m.finalEOL = strings.HasSuffix(text, "\n") || text == ""
+	m.lines = strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if text == "" {
+		m.lines = nil
+	}
+	return m
+}
+
+// Bytes returns the edited text, with the file's line endings and byte
+// order mark; the very bytes it was given when nothing was edited.
+func (m *ManifestEdit) Bytes() []byte {
+	if !m.dirty {
+		return m.orig
+	}
+	s := strings.Join(m.lines, "\n")
+	if m.finalEOL {
+		s += "\n"
+	}
+	if m.crlf {
+		s = strings.ReplaceAll(s, "\n", "\r\n")
+	}
+	if m.bom {
+		s = "\ufeff" + s
+	}
+	return []byte(s)
+}
+
+// Changed reports whether the edit changed the text.
+func (m *ManifestEdit) Changed() bool { return m.dirty }
+
 // manifestTable is a table of a TOML file: its header line and the lines
 // up to the next header, [from, to).
 type manifestTable struct {
-	header   string // trimmed header line, "" for the top level
+	name     string // "chapters" for [[chapters]], "" for the top level
+	array    bool   // an entry of an array of tables, [[name]]
 	from, to int
 }
 
-// manifestTables splits lines into tables. inString[i] is set for lines
-// that begin inside a multi-line string: a "[" or a key there is text,
-// not TOML.
-func manifestTables(lines []string) (tables []manifestTable, inString []bool) {
-	tables = []manifestTable{{from: 0}}
-	inString = make([]bool, len(lines))
+// headerName returns the table name of a header line: "timeline" for
+// [timeline] or [ "timeline" ] # comment, and whether it is [[an array]].
+func headerName(line string) (name string, array bool) {
+	s := strings.TrimSpace(line)
+	open, closing := "[", "]"
+	if strings.HasPrefix(s, "[[") {
+		open, closing, array = "[[", "]]", true
+	}
+	s = strings.TrimPrefix(s, open)
+	if i := strings.Index(s, closing); i >= 0 {
+		s = s[:i]
+	}
+	return strings.Trim(strings.TrimSpace(s), `"'`), array
+}
+
+// tables splits the lines into tables. inString[i] is set for lines that
+// begin inside a multi-line string: a "[" or a key there is text, not TOML.
+func (m *ManifestEdit) tables() (tables []manifestTable, inString []bool) {
+	tables = []manifestTable{{from: -1}}
+	inString = make([]bool, len(m.lines))
 	in := false
-	for i, l := range lines {
+	for i, l := range m.lines {
 		inString[i] = in
 		if !in && tableHeaderRe.MatchString(l) {
 			tables[len(tables)-1].to = i
-			tables = append(tables, manifestTable{header: strings.TrimSpace(l), from: i})
+			name, array := headerName(l)
+			tables = append(tables, manifestTable{name: name, array: array, from: i})
 		}
 		if strings.Count(l, `"""`)%2 == 1 || strings.Count(l, `'''`)%2 == 1 {
 			in = !in
 		}
 	}
-	tables[len(tables)-1].to = len(lines)
+	tables[len(tables)-1].to = len(m.lines)
 	return tables, inString
+}
+
+// keyRe matches the line of key and captures its value when that is a
+// one-line basic (1) or literal (2) string.
+func keyRe(key string) *regexp.Regexp {
+	k := regexp.QuoteMeta(key)
+	return regexp.MustCompile(`^\s*(?:` + k + `|"` + k + `")\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')?`)
+}
+
+// keyLine returns the index of the line setting key in t, or -1, and the
+// key's value when it is a one-line string.
+func (m *ManifestEdit) keyLine(t manifestTable, inString []bool, key string) (int, string) {
+	re := keyRe(key)
+	for i := t.from + 1; i < t.to; i++ {
+		if inString[i] {
+			continue
+		}
+		if sub := re.FindStringSubmatchIndex(m.lines[i]); sub != nil {
+			switch l := m.lines[i]; {
+			case sub[2] >= 0:
+				return i, unescapeBasic(l[sub[2]:sub[3]])
+			case sub[4] >= 0:
+				return i, l[sub[4]:sub[5]]
+			}
+			return i, ""
+		}
+	}
+	return -1, ""
+}
+
+// unescapeBasic undoes the escapes TOMLString writes.
+func unescapeBasic(s string) string {
+	return strings.NewReplacer(`\\`, `\`, `\"`, `"`, `\n`, "\n", `\r`, "\r", `\t`, "\t").Replace(s)
 }
 
 // lastKeyLine returns the index after the last line of t that is neither
 // blank nor a comment: where a new key of the table goes, so that comments
 // and blank lines before the next table stay where they are.
-func lastKeyLine(lines []string, t manifestTable) int {
+func (m *ManifestEdit) lastKeyLine(t manifestTable) int {
 	for i := t.to - 1; i > t.from; i-- {
-		s := strings.TrimSpace(lines[i])
+		s := strings.TrimSpace(m.lines[i])
 		if s != "" && !strings.HasPrefix(s, "#") {
 			return i + 1
 		}
@@ -62,74 +165,116 @@ func lastKeyLine(lines []string, t manifestTable) int {
 	return t.from + 1
 }
 
-// SetChapterKey returns manifest, the text of a pack.toml, with the line
-// key = "value" in the [[chapters]] entry whose id is chapterID. An
-// existing line for the key is replaced in place; otherwise the line is
-// added after the entry's last key. Nothing else changes: comments, blank
-// lines, the order of keys, Windows line endings and a UTF-8 BOM are kept
-// as written. changed is false when the line was already there.
-//
-// It is a text edit, not a TOML rewrite, so that a pack.toml staff have
-// written by hand stays theirs. It expects the usual layout (the id as a
-// one-line string in the entry's own lines); when there is no such entry
-// the error wraps ErrNoChapterEntry and says what line to add by hand.
-func SetChapterKey(manifest []byte, chapterID, key, value string) (out []byte, changed bool, err error) {
-	text := string(manifest)
-	crlf := strings.Contains(text, "\r\n")
-	if crlf {
-		text = strings.ReplaceAll(text, "\r\n", "\n")
+// insert puts lines at index at.
+func (m *ManifestEdit) insert(at int, lines ...string) {
+	m.dirty = true
+	if at == len(m.lines) {
+		m.finalEOL = true
 	}
-	finalEOL := strings.HasSuffix(text, "\n") || text == ""
-	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
-	line := key + " = " + TOMLString(value)
-	keyRe := regexp.MustCompile(`^\s*(?:` + regexp.QuoteMeta(key) + `|"` + regexp.QuoteMeta(key) + `")\s*=`)
+	m.lines = append(m.lines[:at], append(lines, m.lines[at:]...)...)
+}
 
-	tables, inString := manifestTables(lines)
-	found := false
-	for _, t := range tables {
-		if t.header != "[[chapters]]" {
+// setIn sets key = "value" in table t: the key's line is replaced in place,
+// or a line added after the table's last key. changed is false when the
+// line was already there.
+func (m *ManifestEdit) setIn(t manifestTable, inString []bool, key, value string) (changed bool) {
+	line := key + " = " + TOMLString(value)
+	if i, _ := m.keyLine(t, inString, key); i >= 0 {
+		if m.lines[i] == line {
+			return false
+		}
+		m.lines[i] = line
+		m.dirty = true
+		return true
+	}
+	m.insert(m.lastKeyLine(t), line)
+	return true
+}
+
+// HasTable reports whether the file has a [name] table header.
+func (m *ManifestEdit) HasTable(name string) bool {
+	tables, _ := m.tables()
+	for _, t := range tables[1:] {
+		if t.name == name && !t.array {
+			return true
+		}
+	}
+	return false
+}
+
+// SetKey sets key = "value" in the table [table]; the table is added at the
+// end of the file when it has none. changed is false when the line was
+// already there.
+func (m *ManifestEdit) SetKey(table, key, value string) (changed bool) {
+	tables, inString := m.tables()
+	for _, t := range tables[1:] {
+		if t.name == table && !t.array {
+			return m.setIn(t, inString, key, value)
+		}
+	}
+	m.insert(len(m.lines), "", "["+table+"]", key+" = "+TOMLString(value))
+	return true
+}
+
+// entry returns the entry of [[array]] whose key is value.
+func (m *ManifestEdit) entry(array, key, value string) (manifestTable, []bool, bool) {
+	tables, inString := m.tables()
+	for _, t := range tables[1:] {
+		if t.name != array || !t.array {
 			continue
 		}
-		isIt := false
-		for i := t.from + 1; i < t.to; i++ {
-			if m := chapterIDRe.FindStringSubmatch(lines[i]); m != nil && !inString[i] {
-				isIt = m[1] == chapterID || (m[1] == "" && m[2] == chapterID)
-			}
+		if i, v := m.keyLine(t, inString, key); i >= 0 && v == value {
+			return t, inString, true
 		}
-		if !isIt {
-			continue
+	}
+	return manifestTable{}, nil, false
+}
+
+// HasEntry reports whether an entry of [[array]] has key = "value".
+func (m *ManifestEdit) HasEntry(array, key, value string) bool {
+	_, _, ok := m.entry(array, key, value)
+	return ok
+}
+
+// SetEntryKey sets key = "value" in the entry of [[array]] whose id is id.
+// When there is no such entry nothing changes, and the error wraps
+// ErrNoChapterEntry and says what line to add by hand.
+func (m *ManifestEdit) SetEntryKey(array, id, key, value string) (changed bool, err error) {
+	t, inString, ok := m.entry(array, "id", id)
+	if !ok {
+		return false, fmt.Errorf("%s: %w: [[%s]] id %q; add this line to its entry by hand: %s = %s",
+			ManifestName, ErrNoChapterEntry, array, id, key, TOMLString(value))
+	}
+	return m.setIn(t, inString, key, value), nil
+}
+
+// AppendEntry adds a [[array]] entry with the keys and values of kvs, in
+// order: after the last entry of that array, or at the end of the file
+// when it has none.
+func (m *ManifestEdit) AppendEntry(array string, kvs ...[2]string) {
+	at := len(m.lines)
+	tables, _ := m.tables()
+	for _, t := range tables[1:] {
+		if t.name == array && t.array {
+			at = m.lastKeyLine(t)
 		}
-		found = true
-		replaced := false
-		for i := t.from + 1; i < t.to; i++ {
-			if !inString[i] && keyRe.MatchString(lines[i]) {
-				if lines[i] != line {
-					lines[i] = line
-					changed = true
-				}
-				replaced = true
-				break
-			}
-		}
-		if !replaced {
-			at := lastKeyLine(lines, t)
-			lines = append(lines[:at], append([]string{line}, lines[at:]...)...)
-			changed = true
-		}
-		break
 	}
-	if !found {
-		return manifest, false, fmt.Errorf("%s: %w %q; add this line to the chapter's entry by hand: %s", ManifestName, ErrNoChapterEntry, chapterID, line)
+	lines := []string{"", "[[" + array + "]]"}
+	for _, kv := range kvs {
+		lines = append(lines, kv[0]+" = "+TOMLString(kv[1]))
 	}
-	if !changed {
-		return manifest, false, nil
+	m.insert(at, lines...)
+}
+
+// SetChapterKey returns manifest, the text of a pack.toml, with the line
+// key = "value" in the [[chapters]] entry whose id is chapterID (see
+// ManifestEdit.SetEntryKey). changed is false when the line was already
+// there; on error manifest is returned unchanged.
+func SetChapterKey(manifest []byte, chapterID, key, value string) (out []byte, changed bool, err error) {
+	m := EditManifest(manifest)
+	changed, err = m.SetEntryKey("chapters", chapterID, key, value)
+	if err != nil || !changed {
+		return manifest, false, err
 	}
-	s := strings.Join(lines, "\n")
-	if finalEOL {
-		s += "\n"
-	}
-	if crlf {
-		s = strings.ReplaceAll(s, "\n", "\r\n")
-	}
-	return []byte(s), true, nil
+	return m.Bytes(), true, nil
 }

@@ -200,3 +200,116 @@ func TestZipPackHasNoDir(t *testing.T) {
 	}
 	t.Skip("no zip pack that opens in testdata/zips")
 }
+
+// The editor on the real built-in pack.toml, as written with Linux line
+// endings and as Notepad on Windows saves it (CRLF, byte order mark, no
+// final line ending): every edit touches only its own lines, and a second
+// run of the same edits changes nothing.
+func TestManifestEditRealFile(t *testing.T) {
+	real, err := os.ReadFile(filepath.Join("..", "..", "assets", "pack", "pack.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(real), "#") || !strings.Contains(string(real), "[[chapters]]") {
+		t.Fatal("the built-in pack.toml no longer has comments and chapters; pick another real file")
+	}
+	var m struct {
+		Chapters []struct{ ID string }
+		Credits  []struct{ Role, Name string }
+	}
+	if _, err := toml.Decode(string(real), &m); err != nil || len(m.Chapters) < 2 {
+		t.Fatalf("built-in pack.toml: %v", err)
+	}
+	first := m.Chapters[0].ID
+	windows := "\ufeff" + strings.TrimSuffix(strings.ReplaceAll(string(real), "\n", "\r\n"), "\r\n")
+	for name, in := range map[string]string{"unix": string(real), "windows": windows} {
+		edit := func(b []byte) *ManifestEdit {
+			e := EditManifest(b)
+			if _, err := e.SetEntryKey("chapters", first, "captions", "audio/moi.vtt"); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			e.SetKey("timeline", "scale", "human")
+			e.AppendEntry("credits", [2]string{"role", "Thử"}, [2]string{"name", `Tên "có" ngoặc`})
+			e.AppendEntry("photos", [2]string{"id", "moi"}, [2]string{"file", `photos\moi.jpg`})
+			return e
+		}
+		e := edit([]byte(in))
+		out := string(e.Bytes())
+		if !e.Changed() {
+			t.Errorf("%s: edit not marked changed", name)
+		}
+		if name == "windows" {
+			if !strings.HasPrefix(out, "\ufeff") || strings.Count(out, "\n") != strings.Count(out, "\r\n") {
+				t.Errorf("%s: byte order mark or CRLF lost:\n%q", name, out[:200])
+			}
+		}
+		// Every line of the original is still there, in the same order,
+		// and the first chapter's captions line is replaced in place.
+		plain := strings.ReplaceAll(strings.TrimPrefix(out, "\ufeff"), "\r\n", "\n")
+		rest := plain
+		for _, l := range strings.Split(strings.ReplaceAll(strings.TrimPrefix(in, "\ufeff"), "\r\n", "\n"), "\n") {
+			if strings.HasPrefix(l, "captions = ") {
+				continue // the first chapter's is replaced
+			}
+			i := strings.Index(rest, l)
+			if i < 0 {
+				t.Fatalf("%s: line %q lost or moved", name, l)
+			}
+			rest = rest[i+len(l):]
+		}
+		var got struct {
+			Chapters []struct{ ID, Captions string }
+			Credits  []struct{ Role, Name string }
+			Photos   []struct{ ID, File string }
+			Timeline struct{ File, Scale string }
+		}
+		if _, err := toml.Decode(plain, &got); err != nil {
+			t.Fatalf("%s: edited file is not TOML: %v\n%s", name, err, plain)
+		}
+		if strings.Count(plain, "captions = ") != strings.Count(in, "captions = ") || got.Chapters[0].Captions != "audio/moi.vtt" || got.Timeline.Scale != "human" || got.Timeline.File == "" {
+			t.Errorf("%s: chapters %+v, timeline %+v", name, got.Chapters[0], got.Timeline)
+		}
+		if n := len(got.Credits); n != len(m.Credits)+1 || got.Credits[n-1].Name != `Tên "có" ngoặc` {
+			t.Errorf("%s: credits %+v", name, got.Credits)
+		}
+		if len(got.Photos) == 0 || got.Photos[len(got.Photos)-1].File != `photos\moi.jpg` {
+			t.Errorf("%s: photos %+v", name, got.Photos)
+		}
+		// The new credit follows the last credit, before what came after it.
+		if i, j := strings.LastIndex(plain, "role = \"Thử\""), strings.Index(plain, "[[chapters]]"); i < 0 || (strings.Index(in, "[[credits]]") < strings.Index(in, "[[chapters]]") && i > j) {
+			t.Errorf("%s: the new credit is not after the last credit", name)
+		}
+
+		// The same set and a key already there change nothing; entries are
+		// found by any key.
+		again := EditManifest([]byte(out))
+		if ch, _ := again.SetEntryKey("chapters", first, "captions", "audio/moi.vtt"); ch || again.SetKey("timeline", "scale", "human") || again.Changed() || string(again.Bytes()) != out {
+			t.Errorf("%s: setting the same values again changed the file", name)
+		}
+		if !again.HasEntry("credits", "role", "Thử") || !again.HasEntry("photos", "file", `photos\moi.jpg`) || again.HasEntry("credits", "role", "Khác") {
+			t.Errorf("%s: HasEntry does not find what was added", name)
+		}
+		if !again.HasTable("timeline") || again.HasTable("chapters") {
+			t.Errorf("%s: HasTable", name)
+		}
+	}
+}
+
+// A file with no [timeline] gets one at the end; an empty file becomes a
+// valid one; nothing edited gives back the very bytes.
+func TestManifestEditNewTables(t *testing.T) {
+	e := EditManifest([]byte("format = 1 # no final line ending"))
+	e.SetKey("timeline", "file", "timeline.toml")
+	if got, want := string(e.Bytes()), "format = 1 # no final line ending\n\n[timeline]\nfile = \"timeline.toml\"\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	e = EditManifest(nil)
+	e.AppendEntry("photos", [2]string{"id", "a"})
+	if got := string(e.Bytes()); got != "\n[[photos]]\nid = \"a\"\n" {
+		t.Errorf("empty file became %q", got)
+	}
+	in := []byte("a = 1\r\n[timeline]\r\n")
+	if e := EditManifest(in); e.Changed() || &e.Bytes()[0] != &in[0] {
+		t.Errorf("an unedited file is not given back as it was")
+	}
+}

@@ -26,8 +26,7 @@ var md = goldmark.New()
 func (l *loader) parseChapter(ch *Chapter, b []byte) (fm table, ok bool) {
 	name := ch.File
 	if line := checkUTF8(b); line > 0 {
-		l.add(name, line, "", detail{Kind: "chapter-invalid-utf8", Args: kv{"file": name}}.
-			msg("not valid UTF-8 text (save the file as UTF-8); the chapter is left out"))
+		l.add(name, line, "", detail{Kind: "chapter-invalid-utf8", Args: kv{"file": name}})
 		return table{}, false
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
@@ -39,8 +38,7 @@ func (l *loader) parseChapter(ch *Chapter, b []byte) (fm table, ok bool) {
 	body, bodyLine := b, 1
 	if front, rest, closeLine, has, closed := splitFrontMatter(b); has {
 		if !closed {
-			l.add(name, 1, "", detail{Kind: "front-matter-unclosed", Args: kv{"file": name}}.
-				msg("front matter opened with +++ on line 1 is never closed by a +++ line; the chapter is left out"))
+			l.add(name, 1, "", detail{Kind: "front-matter-unclosed", Args: kv{"file": name}})
 			return table{}, false
 		}
 		doc, perr := parseTOML(name, string(front), 1)
@@ -55,8 +53,7 @@ func (l *loader) parseChapter(ch *Chapter, b []byte) (fm table, ok bool) {
 	}
 	blocks, err := safeParseBlocks(body, bodyLine)
 	if err != nil {
-		l.add(name, 0, "", detail{Kind: "markdown-unreadable", Args: kv{"file": name, "error": err.Error()}}.
-			msg("%v; the chapter is left out", err))
+		l.add(name, 0, "", detail{Kind: "markdown-unreadable", Args: kv{"file": name, "error": err.Error()}})
 		return table{}, false
 	}
 	ch.Blocks = blocks

@@ -1,13 +1,6 @@
-// Package exhibit holds the exhibit pack model: the manifest, the chapters
-// parsed from Markdown, photos, narration tracks and the timeline, and the
-// loader that reads a pack from any fs.FS and reports every problem it finds.
-//
-// The package knows nothing of Fyne: screens read a *Pack, they never parse
-// files themselves.
 package exhibit
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -239,100 +232,6 @@ type Timeline struct {
 	Events []Event
 	Eras   []Era
 	Groups []string
-}
-
-// Problem is one thing wrong with a pack, located as precisely as the
-// format allows.
-//
-// Message is English and is what the command line prints. The GUI does not
-// show it: it translates the problem by Kind, looking up the template
-// "problem.<Kind>" in its translation files and filling it from Args, so
-// staff read what is wrong and what to do in their own language. Message is
-// the fallback when a Kind has no translation.
-type Problem struct {
-	File  string // path inside the pack, or the pack path itself
-	Line  int    // 1-based, 0 when the format has no lines or it is unknown
-	Field string // manifest or front-matter field, e.g. "chapters[2].file"
-	// Message is an English sentence for the command line and logs.
-	Message string
-	// Kind is a stable code for what is wrong, such as "file-not-found",
-	// "bad-toml" or "unknown-key". The same Kind always comes with the same
-	// Args keys, so a translation can be written once per Kind. Kinds never
-	// change meaning; a new check gets a new Kind.
-	Kind string
-	// Args are the values Message mentions, keyed by lower-case names such
-	// as "file", "id", "value" or "allowed", for the translated template
-	// ({{.file}}). Values are as written in the pack, or English where
-	// Message quotes a library's error ("error").
-	Args map[string]string
-}
-
-// detail is what a problem says, apart from where it is: its Kind, Args and
-// English Message. It is also the error type of packPath and ParseDate, so
-// that a caller reporting their error keeps its Kind.
-type detail struct {
-	Kind    string
-	Args    map[string]string
-	Message string
-}
-
-// Error returns the English message.
-func (d detail) Error() string { return d.Message }
-
-// msg returns d with its English message set from format.
-func (d detail) msg(format string, a ...any) detail {
-	d.Message = fmt.Sprintf(format, a...)
-	return d
-}
-
-// under returns d said of something: prefix, such as `event "x"`, goes
-// before the message as "prefix: message" and extra is added to the args
-// (a timeline item's "event" or "era", a date's "key").
-func (d detail) under(prefix string, extra map[string]string) detail {
-	args := make(map[string]string, len(d.Args)+len(extra))
-	for k, v := range d.Args {
-		args[k] = v
-	}
-	for k, v := range extra {
-		args[k] = v
-	}
-	d.Args = args
-	d.Message = prefix + ": " + d.Message
-	return d
-}
-
-// detailOf returns the wording of err: the detail it carries, or a problem
-// of Kind "unexpected" quoting it.
-func detailOf(err error) detail {
-	var d detail
-	if errors.As(err, &d) {
-		return d
-	}
-	return detail{Kind: "unexpected", Args: map[string]string{"error": err.Error()}, Message: err.Error()}
-}
-
-// kv is the type of Args, short for building them.
-type kv = map[string]string
-
-// at places a detail in a file.
-func (d detail) at(file string, line int, field string) Problem {
-	return Problem{File: file, Line: line, Field: field, Message: d.Message, Kind: d.Kind, Args: d.Args}
-}
-
-// String formats the problem as "file:line: field: message".
-func (p Problem) String() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-	}
-	b.WriteString(": ")
-	if p.Field != "" {
-		b.WriteString(p.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(p.Message)
-	return b.String()
 }
 
 // Counts summarises a pack for the validate command.

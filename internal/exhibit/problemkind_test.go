@@ -2,13 +2,10 @@ package exhibit
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"hash/crc32"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -185,46 +182,46 @@ media = 5
 	}
 }
 
-// sourceKinds returns every Kind written as a literal in the package.
-func sourceKinds(t *testing.T) map[string]bool {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lit := regexp.MustCompile(`Kind:\s*"([^"]+)"`)
-	kinds := map[string]bool{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range lit.FindAllSubmatch(src, -1) {
-			kinds[string(m[1])] = true
-		}
-	}
-	if len(kinds) < 30 {
-		t.Fatalf("found only %d kinds in the source; is the pattern still right?", len(kinds))
-	}
-	return kinds
-}
-
-// Every problem the loader reports has a Kind, so the GUI can show it in
-// Vietnamese, and Args the translations can be filled from.
-func TestEveryProblemHasKind(t *testing.T) {
+// allProblems returns the problems of the test packs and of kindPacks.
+func allProblems(t *testing.T) map[string][]Problem {
 	all := testdataProblems(t)
 	for name, fsys := range kindPacks(t) {
 		_, probs, _ := Load(fsys)
 		all[name] = probs
 	}
+	return all
+}
+
+// The list of kinds is the one place a problem's words live: each kind is
+// listed once, in order, with both templates written and parsing.
+func TestProblemKindsList(t *testing.T) {
+	if len(ProblemKinds) < 30 {
+		t.Fatalf("only %d problem kinds listed", len(ProblemKinds))
+	}
+	for i, k := range ProblemKinds {
+		if i > 0 && ProblemKinds[i-1].Kind >= k.Kind {
+			t.Errorf("ProblemKinds not sorted or duplicated at %q after %q", k.Kind, ProblemKinds[i-1].Kind)
+		}
+		if k.Kind == "" || strings.TrimSpace(k.En) == "" || strings.TrimSpace(k.Vi) == "" || k.En == k.Vi {
+			t.Errorf("kind %q: needs a code, an English and a different Vietnamese template: %+v", k.Kind, k)
+		}
+		for _, src := range []string{k.En, k.Vi} {
+			if _, err := template.New(k.Kind).Parse(src); err != nil {
+				t.Errorf("kind %q: %v", k.Kind, err)
+			}
+		}
+	}
+}
+
+// Every problem the loader reports has a listed Kind, so both the command
+// line and the app can say it, and every listed kind is made by some test
+// pack, so its Args are checked below.
+func TestEveryProblemHasKind(t *testing.T) {
 	seen := map[string]bool{}
-	for name, probs := range all {
+	for name, probs := range allProblems(t) {
 		for _, p := range probs {
-			if p.Kind == "" || p.Args == nil || p.Message == "" {
-				t.Errorf("%s: problem without Kind, Args or Message: %#v", name, p)
+			if _, ok := kindIndex[p.Kind]; !ok || p.Args == nil || p.Message == "" {
+				t.Errorf("%s: problem without a listed Kind, Args or Message: %#v", name, p)
 			}
 			seen[p.Kind] = true
 		}
@@ -233,59 +230,37 @@ func TestEveryProblemHasKind(t *testing.T) {
 	// Markdown parser has never panicked; kept as a safety net.
 	unreachable := map[string]bool{"photo-empty": true, "markdown-unreadable": true, "unexpected": true}
 	var missing []string
-	for k := range sourceKinds(t) {
-		if !seen[k] && !unreachable[k] {
-			missing = append(missing, k)
+	for _, k := range ProblemKinds {
+		if !seen[k.Kind] && !unreachable[k.Kind] {
+			missing = append(missing, k.Kind)
 		}
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
 		t.Errorf("no test pack makes these kinds of problem: %v", missing)
 	}
-	for k := range seen {
-		if !sourceKinds(t)[k] {
-			t.Errorf("kind %q is not written as a Kind: \"…\" literal, so translation checks miss it", k)
-		}
-	}
 }
 
-// The GUI fills the template "problem.<Kind>" of its translation files
-// from Args: every placeholder must have a value for every problem made.
+// Both templates of a kind are filled from Args: every placeholder must
+// have a value for every problem made, and the English one is what the
+// command line prints.
 func TestProblemTemplatesMatchArgs(t *testing.T) {
-	all := testdataProblems(t)
-	for name, fsys := range kindPacks(t) {
-		_, probs, _ := Load(fsys)
-		all[name] = probs
-	}
-	for _, code := range []string{"vi", "en"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", code+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var tr map[string]string
-		if err := json.Unmarshal(data, &tr); err != nil {
-			t.Fatalf("%s.json: %v", code, err)
-		}
-		for name, probs := range all {
-			for _, p := range probs {
-				src, ok := tr["problem."+p.Kind]
-				if !ok {
-					t.Errorf("%s.json lacks problem.%s", code, p.Kind)
-					continue
-				}
-				tpl, err := template.New(p.Kind).Option("missingkey=error").Parse(src)
+	for name, probs := range allProblems(t) {
+		for _, p := range probs {
+			k, ok := kindIndex[p.Kind]
+			if !ok {
+				continue // reported above
+			}
+			for _, language := range []string{"vi", "en"} {
+				got, err := k.Render(language, p.Args)
 				if err != nil {
-					t.Errorf("%s.json: problem.%s: %v", code, p.Kind, err)
-					continue
+					t.Errorf("%s: %s template with args %v: %v", name, language, p.Args, err)
+				} else if got != p.Text(language) {
+					t.Errorf("%s: Text(%s) = %q, want %q", name, language, p.Text(language), got)
 				}
-				args := map[string]any{}
-				for k, v := range p.Args {
-					args[k] = v
-				}
-				var b strings.Builder
-				if err := tpl.Execute(&b, args); err != nil {
-					t.Errorf("%s.json: problem.%s with args of %s (%v): %v", code, p.Kind, name, p.Args, err)
-				}
+			}
+			if en := p.Text("en"); p.Message != en || !strings.HasSuffix(p.String(), en) {
+				t.Errorf("%s: Message %q and String %q differ from the English template %q", name, p.Message, p.String(), en)
 			}
 		}
 	}

@@ -49,8 +49,7 @@ func (l *loader) timeline(t table) {
 
 // endBeforeStart is the problem of a span whose end comes before its start.
 func endBeforeStart(end, start Date) detail {
-	return detail{Kind: "end-before-start", Args: kv{"start": formatDate(start), "end": formatDate(end)}}.
-		msg("end %s is before start %s", formatDate(end), formatDate(start))
+	return detail{Kind: "end-before-start", Args: kv{"start": formatDate(start), "end": formatDate(end)}}
 }
 
 // pathExt is path.Ext without importing path here twice.
@@ -71,25 +70,20 @@ func (l *loader) timelineDoc(doc *tomlDoc) Timeline {
 		tl.Scale = "human"
 	case "human", "cosmological":
 	default:
-		doc.problem("scale", detail{Kind: "bad-scale", Args: kv{"value": tl.Scale}}.
-			msg("scale %q must be \"human\" or \"cosmological\"; using \"human\"", tl.Scale))
+		doc.problem("scale", detail{Kind: "bad-scale", Args: kv{"value": tl.Scale}})
 		tl.Scale = "human"
 	}
 	for _, t := range root.tables("eras") {
 		t.checkKeys("start", "end", "headline", "text")
-		label := "era"
 		h := t.str("headline")
-		if h != "" {
-			label = fmt.Sprintf("era %q", h)
-		}
 		item := kv{"era": h}
-		start, ok1 := dateField(t, "start", label, item, true)
-		end, ok2 := dateField(t, "end", label, item, true)
+		start, ok1 := dateField(t, "start", item, true)
+		end, ok2 := dateField(t, "end", item, true)
 		if !ok1 || !ok2 {
 			continue
 		}
 		if before(end, start) {
-			t.doc.problem(t.field("end"), endBeforeStart(end, start).under(label, item))
+			t.doc.problem(t.field("end"), endBeforeStart(end, start).with(item))
 			continue
 		}
 		tl.Eras = append(tl.Eras, Era{Start: start, End: end, Headline: t.str("headline"), Text: t.str("text")})
@@ -121,22 +115,20 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 	if ev.ID == "" {
 		return ev, false
 	}
-	label := fmt.Sprintf("event %q", ev.ID)
 	item := kv{"event": ev.ID}
-	if !claimEventID(t, "id", ev.ID, seen, label, item) {
+	if !claimEventID(t, "id", ev.ID, seen, item) {
 		return ev, false
 	}
 	ok := true
 	ev.Headline = t.str("headline")
 	if strings.TrimSpace(ev.Headline) == "" {
-		t.doc.problem(t.field("headline"), detail{Kind: "headline-missing", Args: kv{}}.
-			msg("headline is missing (required)").under(label, item))
+		t.doc.problem(t.field("headline"), detail{Kind: "headline-missing", Args: kv{}}.with(item))
 		ok = false
 	}
-	sok, spanOK := eventSpan(t, &ev, "start", "end", dateField, label, item)
+	sok, spanOK := eventSpan(t, &ev, "start", "end", dateField, item)
 	ok = ok && spanOK
 	if sok {
-		applyPrecision(t, &ev, label, item)
+		applyPrecision(t, &ev, item)
 	}
 	if !ok {
 		return ev, false
@@ -146,12 +138,12 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 	ev.Text = t.str("text")
 	ev.Group = t.str("group")
 	ev.Background = t.str("background")
-	if ev.Background != "" && !l.background(t, "background", label, item, ev.Background) {
+	if ev.Background != "" && !l.background(t, "background", item, ev.Background) {
 		ev.Background = ""
 	}
-	l.eventChapter(t, &ev, label, item)
+	l.eventChapter(t, &ev, item)
 	if m, has := t.sub("media"); has {
-		ev.Media = l.media(m, label, item)
+		ev.Media = l.media(m, item)
 	}
 	return ev, true
 }
@@ -159,10 +151,9 @@ func (l *loader) event(t table, seen map[string]string) (Event, bool) {
 // claimEventID records id in seen (event id → where it was first used),
 // or, when an earlier event has it, reports the duplicate at t's key and
 // returns false: the event is left out.
-func claimEventID(t table, key, id string, seen map[string]string, label string, item kv) bool {
+func claimEventID(t table, key, id string, seen map[string]string, item kv) bool {
 	if first, dup := seen[id]; dup {
-		t.doc.problem(t.field(key), detail{Kind: "duplicate-event-id", Args: kv{"first": first}}.
-			msg("id is already used by %s; this event is left out", first).under(label, item))
+		t.doc.problem(t.field(key), detail{Kind: "duplicate-event-id", Args: kv{"first": first}}.with(item))
 		return false
 	}
 	seen[id] = t.path
@@ -173,17 +164,17 @@ func claimEventID(t table, key, id string, seen map[string]string, label string,
 // readDate, the timeline format's date reader, and sets them on ev. sok
 // says the start is good; ok that the whole span is (an end before the
 // start is reported and leaves the event out).
-func eventSpan(t table, ev *Event, startKey, endKey string, readDate func(t table, key, label string, item kv, required bool) (Date, bool), label string, item kv) (sok, ok bool) {
-	start, sok := readDate(t, startKey, label, item, true)
+func eventSpan(t table, ev *Event, startKey, endKey string, readDate func(t table, key string, item kv, required bool) (Date, bool), item kv) (sok, ok bool) {
+	start, sok := readDate(t, startKey, item, true)
 	ok = sok
 	ev.Start = start
 	if t.has(endKey) {
-		end, eok := readDate(t, endKey, label, item, false)
+		end, eok := readDate(t, endKey, item, false)
 		switch {
 		case !eok:
 			ok = false
 		case sok && before(end, start):
-			t.doc.problem(t.field(endKey), endBeforeStart(end, start).under(label, item))
+			t.doc.problem(t.field(endKey), endBeforeStart(end, start).with(item))
 			ok = false
 		default:
 			ev.End = &end
@@ -194,20 +185,19 @@ func eventSpan(t table, ev *Event, startKey, endKey string, readDate func(t tabl
 
 // eventChapter reads the chapter and block keys of t, an event's link
 // into the pack's text, and sets the link on ev when it can be followed.
-func (l *loader) eventChapter(t table, ev *Event, label string, item kv) {
+func (l *loader) eventChapter(t table, ev *Event, item kv) {
 	if ch := t.str("chapter"); ch != "" {
 		block, hasBlock := t.integer("block")
-		ev.Chapter, ev.Block = l.chapterLink(t, label, item, ch, block, hasBlock)
+		ev.Chapter, ev.Block = l.chapterLink(t, item, ch, block, hasBlock)
 	} else if t.has("block") {
-		t.doc.problem(t.field("block"), detail{Kind: "block-without-chapter", Args: kv{}}.
-			msg("block is set but chapter is not").under(label, item))
+		t.doc.problem(t.field("block"), detail{Kind: "block-without-chapter", Args: kv{}}.with(item))
 	}
 }
 
 // applyPrecision reads the precision key of t, which says how much of the
 // event's date is known, and applies it to the event's start (and caps
 // its end). It may say less than the date gives, never more.
-func applyPrecision(t table, ev *Event, label string, item kv) {
+func applyPrecision(t table, ev *Event, item kv) {
 	p := t.str("precision")
 	if p == "" {
 		return
@@ -215,14 +205,12 @@ func applyPrecision(t table, ev *Event, label string, item kv) {
 	prec, known := precisionNames[p]
 	switch {
 	case !known:
-		t.doc.problem(t.field("precision"), detail{Kind: "bad-precision", Args: kv{"value": p, "allowed": "year, season, month, day, time"}}.
-			msg("precision %q must be one of year, season, month, day, time", p).under(label, item))
+		t.doc.problem(t.field("precision"), detail{Kind: "bad-precision", Args: kv{"value": p, "allowed": "year, season, month, day, time"}}.with(item))
 	case prec > ev.Start.Precision:
 		// A finer precision than the date gives would invent detail
 		// the source does not have; "season" needs a month to say
 		// which season.
-		t.doc.problem(t.field("precision"), detail{Kind: "precision-too-fine", Args: kv{"value": p, "date": formatDate(ev.Start)}}.
-			msg("precision %q is finer than the date %s gives", p, formatDate(ev.Start)).under(label, item))
+		t.doc.problem(t.field("precision"), detail{Kind: "precision-too-fine", Args: kv{"value": p, "date": formatDate(ev.Start)}}.with(item))
 	default:
 		ev.Start.Precision = prec
 		if ev.End != nil && ev.End.Precision > prec {
@@ -234,19 +222,17 @@ func applyPrecision(t table, ev *Event, label string, item kv) {
 // chapterLink checks an event's link to a chapter (and block) and returns
 // it, or "" and 0 when it cannot be followed. Outside a pack (noFiles)
 // the link is kept unchecked.
-func (l *loader) chapterLink(t table, label string, item kv, ch string, block int64, hasBlock bool) (string, int) {
+func (l *loader) chapterLink(t table, item kv, ch string, block int64, hasBlock bool) (string, int) {
 	if l.noFiles {
 		return ch, int(block)
 	}
 	c := l.pack.Chapter(ch)
 	switch {
 	case c == nil:
-		t.doc.problem(t.field("chapter"), detail{Kind: "unknown-chapter", Args: kv{"chapter": ch}}.
-			msg("no chapter with id %q; the link is dropped", ch).under(label, item))
+		t.doc.problem(t.field("chapter"), detail{Kind: "unknown-chapter", Args: kv{"chapter": ch}}.with(item))
 	case hasBlock && (block < 0 || block >= int64(len(c.Blocks))):
 		last := len(c.Blocks) - 1
-		t.doc.problem(t.field("block"), detail{Kind: "bad-block", Args: kv{"chapter": ch, "last": itoa(last), "block": strconv.FormatInt(block, 10)}}.
-			msg("chapter %q has blocks 0 to %d, not %d; the link is dropped", ch, last, block).under(label, item))
+		t.doc.problem(t.field("block"), detail{Kind: "bad-block", Args: kv{"chapter": ch, "last": itoa(last), "block": strconv.FormatInt(block, 10)}}.with(item))
 	default:
 		return ch, int(block)
 	}
@@ -256,36 +242,34 @@ func (l *loader) chapterLink(t table, label string, item kv, ch string, block in
 // background checks an event background, the value of key in t: a
 // colour, a picture in the pack, or a picture on the web (kept, never
 // fetched: the exhibit runs offline).
-func (l *loader) background(t table, key, label string, item kv, bg string) bool {
+func (l *loader) background(t table, key string, item kv, bg string) bool {
 	if strings.HasPrefix(bg, "#") {
 		if hexColour.MatchString(bg) {
 			return true
 		}
-		t.doc.problem(t.field(key), detail{Kind: "bad-colour", Args: kv{"value": bg}}.
-			msg("background %q is not a colour like \"#A51C1C\"", bg).under(label, item))
+		t.doc.problem(t.field(key), detail{Kind: "bad-colour", Args: kv{"value": bg}}.with(item))
 		return false
 	}
 	if isWebRef(bg) {
 		return true
 	}
-	return l.localFile(t, key, label, item, bg)
+	return l.localFile(t, key, item, bg)
 }
 
 var hexColour = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
 // media checks an event's media table; nil when it has no usable URL.
-func (l *loader) media(t table, label string, item kv) *Media {
+func (l *loader) media(t table, item kv) *Media {
 	t.checkKeys("url", "caption", "credit", "thumbnail", "alt")
 	m := &Media{URL: t.str("url"), Caption: t.str("caption"), Credit: t.str("credit"), Thumbnail: t.str("thumbnail"), Alt: t.str("alt")}
 	if m.URL == "" {
-		t.doc.problem(t.field("url"), detail{Kind: "media-url-missing", Args: kv{}}.
-			msg("media needs a url (a file in the pack or an http(s) address)").under(label, item))
+		t.doc.problem(t.field("url"), detail{Kind: "media-url-missing", Args: kv{}}.with(item))
 		return nil
 	}
-	if !l.mediaRef(t, "url", label, item, &m.URL) {
+	if !l.mediaRef(t, "url", item, &m.URL) {
 		return nil
 	}
-	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", label, item, &m.Thumbnail) {
+	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", item, &m.Thumbnail) {
 		m.Thumbnail = ""
 	}
 	if m.IsVideo() && !l.noFiles {
@@ -296,16 +280,15 @@ func (l *loader) media(t table, label string, item kv) *Media {
 
 // mediaRef accepts a web address as it is (never fetched: the exhibit runs
 // offline) or a path that must exist in the pack, cleaned in place.
-func (l *loader) mediaRef(t table, key, label string, item kv, ref *string) bool {
+func (l *loader) mediaRef(t table, key string, item kv, ref *string) bool {
 	if isWebRef(*ref) {
 		return true
 	}
 	if i := strings.Index(*ref, ":"); i > 1 && !strings.ContainsAny((*ref)[:i], "/\\") {
-		t.doc.problem(t.field(key), detail{Kind: "bad-media-ref", Args: kv{"value": *ref}}.
-			msg("%q is neither a file in the pack nor an http(s) address", *ref).under(label, item))
+		t.doc.problem(t.field(key), detail{Kind: "bad-media-ref", Args: kv{"value": *ref}}.with(item))
 		return false
 	}
-	if !l.localFile(t, key, label, item, *ref) {
+	if !l.localFile(t, key, item, *ref) {
 		return false
 	}
 	*ref, _ = packPath(*ref)
@@ -314,17 +297,17 @@ func (l *loader) mediaRef(t table, key, label string, item kv, ref *string) bool
 
 // localFile reports whether a path in the pack exists, reporting why not.
 // Outside a pack (noFiles) only the form of the path is checked.
-func (l *loader) localFile(t table, key, label string, item kv, ref string) bool {
+func (l *loader) localFile(t table, key string, item kv, ref string) bool {
 	name, err := packPath(ref)
 	if err != nil {
-		t.doc.problem(t.field(key), detailOf(err).under(label, item))
+		t.doc.problem(t.field(key), detailOf(err).with(item))
 		return false
 	}
 	if l.noFiles {
 		return true
 	}
 	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field(key), fileError(name, err).under(label, item))
+		t.doc.problem(t.field(key), fileError(name, err).with(item))
 		return false
 	}
 	return true
@@ -339,12 +322,11 @@ var precisionNames = map[string]Precision{
 // dateField reads a date value. TOML dates (start = 1943-09-22, no
 // quotes) and plain years (start = 1943) are accepted too, since both are
 // natural to type.
-func dateField(t table, key, label string, item kv, required bool) (Date, bool) {
+func dateField(t table, key string, item kv, required bool) (Date, bool) {
 	v, ok := t.m[key]
 	if !ok {
 		if required {
-			t.doc.problem(t.field(key), detail{Kind: "date-missing", Args: kv{"key": key}}.
-				msg("%s date is missing (required)", key).under(label, item))
+			t.doc.problem(t.field(key), detail{Kind: "date-missing", Args: kv{"key": key}}.with(item))
 		}
 		return Date{}, false
 	}
@@ -361,10 +343,10 @@ func dateField(t table, key, label string, item kv, required bool) (Date, bool) 
 			d.Hour, d.Minute, d.Second, d.Precision = v.Hour(), v.Minute(), v.Second(), PrecisionTime
 		}
 	default:
-		err = detail{Kind: "date-wrong-type", Args: kv{"got": tomlType(v)}}.msg("must be a date like \"1943-09-22\", not %s", tomlType(v))
+		err = detail{Kind: "date-wrong-type", Args: kv{"got": tomlType(v)}}
 	}
 	if err != nil {
-		t.doc.problem(t.field(key), detailOf(err).under(key+" date", kv{"key": key}).under(label, item))
+		t.doc.problem(t.field(key), detailOf(err).with(kv{"key": key}).with(item))
 		return Date{}, false
 	}
 	return d, true
@@ -382,19 +364,18 @@ var dateSyntax = regexp.MustCompile(`^([+-]?)([0-9]+)(?:-([0-9]{1,2})(?:-([0-9]{
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Date{}, detail{Kind: "date-empty", Args: kv{"value": s}}.msg("date is empty")
+		return Date{}, detail{Kind: "date-empty", Args: kv{"value": s}}
 	}
 	if strings.HasPrefix(s, "--") || strings.HasPrefix(s, "T") {
-		return Date{}, detail{Kind: "date-no-year", Args: kv{"value": s}}.msg("date %q has no year", s)
+		return Date{}, detail{Kind: "date-no-year", Args: kv{"value": s}}
 	}
 	m := dateSyntax.FindStringSubmatch(s)
 	if m == nil {
-		return Date{}, detail{Kind: "bad-date", Args: kv{"value": s}}.
-			msg("%q is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with THH:MM", s)
+		return Date{}, detail{Kind: "bad-date", Args: kv{"value": s}}
 	}
 	y, err := strconv.ParseInt(m[2], 10, 64)
 	if err != nil {
-		return Date{}, detail{Kind: "year-too-large", Args: kv{"value": s}}.msg("year in %q is too large", s)
+		return Date{}, detail{Kind: "year-too-large", Args: kv{"value": s}}
 	}
 	if m[1] == "-" {
 		y = -y
@@ -403,22 +384,20 @@ func ParseDate(s string) (Date, error) {
 	if m[3] != "" {
 		d.Month, _ = strconv.Atoi(m[3])
 		if d.Month < 1 || d.Month > 12 {
-			return Date{}, detail{Kind: "bad-month", Args: kv{"value": s, "month": itoa(d.Month)}}.
-				msg("%q: month %d is not between 1 and 12", s, d.Month)
+			return Date{}, detail{Kind: "bad-month", Args: kv{"value": s, "month": itoa(d.Month)}}
 		}
 		d.Precision = PrecisionMonth
 	}
 	if m[4] != "" {
 		d.Day, _ = strconv.Atoi(m[4])
 		if n := daysIn(d.Year, d.Month); d.Day < 1 || d.Day > n {
-			return Date{}, detail{Kind: "bad-day", Args: kv{"value": s, "day": itoa(d.Day), "max": itoa(n)}}.
-				msg("%q: day %d is not between 1 and %d for that month", s, d.Day, n)
+			return Date{}, detail{Kind: "bad-day", Args: kv{"value": s, "day": itoa(d.Day), "max": itoa(n)}}
 		}
 		d.Precision = PrecisionDay
 	}
 	if m[5] != "" {
 		if m[4] == "" {
-			return Date{}, detail{Kind: "time-without-day", Args: kv{"value": s}}.msg("%q: a time needs a full date before it", s)
+			return Date{}, detail{Kind: "time-without-day", Args: kv{"value": s}}
 		}
 		d.Hour, _ = strconv.Atoi(m[5])
 		d.Minute, _ = strconv.Atoi(m[6])
@@ -427,7 +406,7 @@ func ParseDate(s string) (Date, error) {
 		}
 		if d.Hour > 23 || d.Minute > 59 || d.Second > 59 {
 			clock := fmt.Sprintf("%02d:%02d:%02d", d.Hour, d.Minute, d.Second)
-			return Date{}, detail{Kind: "bad-time", Args: kv{"value": s, "time": clock}}.msg("%q: time %s is not a time of day", s, clock)
+			return Date{}, detail{Kind: "bad-time", Args: kv{"value": s, "time": clock}}
 		}
 		d.Precision = PrecisionTime
 	}

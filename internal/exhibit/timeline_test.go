@@ -27,18 +27,18 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 	bad := map[string]string{
-		"":                     "date is empty",
-		"--09-22":              `date "--09-22" has no year`,
-		"T10:00":               `date "T10:00" has no year`,
-		"1943-13":              `"1943-13": month 13 is not between 1 and 12`,
-		"1943-00":              `"1943-00": month 0 is not between 1 and 12`,
-		"1943-01-32":           `"1943-01-32": day 32 is not between 1 and 31 for that month`,
-		"1900-02-29":           `"1900-02-29": day 29 is not between 1 and 28 for that month`,
-		"1943-04-31":           `"1943-04-31": day 31 is not between 1 and 30 for that month`,
-		"1943-09-22T24:00":     `"1943-09-22T24:00": time 24:00:00 is not a time of day`,
-		"1943T10:00":           `"1943T10:00": a time needs a full date before it`,
-		"22/9/1943":            `"22/9/1943" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with THH:MM`,
-		"99999999999999999999": `year in "99999999999999999999" is too large`,
+		"":                     "The date is empty.",
+		"--09-22":              `Date “--09-22” has no year.`,
+		"T10:00":               `Date “T10:00” has no year.`,
+		"1943-13":              `“1943-13”: month 13 is not between 1 and 12.`,
+		"1943-00":              `“1943-00”: month 0 is not between 1 and 12.`,
+		"1943-01-32":           `“1943-01-32”: day 32 is not between 1 and 31 for that month.`,
+		"1900-02-29":           `“1900-02-29”: day 29 is not between 1 and 28 for that month.`,
+		"1943-04-31":           `“1943-04-31”: day 31 is not between 1 and 30 for that month.`,
+		"1943-09-22T24:00":     `“1943-09-22T24:00”: time 24:00:00 is not a time of day.`,
+		"1943T10:00":           `“1943T10:00”: a time needs a full date before it.`,
+		"22/9/1943":            `“22/9/1943” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with THH:MM.`,
+		"99999999999999999999": `The year in “99999999999999999999” is too large.`,
 	}
 	for in, want := range bad {
 		if _, err := ParseDate(in); err == nil || err.Error() != want {

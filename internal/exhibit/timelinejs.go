@@ -76,7 +76,7 @@ func ImportTimelineJS(pack *Pack, data []byte, file string) (Timeline, []Problem
 // readTimelineJS parses TimelineJS JSON, recording problems in l.
 func (l *loader) readTimelineJS(data []byte, file string) Timeline {
 	if line := checkUTF8(data); line > 0 {
-		l.add(file, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": file}}.msg("not valid UTF-8 text (save the file as UTF-8)"))
+		l.add(file, line, "", detail{Kind: "invalid-utf8", Args: kv{"file": file}})
 		return Timeline{Scale: "human"}
 	}
 	doc, perr := parseJSONDoc(file, bytes.TrimPrefix(data, []byte("\ufeff")))
@@ -99,7 +99,8 @@ func parseJSONDoc(file string, data []byte) (*tomlDoc, *Problem) {
 	}
 	bad := func(off int64, msg string) *Problem {
 		line := lineAt(max(0, min(off, int64(len(data)))))
-		return &Problem{File: file, Line: line, Message: "not valid JSON: " + msg, Kind: "timelinejs-bad-json", Args: kv{"file": file, "error": msg}}
+		p := detail{Kind: "timelinejs-bad-json", Args: kv{"file": file, "error": msg}}.at(file, line, "")
+		return &p
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -233,8 +234,7 @@ func (l *loader) timelineJS(doc *tomlDoc) Timeline {
 		}
 	}
 	if !root.has("events") {
-		doc.problem("events", detail{Kind: "timelinejs-events-missing", Args: kv{"file": doc.file}}.
-			msg(`has no "events" list: a TimelineJS timeline needs "events": [ … ]`))
+		doc.problem("events", detail{Kind: "timelinejs-events-missing", Args: kv{"file": doc.file}})
 	}
 	for _, t := range root.tables("eras") {
 		t.checkKeys("start_date", "end_date", "text", "unique_id")
@@ -243,17 +243,14 @@ func (l *loader) timelineJS(doc *tomlDoc) Timeline {
 			txt.checkKeys("headline", "text")
 			h, text = htmlToPlain(txt.str("headline")), htmlToMarkdown(txt.str("text"))
 		}
-		label, item := "era", kv{"era": h}
-		if h != "" {
-			label = fmt.Sprintf("era %q", h)
-		}
-		start, ok1 := jsDate(t, "start_date", label, item, true)
-		end, ok2 := jsDate(t, "end_date", label, item, true)
+		item := kv{"era": h}
+		start, ok1 := jsDate(t, "start_date", item, true)
+		end, ok2 := jsDate(t, "end_date", item, true)
 		if !ok1 || !ok2 {
 			continue
 		}
 		if before(end, start) {
-			t.doc.problem(t.field("end_date"), endBeforeStart(end, start).under(label, item))
+			t.doc.problem(t.field("end_date"), endBeforeStart(end, start).with(item))
 			continue
 		}
 		tl.Eras = append(tl.Eras, Era{Start: start, End: end, Headline: h, Text: text})
@@ -284,8 +281,7 @@ func (l *loader) timelineJS(doc *tomlDoc) Timeline {
 		}
 	case "human", "cosmological":
 	default:
-		doc.problem("scale", detail{Kind: "bad-scale", Args: kv{"value": tl.Scale}}.
-			msg("scale %q must be \"human\" or \"cosmological\"; using \"human\"", tl.Scale))
+		doc.problem("scale", detail{Kind: "bad-scale", Args: kv{"value": tl.Scale}})
 		tl.Scale = "human"
 	}
 	sort.SliceStable(tl.Events, func(i, j int) bool { return dateLess(tl.Events[i].Start, tl.Events[j].Start) })
@@ -379,9 +375,8 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 	if !id.written && ev.Headline != "" {
 		name = ev.Headline
 	}
-	label := fmt.Sprintf("event %q", name)
 	item := kv{"event": name}
-	if !claimEventID(t, "unique_id", ev.ID, seen, label, item) {
+	if !claimEventID(t, "unique_id", ev.ID, seen, item) {
 		return ev, false
 	}
 	ok := true
@@ -395,17 +390,16 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 		if hasText {
 			field = txt.field("headline")
 		}
-		t.doc.problem(field, detail{Kind: "timelinejs-headline-missing", Args: kv{}}.
-			msg("text.headline is missing: Trienlam shows every event by its headline, so this event is left out").under(label, item))
+		t.doc.problem(field, detail{Kind: "timelinejs-headline-missing", Args: kv{}}.with(item))
 		ok = false
 	}
-	sok, spanOK := eventSpan(t, &ev, "start_date", "end_date", jsDate, label, item)
+	sok, spanOK := eventSpan(t, &ev, "start_date", "end_date", jsDate, item)
 	ok = ok && spanOK
 	ext, hasExt := t.sub(jsExtension)
 	if hasExt {
 		ext.checkKeys("precision", "chapter", "block")
 		if sok {
-			applyPrecision(ext, &ev, label, item)
+			applyPrecision(ext, &ev, item)
 		}
 	}
 	if !ok {
@@ -417,13 +411,13 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 	}
 	ev.Group = htmlToPlain(t.str("group"))
 	if bg, has := t.sub("background"); has {
-		ev.Background = l.jsBackground(bg, label, item)
+		ev.Background = l.jsBackground(bg, item)
 	}
 	if hasExt {
-		l.eventChapter(ext, &ev, label, item)
+		l.eventChapter(ext, &ev, item)
 	}
 	if m, has := t.sub("media"); has {
-		ev.Media = l.jsMedia(m, label, item)
+		ev.Media = l.jsMedia(m, item)
 	}
 	return ev, true
 }
@@ -449,25 +443,23 @@ var digits = regexp.MustCompile(`^-?[0-9]+$`)
 
 // jsDate reads a TimelineJS date object. A part may be a number or a text
 // of digits; an empty text is no part, as in TimelineJS.
-func jsDate(t table, key, label string, item kv, required bool) (Date, bool) {
+func jsDate(t table, key string, item kv, required bool) (Date, bool) {
 	v, ok := t.m[key]
 	if !ok {
 		if required {
-			t.doc.problem(t.field(key), detail{Kind: "timelinejs-date-missing", Args: kv{"key": key}}.
-				msg(`%s is missing (required): write it like "%s": {"year": 1943, "month": 9, "day": 22}`, key, key).under(label, item))
+			t.doc.problem(t.field(key), detail{Kind: "timelinejs-date-missing", Args: kv{"key": key}}.with(item))
 		}
 		return Date{}, false
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		t.doc.problem(t.field(key), detail{Kind: "timelinejs-date-not-object", Args: kv{"key": key, "got": tomlType(v)}}.
-			msg(`%s must be an object like {"year": 1943, "month": 9, "day": 22}, not %s`, key, tomlType(v)).under(label, item))
+		t.doc.problem(t.field(key), detail{Kind: "timelinejs-date-not-object", Args: kv{"key": key, "got": tomlType(v)}}.with(item))
 		return Date{}, false
 	}
 	dt := table{doc: t.doc, path: t.field(key), m: m}
 	dt.checkKeys("year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format")
 	fail := func(field string, d detail) (Date, bool) {
-		t.doc.problem(field, d.under(key, kv{"key": key}).under(label, item))
+		t.doc.problem(field, d.with(kv{"key": key}).with(item))
 		return Date{}, false
 	}
 	var val [6]int64
@@ -481,16 +473,14 @@ func jsDate(t table, key, label string, item kv, required bool) (Date, bool) {
 		if err != nil {
 			shown := err.Error()
 			if i == 0 && shown == "too large" {
-				return fail(dt.field(part), detail{Kind: "year-too-large", Args: kv{"value": fmt.Sprint(raw)}}.msg("year %v is too large", raw))
+				return fail(dt.field(part), detail{Kind: "year-too-large", Args: kv{"value": fmt.Sprint(raw)}})
 			}
-			return fail(dt.field(part), detail{Kind: "timelinejs-bad-date-part", Args: kv{"part": part, "value": shown}}.
-				msg("%s %s is not a whole number", part, shown))
+			return fail(dt.field(part), detail{Kind: "timelinejs-bad-date-part", Args: kv{"part": part, "value": shown}})
 		}
 		val[i], has[i] = n, given
 	}
 	if !has[0] {
-		return fail(dt.path, detail{Kind: "timelinejs-year-missing", Args: kv{}}.
-			msg(`has no year (required; years before the common era are negative numbers, e.g. "year": -500)`))
+		return fail(dt.path, detail{Kind: "timelinejs-year-missing", Args: kv{}})
 	}
 	// A part needs the larger ones before it: a day needs a month, a time
 	// needs a day.
@@ -500,8 +490,7 @@ func jsDate(t table, key, label string, item kv, required bool) (Date, bool) {
 			need = 2 // minute and second need a day; the hour may be left out (0)
 		}
 		if has[i] && !has[need] {
-			return fail(dt.field(dateParts[i]), detail{Kind: "timelinejs-date-gap", Args: kv{"part": dateParts[i], "needs": dateParts[need]}}.
-				msg("%s is given without %s", dateParts[i], dateParts[need]))
+			return fail(dt.field(dateParts[i]), detail{Kind: "timelinejs-date-gap", Args: kv{"part": dateParts[i], "needs": dateParts[need]}})
 		}
 	}
 	d := Date{Year: val[0], Precision: PrecisionYear}
@@ -509,16 +498,14 @@ func jsDate(t table, key, label string, item kv, required bool) (Date, bool) {
 	if has[1] {
 		shown += fmt.Sprintf("-%02d", val[1])
 		if val[1] < 1 || val[1] > 12 {
-			return fail(dt.field("month"), detail{Kind: "bad-month", Args: kv{"value": shown, "month": strconv.FormatInt(val[1], 10)}}.
-				msg("%q: month %d is not between 1 and 12", shown, val[1]))
+			return fail(dt.field("month"), detail{Kind: "bad-month", Args: kv{"value": shown, "month": strconv.FormatInt(val[1], 10)}})
 		}
 		d.Month, d.Precision = int(val[1]), PrecisionMonth
 	}
 	if has[2] {
 		shown += fmt.Sprintf("-%02d", val[2])
 		if n := daysIn(d.Year, d.Month); val[2] < 1 || val[2] > int64(n) {
-			return fail(dt.field("day"), detail{Kind: "bad-day", Args: kv{"value": shown, "day": strconv.FormatInt(val[2], 10), "max": itoa(n)}}.
-				msg("%q: day %d is not between 1 and %d for that month", shown, val[2], n))
+			return fail(dt.field("day"), detail{Kind: "bad-day", Args: kv{"value": shown, "day": strconv.FormatInt(val[2], 10), "max": itoa(n)}})
 		}
 		d.Day, d.Precision = int(val[2]), PrecisionDay
 	}
@@ -532,7 +519,7 @@ func jsDate(t table, key, label string, item kv, required bool) (Date, bool) {
 					field = dt.field(dateParts[i])
 				}
 			}
-			return fail(field, detail{Kind: "bad-time", Args: kv{"value": shown, "time": clock}}.msg("%q: time %s is not a time of day", shown, clock))
+			return fail(field, detail{Kind: "bad-time", Args: kv{"value": shown, "time": clock}})
 		}
 		d.Hour, d.Minute, d.Second, d.Precision = int(val[3]), int(val[4]), int(val[5]), PrecisionTime
 	}
@@ -574,7 +561,7 @@ func datePart(v any) (n int64, given bool, err error) {
 
 // jsMedia reads a slide's media. A media object without a url is no media,
 // as in TimelineJS (its own examples carry empty ones).
-func (l *loader) jsMedia(t table, label string, item kv) *Media {
+func (l *loader) jsMedia(t table, item kv) *Media {
 	t.checkKeys("url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target")
 	m := &Media{
 		URL:       jsRef(t.str("url")),
@@ -586,10 +573,10 @@ func (l *loader) jsMedia(t table, label string, item kv) *Media {
 	if m.URL == "" {
 		return nil
 	}
-	if !l.mediaRef(t, "url", label, item, &m.URL) {
+	if !l.mediaRef(t, "url", item, &m.URL) {
 		return nil
 	}
-	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", label, item, &m.Thumbnail) {
+	if m.Thumbnail != "" && !l.mediaRef(t, "thumbnail", item, &m.Thumbnail) {
 		m.Thumbnail = ""
 	}
 	return m
@@ -608,23 +595,22 @@ func jsRef(s string) string {
 // jsBackground reads a slide background {url, color}: a picture in the
 // pack is preferred, then a colour, then a picture on the web (kept, never
 // fetched). CSS colour names become #rrggbb.
-func (l *loader) jsBackground(t table, label string, item kv) string {
+func (l *loader) jsBackground(t table, item kv) string {
 	t.checkKeys("url", "color", "alt", "opacity")
 	url, colour := jsRef(t.str("url")), strings.TrimSpace(t.str("color"))
 	if colour != "" && !strings.HasPrefix(colour, "#") {
 		if c, ok := colornames.Map[strings.ToLower(colour)]; ok {
 			colour = fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
 		} else {
-			t.doc.problem(t.field("color"), detail{Kind: "bad-colour", Args: kv{"value": colour}}.
-				msg("background %q is not a colour like \"#A51C1C\"", colour).under(label, item))
+			t.doc.problem(t.field("color"), detail{Kind: "bad-colour", Args: kv{"value": colour}}.with(item))
 			colour = ""
 		}
 	}
-	if colour != "" && !l.background(t, "color", label, item, colour) {
+	if colour != "" && !l.background(t, "color", item, colour) {
 		colour = ""
 	}
 	if url != "" && !isWebRef(url) {
-		if l.mediaRef(t, "url", label, item, &url) {
+		if l.mediaRef(t, "url", item, &url) {
 			return url
 		}
 		url = ""

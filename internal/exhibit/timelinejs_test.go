@@ -365,13 +365,13 @@ func TestParseTimelineJSProblems(t *testing.T) {
 		name, json string
 		want       []string
 	}{
-		{"empty", "", []string{`x.json:1: not valid JSON: the file is empty`}},
-		{"array", `[1, 2]`, []string{`x.json:1: not valid JSON: a TimelineJS timeline is an object {…}, not a list`}},
-		{"cut short", "{\n\"events\": [\n", []string{`x.json:3: not valid JSON: the file ends too early (a } or ] is missing)`}},
-		{"trailing", "{\"events\": []}\n{}", []string{`x.json:2: not valid JSON: there is more after the timeline's closing }`}},
+		{"empty", "", []string{`x.json:1: Timeline file “x.json” is not valid JSON (the file is empty). Check the commas, braces {} and brackets [] near the line given.`}},
+		{"array", `[1, 2]`, []string{`x.json:1: Timeline file “x.json” is not valid JSON (a TimelineJS timeline is an object {…}, not a list). Check the commas, braces {} and brackets [] near the line given.`}},
+		{"cut short", "{\n\"events\": [\n", []string{`x.json:3: Timeline file “x.json” is not valid JSON (the file ends too early (a } or ] is missing)). Check the commas, braces {} and brackets [] near the line given.`}},
+		{"trailing", "{\"events\": []}\n{}", []string{`x.json:2: Timeline file “x.json” is not valid JSON (there is more after the timeline's closing }). Check the commas, braces {} and brackets [] near the line given.`}},
 		{"bom and unknown keys", "\ufeff{\"events\": [], \"colour\": 1,\n\"eras\": [{\"start_date\": {\"year\": 1, \"week\": 2}, \"end_date\": {\"year\": 2}}]}", []string{
-			`x.json:1: colour: unknown key "colour" is ignored (known keys: title, events, eras, scale)`,
-			`x.json:2: eras[1].start_date.week: unknown key "week" is ignored (known keys: year, month, day, hour, minute, second, millisecond, display_date, format)`,
+			`x.json:1: colour: Unknown key “colour” is ignored (known keys: title, events, eras, scale).`,
+			`x.json:2: eras[1].start_date.week: Unknown key “week” is ignored (known keys: year, month, day, hour, minute, second, millisecond, display_date, format).`,
 		}},
 		{"parts", `{"events": [
 {"unique_id": "a", "start_date": {"year": 1943.5}, "text": {"headline": "A"}},
@@ -383,13 +383,13 @@ func TestParseTimelineJSProblems(t *testing.T) {
 {"unique_id": "a", "start_date": {"year": 1}, "text": {"headline": "dup"}},
 {"unique_id": 7, "start_date": {"year": 1}, "text": {"headline": "number id"}}
 ], "scale": "galactic"}`, []string{
-			`x.json:2: events[1].start_date.year: event "a": start_date: year 1943.5 is not a whole number`,
-			`x.json:3: events[2].start_date.year: event "b": start_date: year 99999999999999999999 is too large`,
-			`x.json:4: events[3].start_date.hour: event "c": start_date: hour is given without day`,
-			`x.json:5: events[4].start_date.hour: event "d": start_date: "1943-01-02T25:00:00": time 25:00:00 is not a time of day`,
-			`x.json:6: events[5].start_date.month: event "e": start_date: month true/false is not a whole number`,
-			`x.json:8: events[7].unique_id: event "a": id is already used by events[1]; this event is left out`,
-			`x.json:10: scale: scale "galactic" must be "human" or "cosmological"; using "human"`,
+			`x.json:2: events[1].start_date.year: The year of date “start_date” is 1943.5, not a whole number. Write a number, e.g. "month": 9.`,
+			`x.json:3: events[2].start_date.year: event "b": The year in “99999999999999999999” is too large.`,
+			`x.json:4: events[3].start_date.hour: event "c": Date “start_date” gives hour without day. Add the day or remove the hour.`,
+			`x.json:5: events[4].start_date.hour: “1943-01-02T25:00:00”: time 25:00:00 is not a time of day.`,
+			`x.json:6: events[5].start_date.month: The month of date “start_date” is true/false, not a whole number. Write a number, e.g. "month": 9.`,
+			`x.json:8: events[7].unique_id: Event ID “a” is already used by events[1]; this event is left out.`,
+			`x.json:10: scale: Scale “galactic” must be “human” or “cosmological”; using “human”.`,
 		}},
 		{"media and background", `{"events": [
 {"unique_id": "m", "start_date": {"year": 1943},
@@ -402,16 +402,16 @@ func TestParseTimelineJSProblems(t *testing.T) {
  "background": {"color": "#12", "url": "C:\\bg.jpg"},
  "trienlam": {"precision": "day", "block": 2}}
 ]}`, []string{
-			`x.json:4: events[1].media.url: event "m": "ftp://x/y.jpg" is neither a file in the pack nor an http(s) address`,
-			`x.json:5: events[1].background.color: event "m": background "not-a-colour" is not a colour like "#A51C1C"`,
-			`x.json:8: events[2].media.url: event "n": path "/static/img/x.jpg" must be relative to the pack folder, like "photos/x.jpg"`,
-			`x.json:9: events[2].background.color: event "n": background "#12" is not a colour like "#A51C1C"`,
-			`x.json:9: events[2].background.url: event "n": path "C:/bg.jpg" must be relative to the pack folder, like "photos/x.jpg"`,
-			`x.json:10: events[2].trienlam.precision: event "n": precision "day" is finer than the date 1943 gives`,
-			`x.json:10: events[2].trienlam.block: event "n": block is set but chapter is not`,
+			`x.json:4: events[1].media.url: Event “m”: “ftp://x/y.jpg” is neither a file in the pack nor an http(s) address.`,
+			`x.json:5: events[1].background.color: Event “m”: background “not-a-colour” is not a colour like “#A51C1C”.`,
+			`x.json:8: events[2].media.url: event "n": Path “/static/img/x.jpg” must be relative to the pack folder, like “photos/x.jpg”.`,
+			`x.json:9: events[2].background.color: Event “n”: background “#12” is not a colour like “#A51C1C”.`,
+			`x.json:9: events[2].background.url: event "n": Path “C:/bg.jpg” must be relative to the pack folder, like “photos/x.jpg”.`,
+			`x.json:10: events[2].trienlam.precision: Event “n”: precision “day” is finer than the date 1943 gives.`,
+			`x.json:10: events[2].trienlam.block: Event “n”: block is set but chapter is not.`,
 		}},
-		{"not utf-8", "{\"events\": [\n\"\xff\"]}", []string{`x.json:2: not valid UTF-8 text (save the file as UTF-8)`}},
-		{"events not a list", `{"events": {"a": 1}}`, []string{`x.json:1: events: must be a list of tables ([[events]]), not a table`}},
+		{"not utf-8", "{\"events\": [\n\"\xff\"]}", []string{`x.json:2: “x.json” is not valid UTF-8 text (save the file as UTF-8).`}},
+		{"events not a list", `{"events": {"a": 1}}`, []string{`x.json:1: events: “events” must be a list of tables ([[events]]).`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -453,9 +453,9 @@ func TestImportTimelineJSChecksPack(t *testing.T) {
 ]}`)
 	_, probs := ImportTimelineJS(pack, data, "moi.json")
 	want := []string{
-		`moi.json:3: events[1].media.url: event "a": file "photos/khong-co.jpg" not found`,
-		`moi.json:4: events[1].trienlam.chapter: event "a": no chapter with id "khong-co"; the link is dropped`,
-		`moi.json:7: events[2].trienlam.block: event "b": chapter "mot" has blocks 0 to 1, not 9; the link is dropped`,
+		`moi.json:3: events[1].media.url: File “photos/khong-co.jpg” not found. Copy it into the pack or correct the path.`,
+		`moi.json:4: events[1].trienlam.chapter: Event “a”: no chapter with ID “khong-co”; the link is dropped.`,
+		`moi.json:7: events[2].trienlam.block: Event “b”: chapter “mot” has blocks 0 to 1, not 9; the link is dropped.`,
 	}
 	if got := problemStrings(probs); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))

@@ -31,16 +31,12 @@ type tomlDoc struct {
 func parseTOML(file, text string, lineOffset int) (*tomlDoc, *Problem) {
 	root := map[string]any{}
 	if _, err := toml.Decode(text, &root); err != nil {
-		p := Problem{File: file, Message: "not valid TOML: " + err.Error(), Kind: "bad-toml", Args: kv{"file": file, "error": err.Error()}}
+		why, line, field := err.Error(), 0, ""
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			p.Line = pe.Position.Line + lineOffset
-			p.Message = "not valid TOML: " + pe.Message
-			p.Args["error"] = pe.Message
-			if pe.LastKey != "" {
-				p.Field = pe.LastKey
-			}
+			why, line, field = pe.Message, pe.Position.Line+lineOffset, pe.LastKey
 		}
+		p := detail{Kind: "bad-toml", Args: kv{"file": file, "error": why}}.at(file, line, field)
 		return nil, &p
 	}
 	d := &tomlDoc{file: file, lineOffset: lineOffset, root: root}
@@ -203,8 +199,7 @@ func (t table) checkKeys(known ...string) {
 		return unknown[i] < unknown[j]
 	})
 	for _, k := range unknown {
-		t.doc.problem(t.field(k), detail{Kind: "unknown-key", Args: kv{"key": k, "known": strings.Join(known, ", ")}}.
-			msg("unknown key %q is ignored (known keys: %s)", k, strings.Join(known, ", ")))
+		t.doc.problem(t.field(k), detail{Kind: "unknown-key", Args: kv{"key": k, "known": strings.Join(known, ", ")}})
 	}
 }
 
@@ -223,8 +218,7 @@ func (t table) str(key string) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		t.doc.problem(t.field(key), detail{Kind: "not-text", Args: kv{"key": key, "got": tomlType(v)}}.
-			msg("must be a text in quotes, not %s", tomlType(v)))
+		t.doc.problem(t.field(key), detail{Kind: "not-text", Args: kv{"key": key, "got": tomlType(v)}})
 		return ""
 	}
 	return s
@@ -233,13 +227,13 @@ func (t table) str(key string) string {
 // requiredStr is str that also reports an absent or blank value.
 func (t table) requiredStr(key string) string {
 	if !t.has(key) {
-		t.doc.problem(t.field(key), detail{Kind: "required-missing", Args: kv{"key": key}}.msg("missing (required)"))
+		t.doc.problem(t.field(key), detail{Kind: "required-missing", Args: kv{"key": key}})
 		return ""
 	}
 	s := t.str(key)
 	if strings.TrimSpace(s) == "" && t.has(key) {
 		if _, isStr := t.m[key].(string); isStr {
-			t.doc.problem(t.field(key), detail{Kind: "required-empty", Args: kv{"key": key}}.msg("must not be empty"))
+			t.doc.problem(t.field(key), detail{Kind: "required-empty", Args: kv{"key": key}})
 		}
 	}
 	return s
@@ -260,16 +254,14 @@ func (t table) strList(key string) []string {
 		for i, e := range v {
 			s, ok := e.(string)
 			if !ok {
-				t.doc.problem(t.field(key), detail{Kind: "list-item-not-text", Args: kv{"key": key, "item": itoa(i + 1), "got": tomlType(e)}}.
-					msg("item %d must be a text in quotes, not %s", i+1, tomlType(e)))
+				t.doc.problem(t.field(key), detail{Kind: "list-item-not-text", Args: kv{"key": key, "item": itoa(i + 1), "got": tomlType(e)}})
 				continue
 			}
 			out = append(out, s)
 		}
 		return out
 	}
-	t.doc.problem(t.field(key), detail{Kind: "not-text-list", Args: kv{"key": key, "got": tomlType(v)}}.
-		msg("must be a list of texts like [\"a\", \"b\"], not %s", tomlType(v)))
+	t.doc.problem(t.field(key), detail{Kind: "not-text-list", Args: kv{"key": key, "got": tomlType(v)}})
 	return nil
 }
 
@@ -281,8 +273,7 @@ func (t table) integer(key string) (int64, bool) {
 	}
 	n, ok := v.(int64)
 	if !ok {
-		t.doc.problem(t.field(key), detail{Kind: "not-whole-number", Args: kv{"key": key, "got": tomlType(v)}}.
-			msg("must be a whole number, not %s", tomlType(v)))
+		t.doc.problem(t.field(key), detail{Kind: "not-whole-number", Args: kv{"key": key, "got": tomlType(v)}})
 		return 0, false
 	}
 	return n, true
@@ -296,8 +287,7 @@ func (t table) sub(key string) (table, bool) {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		t.doc.problem(t.field(key), detail{Kind: "not-table", Args: kv{"table": t.field(key), "got": tomlType(v)}}.
-			msg("must be a table ([%s]), not %s", t.field(key), tomlType(v)))
+		t.doc.problem(t.field(key), detail{Kind: "not-table", Args: kv{"table": t.field(key), "got": tomlType(v)}})
 		return table{}, false
 	}
 	return table{doc: t.doc, path: t.field(key), m: m}, true
@@ -318,16 +308,14 @@ func (t table) tables(key string) []table {
 		for i, e := range v {
 			m, ok := e.(map[string]any)
 			if !ok {
-				t.doc.problem(fmt.Sprintf("%s[%d]", t.field(key), i+1), detail{Kind: "not-table-entry", Args: kv{"table": t.field(key), "got": tomlType(e)}}.
-					msg("must be a table ([[%s]]), not %s", t.field(key), tomlType(e)))
+				t.doc.problem(fmt.Sprintf("%s[%d]", t.field(key), i+1), detail{Kind: "not-table-entry", Args: kv{"table": t.field(key), "got": tomlType(e)}})
 				list = append(list, nil)
 				continue
 			}
 			list = append(list, m)
 		}
 	default:
-		t.doc.problem(t.field(key), detail{Kind: "not-table-list", Args: kv{"table": t.field(key), "got": tomlType(v)}}.
-			msg("must be a list of tables ([[%s]]), not %s", t.field(key), tomlType(v)))
+		t.doc.problem(t.field(key), detail{Kind: "not-table-list", Args: kv{"table": t.field(key), "got": tomlType(v)}})
 		return nil
 	}
 	out := make([]table, 0, len(list))
