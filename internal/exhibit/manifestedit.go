@@ -202,11 +202,14 @@ func (m *ManifestEdit) HasTable(name string) bool {
 	return false
 }
 
-// SetKey sets key = "value" in the table [table]; the table is added at the
-// end of the file when it has none. changed is false when the line was
-// already there.
+// SetKey sets key = "value" in the table [table], or among the top-level
+// keys when table is ""; the table is added at the end of the file when it
+// has none. changed is false when the line was already there.
 func (m *ManifestEdit) SetKey(table, key, value string) (changed bool) {
 	tables, inString := m.tables()
+	if table == "" {
+		return m.setIn(tables[0], inString, key, value)
+	}
 	for _, t := range tables[1:] {
 		if t.name == table && !t.array {
 			return m.setIn(t, inString, key, value)
