@@ -37,6 +37,14 @@ type GUIOptions struct {
 	// Presenter starts straight in presenter mode: the audience window on
 	// the projector, the presenter console with notes on the laptop.
 	Presenter bool
+	// FromFile is set when PackPath came from a file named on the command
+	// line (a double click on a .trienlam file): a running exhibit takes
+	// it over instead.
+	FromFile bool
+	// MissingStart is the id of the start exhibit chosen in the library
+	// when it is no longer installed: the built-in exhibit opens and the
+	// window says why.
+	MissingStart string
 }
 
 // Exit codes returned by Run.
@@ -66,6 +74,11 @@ func commands() []command {
 		{"import-photos", "DIR --pack PACK", "copy the JPEG, PNG and WebP photos of DIR into the pack folder PACK (shrunk to 2560 px, turned upright) and add them to its pack.toml", runImportPhotos},
 		{"export-timeline", "[--pack PATH] OUT.json", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON", runExportTimeline},
 		{"search", "[--pack PATH] WORDS…", "search a pack (the built-in pack without --pack) as the exhibit's search screen does and print the results, best first, one per line; \"quotes\" ask for the exact phrase", runSearch},
+		{"install", "[--replace] FILE|DIR", "add an exhibit (a .trienlam or .zip file, or a pack folder) to this PC's exhibit library, copied so it stays when the USB stick is removed", runInstall},
+		{"list", "", "list the exhibit library: the built-in exhibit and the installed ones; * marks the one that opens at start", runList},
+		{"default", "ID", "choose the exhibit that opens at start (a plain start, kiosk mode and the autostart entry alike)", runDefault},
+		{"remove", "ID", "move an installed exhibit to the library's trash folder (nothing is deleted)", runRemove},
+		{"zip", "PACK OUT.trienlam", "write a pack (a folder, a .zip, or an installed exhibit's id) as one .trienlam file to share on a USB stick", runZip},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
 	}
@@ -121,7 +134,12 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 	if *version {
 		return runVersion(e, nil)
 	}
-	if rest := fset.Args(); len(rest) > 0 {
+	fromFile := false
+	if rest := fset.Args(); len(rest) == 1 && !set["pack"] && lookup(rest[0]) == nil && isExhibitFile(rest[0]) {
+		// trienlam FILE.trienlam: what a double click runs.
+		*packPath, fromFile = rest[0], true
+		set["pack"] = true
+	} else if len(rest) > 0 {
 		c := lookup(rest[0])
 		if c == nil {
 			e.errorf("unknown command %q", shorten(rest[0]))
@@ -167,7 +185,12 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 		e.errorf("this build has no graphical interface; try %q", "trienlam help")
 		return ExitFailure
 	}
-	opts := GUIOptions{PackPath: *packPath, Kiosk: *kiosk, Presenter: *presenter}
+	opts := GUIOptions{PackPath: *packPath, Kiosk: *kiosk, Presenter: *presenter, FromFile: fromFile}
+	if !set["pack"] {
+		// A plain start, a kiosk start and the autostart entry all open
+		// the start exhibit chosen in the library.
+		opts.PackPath, opts.MissingStart = startExhibit()
+	}
 	if *kiosk && !*supervised {
 		return e.superviseKiosk(opts)
 	}
@@ -231,7 +254,11 @@ func mainUsage(w io.Writer) {
 
 Usage:
   trienlam [--pack PATH] [--kiosk | --presenter]
-                                    start the exhibit (the built-in pack without --pack)
+                                    start the exhibit: the start exhibit of the library
+                                    (trienlam default ID; the built-in one unless chosen)
+                                    without --pack
+  trienlam FILE.trienlam            open an exhibit file (what a double click does; a
+                                    running exhibit is handed the file)
   trienlam COMMAND [ARGUMENTS]
 
 Commands:
