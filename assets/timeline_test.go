@@ -334,6 +334,11 @@ func TestTimelineEras(t *testing.T) {
 		if strings.TrimSpace(era.Headline) == "" {
 			t.Errorf("era %d has no headline", i)
 		}
+		// The source divides no eras: the description shown with each
+		// says whose division it is.
+		if strings.TrimSpace(era.Text) == "" {
+			t.Errorf("era %q has no description: say which bounds are the source's dates and which the editors' placement", era.Headline)
+		}
 		if compareDates(era.End, era.Start) <= 0 {
 			t.Errorf("era %q ends (%d) no later than it starts (%d)", era.Headline, era.End.Year, era.Start.Year)
 		}
@@ -402,6 +407,51 @@ func TestEventProblemsCatchInventions(t *testing.T) {
 			t.Errorf("%s: altered event not reported", c.name)
 		} else {
 			t.Logf("%s: %s", c.name, probs[0])
+		}
+	}
+}
+
+// estimateWords mark a figure the source gives as an estimate or forecast.
+var estimateWords = []string{"ước", "dự kiến"}
+
+// hasEstimateWord reports whether s holds "ước" (as a word, not inside
+// "nước") or "dự kiến".
+func hasEstimateWord(s string) bool {
+	ws := words(s)
+	for i, w := range ws {
+		if w == "ước" || (w == "dự" && i+1 < len(ws) && ws[i+1] == "kiến") {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTimelineClaimsNoMoreThanTheSource checks that a headline keeps what
+// qualifies its claim in the source: an event quoting an estimate ("ước
+// đạt", "dự ước", "dự kiến") says so in its headline, and the liberation
+// of 1949 is the first "in the resistance against French colonialism", as
+// the source has it, not the first outright.
+func TestTimelineClaimsNoMoreThanTheSource(t *testing.T) {
+	p := loadTimelinePack(t)
+	if hasEstimateWord("kháng chiến chống Mỹ cứu nước") || !hasEstimateWord("Dự ước tốc độ") || !hasEstimateWord("Dự kiến thu") {
+		t.Fatalf("hasEstimateWord is broken (want %q as words)", estimateWords)
+	}
+	n := 0
+	for _, ev := range p.Timeline.Events {
+		if !hasEstimateWord(ev.Text) {
+			continue
+		}
+		n++
+		if !hasEstimateWord(ev.Headline) {
+			t.Errorf("event %q quotes an estimate but its headline %q does not say so (want one of %q)", ev.ID, ev.Headline, estimateWords)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d events quote an estimate, want the source's estimates (GRDP, nông lâm nghiệp, bán lẻ, 6 tháng 2023…)", n)
+	}
+	for _, ev := range p.Timeline.Events {
+		if ev.ID == "giai-phong-bac-kan" && !strings.Contains(ev.Headline, "trong kháng chiến chống thực dân Pháp") {
+			t.Errorf("event %q headline %q drops the source's qualifier “trong kháng chiến chống thực dân Pháp”", ev.ID, ev.Headline)
 		}
 	}
 }

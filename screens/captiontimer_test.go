@@ -328,7 +328,7 @@ func TestCaptionTimerGolden(t *testing.T) {
 	tapAt(e, clock, start, 14*time.Second)
 	clock.Advance(1200 * time.Millisecond)
 	e.narrator().tick()
-	if s.clock.Text != "0:15.2 / 2:27" {
+	if s.clock.Text != "0:15.2 / 2:28" {
 		t.Errorf("clock %q", s.clock.Text)
 	}
 	test.AssertImageMatches(t, "captiontimer_1280x720.png", e.win.Canvas().Capture())

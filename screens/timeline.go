@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -67,12 +68,14 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 	bar := topBar([]fyne.CanvasObject{home}, title, []fyne.CanvasObject{out, in, all, s.mode})
 
 	// One chip per era zooms to it: the fastest way into the crowded
-	// years for a visitor at a touch screen.
+	// years for a visitor at a touch screen. The card then describes the
+	// era, saying where its bounds come from.
 	eras := container.New(&flowLayout{})
 	for _, era := range e.pack.Timeline.Eras {
 		era := era
 		eras.Add(newKeyButton(e, era.Headline, nil, func() {
 			s.tl.ZoomToYears(timeline.Years(era.Start), timeline.Years(era.End))
+			s.showEra(era)
 		}))
 	}
 
@@ -167,6 +170,22 @@ func (s *timelineScreen) showCard(i int) {
 	} else {
 		s.read.Hide()
 	}
+	if s.cardScroll != nil {
+		s.cardScroll.ScrollToTop()
+	}
+}
+
+// showEra fills the card with an era: its years, its name and its
+// description. Era names and bounds are the editors' division of the
+// history; the description says which bounds the source does not date.
+func (s *timelineScreen) showEra(era exhibit.Era) {
+	s.date.SetText(fmt.Sprintf("%d – %d", era.Start.Year, era.End.Year))
+	s.headline.SetText(era.Headline)
+	s.text.ParseMarkdown(era.Text)
+	s.media.SetText("")
+	s.picture.Hide()
+	s.watch.Hide()
+	s.read.Hide()
 	if s.cardScroll != nil {
 		s.cardScroll.ScrollToTop()
 	}

@@ -75,3 +75,35 @@ func TestWebMediaIsNeverFetched(t *testing.T) {
 		t.Error("a web picture must not be shown (it would need the network)")
 	}
 }
+
+// TestEraChipDescribesTheEra checks that choosing an era shows its
+// description, where the built-in pack says which bounds are the editors'
+// placement rather than dates of the source.
+func TestEraChipDescribesTheEra(t *testing.T) {
+	timeline.ScrollDuration = 0
+	e, _ := newTestExhibit(t, 1280, 720)
+	e.openTimeline("")
+	s, ok := e.current.(*timelineScreen)
+	if !ok {
+		t.Fatalf("openTimeline shows %T", e.current)
+	}
+	var era exhibit.Era
+	for _, er := range e.pack.Timeline.Eras {
+		if er.Start.Year == 1944 {
+			era = er
+		}
+	}
+	if era.Headline == "" || !strings.Contains(strings.ToLower(era.Text), "người biên tập") {
+		t.Fatalf("the built-in era from 1944 does not say it is the editors' placement: %+v", era)
+	}
+	s.showEra(era)
+	if s.date.Text != "1944 – 1954" || s.headline.Text != era.Headline {
+		t.Errorf("card shows %q / %q, want the era's years and name", s.date.Text, s.headline.Text)
+	}
+	if got := s.text.String(); !strings.Contains(strings.ToLower(got), "người biên tập") {
+		t.Errorf("card text %q does not show the era's description", got)
+	}
+	if s.read.Visible() {
+		t.Errorf("an era links to no chapter, but “Read in the chapter” is shown")
+	}
+}

@@ -104,10 +104,15 @@ type sentence struct {
 }
 
 // chapterSentences lists the sentences of a chapter with their pauses.
-// Sentences with nothing to say (only punctuation) are left out.
+// Sentences with nothing to say (only punctuation) are left out, and so is
+// the chapter's masthead: the document's header is shown, not read as the
+// tour's first sentence.
 func chapterSentences(ch *exhibit.Chapter) []sentence {
 	var out []sentence
 	for bi, b := range ch.Blocks {
+		if ch.InMasthead(bi) {
+			continue
+		}
 		text := b.Text()
 		ranges := speech.Sentences(text)
 		for si, r := range ranges {

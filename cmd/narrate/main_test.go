@@ -158,7 +158,8 @@ func TestTrimAndNormalise(t *testing.T) {
 }
 
 func TestChapterSentences(t *testing.T) {
-	ch := &exhibit.Chapter{Blocks: []exhibit.Block{
+	ch := &exhibit.Chapter{Masthead: 1, Blocks: []exhibit.Block{
+		{Kind: exhibit.Paragraph, Spans: []exhibit.Span{{Text: "ĐỀ CƯƠNG TUYÊN TRUYỀN", Strong: true}}},
 		{Kind: exhibit.Heading, Spans: []exhibit.Span{{Text: "I. MỘT"}}},
 		{Kind: exhibit.Paragraph, Spans: []exhibit.Span{{Text: "Câu một. Câu "}, {Text: "hai.", Strong: true}}},
 		{Kind: exhibit.Paragraph, Spans: []exhibit.Span{{Text: "..."}}},
@@ -169,10 +170,11 @@ func TestChapterSentences(t *testing.T) {
 		block, start, end, pause int
 		text                     string
 	}{
-		{0, 0, 8, headingPause, "I. MỘT"},
-		{1, 0, 11, sentencePause, "Câu một."},
-		{1, 12, 21, blockPause, "Câu hai."},
-		{3, 0, 6, tailOut, "Hết."}, // the block "..." has nothing to say
+		// The masthead (block 0) is not read.
+		{1, 0, 8, headingPause, "I. MỘT"},
+		{2, 0, 11, sentencePause, "Câu một."},
+		{2, 12, 21, blockPause, "Câu hai."},
+		{4, 0, 6, tailOut, "Hết."}, // the block "..." has nothing to say
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %+v", got)

@@ -51,12 +51,13 @@ func (l *loader) parseChapter(ch *Chapter, b []byte) (fm table, ok bool) {
 		}
 		body, bodyLine = rest, closeLine+1
 	}
-	blocks, err := safeParseBlocks(body, bodyLine)
+	blocks, mast, err := safeParseBlocks(body, bodyLine)
 	if err != nil {
 		l.add(name, 0, "", detail{Kind: "markdown-unreadable", Args: kv{"file": name, "error": err.Error()}})
 		return table{}, false
 	}
 	ch.Blocks = blocks
+	ch.Masthead = mast
 	return fm, true
 }
 
@@ -64,13 +65,14 @@ func (l *loader) parseChapter(ch *Chapter, b []byte) (fm table, ok bool) {
 // into an error: one odd chapter must never stop an exhibit that runs
 // unattended all day. Fuzzing has found none; this is insurance against a
 // third-party parser.
-func safeParseBlocks(src []byte, firstLine int) (blocks []Block, err error) {
+func safeParseBlocks(src []byte, firstLine int) (blocks []Block, masthead int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the Markdown could not be read (parser failure: %v)", r)
 		}
 	}()
-	return parseBlocks(src, firstLine), nil
+	blocks, masthead = parseBlocksMasthead(src, firstLine)
+	return blocks, masthead, nil
 }
 
 // splitFrontMatter splits "+++\n…\n+++\n" off the start of b. closeLine is
@@ -109,6 +111,14 @@ func splitFrontMatter(b []byte) (front, rest []byte, closeLine int, has, closed 
 // parseBlocks turns a Markdown body into blocks. firstLine is the file line
 // the body starts on, so block lines count front matter too.
 func parseBlocks(src []byte, firstLine int) []Block {
+	blocks, _ := parseBlocksMasthead(src, firstLine)
+	return blocks
+}
+
+// parseBlocksMasthead is parseBlocks that also returns the length of the
+// chapter's masthead (see Chapter.Masthead): the paragraphs before a
+// thematic break ("---") that comes before any heading or other block.
+func parseBlocksMasthead(src []byte, firstLine int) ([]Block, int) {
 	doc := md.Parser().Parse(text.NewReader(src))
 	c := &collector{src: src, firstLine: firstLine}
 	// Line starts let a byte offset become a line number by binary search.
@@ -119,7 +129,46 @@ func parseBlocks(src []byte, firstLine int) []Block {
 		}
 	}
 	c.blocks(doc, 0, false)
-	return c.out
+	return c.out, masthead(doc, c.out)
+}
+
+// masthead returns how many of the first blocks form a document's
+// masthead: one or more top-level paragraphs set entirely in bold or
+// italics (title lines, an attribution), followed by a thematic break, with
+// nothing else before the break. Otherwise there is no masthead: an
+// ordinary opening paragraph is never taken out of the text.
+func masthead(doc ast.Node, blocks []Block) int {
+	n := 0
+	for ch := doc.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch.(type) {
+		case *ast.Paragraph:
+			if n >= len(blocks) || !titleLike(blocks[n]) {
+				return 0
+			}
+			n++
+		case *ast.ThematicBreak:
+			return n
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// titleLike reports whether a block's text is set entirely in bold or
+// italics, as the lines of a document's title block are.
+func titleLike(b Block) bool {
+	text := false
+	for _, sp := range b.Spans {
+		if strings.TrimSpace(sp.Text) == "" {
+			continue
+		}
+		if !sp.Strong && !sp.Emphasis {
+			return false
+		}
+		text = true
+	}
+	return text
 }
 
 // collector walks goldmark's tree and collects Blocks.

@@ -66,3 +66,25 @@ func TestSplitFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+func TestMasthead(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      int
+	}{
+		{"title block before a rule", "**ĐỀ CƯƠNG**  \n**KỶ NIỆM**\n\n*(kèm theo Hướng dẫn)*\n\n---\n\n# I. MỘT\n\nVăn bản.", 2},
+		{"no rule", "**ĐỀ CƯƠNG**\n\n# I. MỘT\n\nVăn bản.", 0},
+		{"rule after the heading", "**ĐỀ CƯƠNG**\n\n# I. MỘT\n\n---\n\nVăn bản.", 0},
+		{"plain paragraph before the rule", "**ĐỀ CƯƠNG**\n\nMở đầu thường.\n\n---\n\nVăn bản.", 0},
+		{"rule first", "---\n\n**A**", 0},
+		{"setext heading is not a rule", "**ĐỀ CƯƠNG**\n---\n\nVăn bản.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks, got := parseBlocksMasthead([]byte(tt.src), 1)
+			if got != tt.want {
+				t.Errorf("masthead = %d, want %d (blocks %+v)", got, tt.want, blocks)
+			}
+		})
+	}
+}

@@ -65,6 +65,14 @@ type Chapter struct {
 	File  string // path of the Markdown file inside the pack
 
 	Blocks []Block
+	// Masthead is how many of the first Blocks form the document's
+	// masthead: the title lines and attribution of the source document
+	// (Đề cương…, kèm theo Hướng dẫn…), written as paragraphs before a
+	// thematic break ("---") at the top of the chapter file. They are shown
+	// once, centred, at the head of the chapter's page; they are not part
+	// of the text read aloud, cut into slides or counted as its paragraphs.
+	// 0 when the chapter has no masthead.
+	Masthead int
 
 	// Narration is the path of the chapter's narration audio, Captions the
 	// path of its WebVTT captions; both empty when the chapter has none.
@@ -77,6 +85,11 @@ type Chapter struct {
 	// PresenterNotes are notes for a presenter, never shown to the audience.
 	PresenterNotes string
 }
+
+// InMasthead reports whether block i of the chapter belongs to its
+// masthead (see Masthead). Block indices count the masthead, so links into
+// a chapter ("chapter-id#3") and caption cue ids keep their meaning.
+func (c *Chapter) InMasthead(i int) bool { return i >= 0 && i < c.Masthead }
 
 // BlockKind says what a Block is.
 type BlockKind int

@@ -145,7 +145,7 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 		if e.Chapter != ch.ID {
 			continue
 		}
-		if e.Block >= 0 && e.Block < len(ch.Blocks) && ch.Blocks[e.Block].Kind != exhibit.Heading {
+		if e.Block >= 0 && e.Block < len(ch.Blocks) && ch.Blocks[e.Block].Kind != exhibit.Heading && !ch.InMasthead(e.Block) {
 			events[e.Block] = append(events[e.Block], e)
 		} else {
 			orphans = append(orphans, e)
@@ -160,8 +160,8 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 		}
 	}
 	paras := 0
-	for _, b := range ch.Blocks {
-		if b.Kind != exhibit.Heading {
+	for bi, b := range ch.Blocks {
+		if b.Kind != exhibit.Heading && !ch.InMasthead(bi) {
 			paras++
 		}
 	}
@@ -194,6 +194,11 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 	}
 	para := 0
 	for bi, b := range ch.Blocks {
+		// The document's masthead is the title slide's business; it is
+		// never cut into passages.
+		if ch.InMasthead(bi) {
+			continue
+		}
 		if b.Kind == exhibit.Heading {
 			s := Slide{Kind: Section, Title: strings.TrimSpace(b.Text()), Chapter: ch.ID, Block: bi}
 			if !sectionDone {
@@ -329,7 +334,7 @@ func firstSentence(ch *exhibit.Chapter) string {
 	if s := firstSentenceFrom(ch, start); s != "" {
 		return s
 	}
-	return firstSentenceFrom(ch, 0)
+	return firstSentenceFrom(ch, ch.Masthead)
 }
 
 // firstSentenceFrom returns the first sentence of the first non-heading

@@ -482,17 +482,21 @@ func enumerations(s string) string {
 }
 
 var (
-	romanHeadingRe = regexp.MustCompile(`^(\s*)([IVXLCDM]+)\.(\s|$)`)
+	romanHeadingRe = regexp.MustCompile(`^(\s*)([IVXLCDM]+)((?:\.[0-9]+)*)\.(\s|$)`)
 	romanRe        = regexp.MustCompile(`[IVXLCDM]+`)
 )
 
 // romans says the number of a section heading ("III. THÀNH TỰU" → "ba.
-// THÀNH TỰU") and roman numerals after romanContext words ("lần thứ VIII"
+// THÀNH TỰU", "III.2. Kinh tế" → "ba chấm hai. Kinh tế") and roman numerals after romanContext words ("lần thứ VIII"
 // → "lần thứ tám", "thế kỷ XIX" → "thế kỷ mười chín").
 func romans(s string) string {
 	if m := romanHeadingRe.FindStringSubmatchIndex(s); m != nil {
 		if n := Roman(sub(s, m, 2)); n > 0 {
-			s = sub(s, m, 1) + Number(strconv.Itoa(n)) + "." + s[m[6]:]
+			said := Number(strconv.Itoa(n))
+			for _, part := range strings.Split(sub(s, m, 3), ".")[1:] {
+				said += " chấm " + Number(part)
+			}
+			s = sub(s, m, 1) + said + "." + s[m[8]:]
 		}
 	}
 	return replaceAll(romanRe, s, func(s string, m []int) (string, bool) {

@@ -29,6 +29,7 @@ func TestNormalizeRules(t *testing.T) {
 		{"I. HOÀN CẢNH RA ĐỜI", "một. HOÀN CẢNH RA ĐỜI"},
 		{"II. NHỮNG CHẶNG ĐƯỜNG", "hai. NHỮNG CHẶNG ĐƯỜNG"},
 		{"III. THÀNH TỰU NỔI BẬT", "ba. THÀNH TỰU NỔI BẬT"},
+		{"III.2. Kinh tế - xã hội", "ba chấm hai. Kinh tế xã hội"},
 		{"Ban Chấp hành Trung ương Đảng lần thứ VIII (tháng 5 năm 1941) quyết định", "Ban Chấp hành Trung ương Đảng lần thứ tám, tháng 5 năm 1941, quyết định"},
 		{"Quốc hội (khóa IX) ra Nghị quyết", "Quốc hội, khóa chín, ra Nghị quyết"},
 		{"Cuối thế kỷ XIX, sau khi", "Cuối thế kỷ mười chín, sau khi"},

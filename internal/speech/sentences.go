@@ -135,8 +135,8 @@ func dotEnds(before string) bool {
 	if t == "" {
 		return false
 	}
-	if isRoman(t) || isDigits(t) {
-		return false // "III. THÀNH TỰU", "1. Công tác"
+	if isSectionNumber(t) {
+		return false // "III. THÀNH TỰU", "1. Công tác", "III.1. Công tác"
 	}
 	// The last word before the dot.
 	k := strings.LastIndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
@@ -152,6 +152,17 @@ func dotEnds(before string) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsUpper(r) && !strings.ContainsRune("IVXLCDM", r) {
 			return false // an initial: "Võ N. Giáp"
+		}
+	}
+	return true
+}
+
+// isSectionNumber reports whether t is a section number: roman numerals or
+// digits, or several of them joined by dots ("III", "1", "III.1").
+func isSectionNumber(t string) bool {
+	for _, part := range strings.Split(t, ".") {
+		if !isRoman(part) && !isDigits(part) {
+			return false
 		}
 	}
 	return true

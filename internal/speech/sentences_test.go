@@ -32,6 +32,8 @@ func TestSentences(t *testing.T) {
 			[]string{"III. THÀNH TỰU NỔI BẬT CỦA TỈNH SAU 26 NĂM TÁI LẬP"}},
 		{"numbered heading", "1. Công tác xây dựng Đảng, chính quyền và hệ thống chính trị",
 			[]string{"1. Công tác xây dựng Đảng, chính quyền và hệ thống chính trị"}},
+		{"subsection heading", "III.1. Công tác xây dựng Đảng",
+			[]string{"III.1. Công tác xây dựng Đảng"}},
 		{"two sentences", "Mùa Xuân năm 1930, Đảng Cộng sản Việt Nam ra đời. Dưới ánh sáng cách mạng của Đảng, phong trào yêu nước diễn ra mạnh mẽ trên địa bàn tỉnh Bắc Kạn.",
 			[]string{"Mùa Xuân năm 1930, Đảng Cộng sản Việt Nam ra đời.", "Dưới ánh sáng cách mạng của Đảng, phong trào yêu nước diễn ra mạnh mẽ trên địa bàn tỉnh Bắc Kạn."}},
 		{"thousands dot", "Khi mới tái lập, Đảng bộ tỉnh có 9 đảng bộ trực thuộc, với 299 tổ chức cơ sở đảng và 11.102 đảng viên. Đến nay, toàn Đảng bộ tỉnh đã có 11 đảng bộ trực thuộc, 432 tổ chức cơ sở đảng.",
