@@ -56,7 +56,7 @@ type presenterScreen struct {
 }
 
 func newPresenterScreen(e *Exhibit) *presenterScreen {
-	return &presenterScreen{e: e, deck: slides.FromPack(e.pack)}
+	return &presenterScreen{e: e, deck: slides.FromPack(e.pack, nil)}
 }
 
 // hasSecondScreen reports whether a projector is attached as a second

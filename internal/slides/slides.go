@@ -32,6 +32,8 @@ const (
 	Picture
 	// Moment is a timeline event linked to the chapter.
 	Moment
+	// Closing ends the presentation: the pack's title and "the end".
+	Closing
 )
 
 // String returns the kind's name, for tests and logs.
@@ -47,6 +49,8 @@ func (k Kind) String() string {
 		return "Picture"
 	case Moment:
 		return "Moment"
+	case Closing:
+		return "Closing"
 	}
 	return "Kind(?)"
 }
@@ -63,11 +67,17 @@ type Slide struct {
 	// passage.
 	Title string
 	// Text is plain text, short, lines separated by "\n":
-	//   - Title: the subtitle (dates), then the source reference;
+	//   - Title: the subtitle (dates), then the organiser (the source's
+	//     publisher), one per line;
 	//   - Passage: the sentences, exactly as in the chapter;
 	//   - Picture: the photo's credit (may be empty);
-	//   - Moment: the display date on the first line, then the event text.
+	//   - Moment: the display date on the first line, then the event text
+	//     unless the passage just before tells it already;
+	//   - Closing: empty (the view writes "the end" in the user's language).
 	Text string
+	// Cite is the title slide's small line: the source reference, or the
+	// document's header block when the pack has no reference.
+	Cite string
 	// Chapter is the ID of the chapter the slide belongs to ("" for the
 	// title slide).
 	Chapter string
@@ -85,69 +95,137 @@ type Slide struct {
 
 // FromPack returns the presentation of a pack:
 //
-//   - a Title slide: pack title, subtitle, source reference;
+//   - a Title slide: pack title, subtitle (the dates), the organiser and
+//     the source reference. The document's own header block (see
+//     HeaderBlocks) is part of the title slide (its notes, and its small
+//     line when the pack has no reference), never slides of its own;
 //   - per chapter, in reading order: the chapter's text in block order, each
 //     heading a Section slide (a chapter with no heading gets one Section
 //     slide from its title first) and each paragraph, list item or quote
 //     one or more Passage slides of at most MaxWords words, cut at sentence
-//     boundaries (speech.Sentences); a sentence longer than that is a
-//     slide on its own, never cut. Paragraphs before the chapter's first
-//     heading (the document's own title lines in the built-in pack) keep
-//     their place before it.
+//     boundaries (speech.Sentences), and cut again where a passage would
+//     not fit a 1024×768 slide at the smallest legible size as measured by
+//     m (see Fits); other paragraphs before the chapter's first heading
+//     keep their place before it.
 //   - after the passage it quotes (or after its paragraph's last passage,
 //     or at the chapter's end when its block is not a paragraph), a Moment
 //     slide for each timeline event linked to the chapter, in timeline
-//     order; events linked to no chapter are not shown;
+//     order; events linked to no chapter are not shown. A moment whose text
+//     the audience has just read in its paragraph shows only its date and
+//     headline, so it never repeats the slide before it;
 //   - the chapter's pictures as Picture slides, spread evenly over the
 //     chapter after paragraph ends (all at the end for a chapter with
-//     fewer paragraphs than pictures).
+//     fewer paragraphs than pictures);
+//   - a Closing slide with the pack's title.
 //
-// Notes: for the title, the source's title and publisher and the pack's
-// editorial notes; for a section, the chapter's presenter notes from the
-// pack (when it has any) then the chapter's first sentence; for a passage,
-// the whole paragraph it comes from and "Tiếp theo: " with the first words
-// of the next passage; for a picture, caption, credit and "(minh hoạ)" for
-// an illustration; for a moment, the event's text.
+// Notes: for the title, the source's title and publisher, the document's
+// header lines and the pack's editorial notes; for a section, the
+// chapter's presenter notes from the pack (when it has any) then the
+// chapter's first sentence; for a passage, the whole paragraph it comes
+// from and "Tiếp theo: " with the first words of the next passage; for a
+// picture, caption, credit and "(minh hoạ)" for an illustration; for a
+// moment, the event's text.
 //
-// A nil pack gives no slides.
-func FromPack(p *exhibit.Pack) []Slide {
+// A nil m measures text with Estimate. A nil pack gives no slides.
+func FromPack(p *exhibit.Pack, m Measure) []Slide {
 	if p == nil {
 		return nil
 	}
-	out := []Slide{titleSlide(p)}
-	for _, ch := range p.Chapters {
-		out = append(out, chapterSlides(p, ch)...)
+	if m == nil {
+		m = Estimate
+	}
+	header := 0
+	if len(p.Chapters) > 0 {
+		header = HeaderBlocks(p.Chapters[0], true)
+	}
+	out := []Slide{titleSlide(p, header)}
+	for i, ch := range p.Chapters {
+		out = append(out, chapterSlides(p, ch, HeaderBlocks(ch, i == 0), m)...)
 	}
 	addNextNotes(out)
-	return out
+	return append(out, Slide{Kind: Closing, Title: p.Title, Block: -1,
+		Notes: joinLines(p.Title, p.Subtitle)})
 }
 
-// titleSlide makes the opening slide.
-func titleSlide(p *exhibit.Pack) Slide {
+// HeaderBlocks returns how many of the chapter's first blocks are the
+// document's header: its masthead (exhibit.Chapter.Masthead, the lines
+// above a "---" at the top of the file). In the first chapter of a pack
+// written without that line, the paragraphs before the first heading set
+// entirely in bold or italics — the lines the reader centres as the
+// document's title — are the header too (first says the chapter is the
+// first). Body text before the first heading ends the header.
+func HeaderBlocks(ch *exhibit.Chapter, first bool) int {
+	if ch.Masthead > 0 || !first {
+		return min(ch.Masthead, len(ch.Blocks))
+	}
+	n := 0
+	for _, b := range ch.Blocks {
+		if b.Kind != exhibit.Paragraph || !titleLike(b) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// titleLike reports whether a paragraph is set entirely in bold or
+// italics, as the lines of a document's title block are.
+func titleLike(b exhibit.Block) bool {
+	for _, sp := range b.Spans {
+		if !sp.Strong && !sp.Emphasis && strings.TrimSpace(sp.Text) != "" {
+			return false
+		}
+	}
+	return len(b.Spans) > 0
+}
+
+// titleSlide makes the opening slide; header is the number of the first
+// chapter's blocks that are the document's header.
+func titleSlide(p *exhibit.Pack, header int) Slide {
 	s := Slide{Kind: Title, Title: p.Title, Block: -1}
-	s.Text = joinLines(p.Subtitle, p.Source.Reference)
+	s.Text = joinLines(p.Subtitle, p.Source.Publisher)
+	var lines []string
+	if header > 0 {
+		for _, b := range p.Chapters[0].Blocks[:header] {
+			lines = append(lines, normalizeSpace(b.Text()))
+		}
+	}
+	s.Cite = strings.TrimSpace(p.Source.Reference)
+	if s.Cite == "" {
+		s.Cite = strings.Join(lines, " · ")
+	}
 	var notes []string
 	notes = append(notes, p.Source.Title, p.Source.Publisher)
+	notes = append(notes, lines...)
 	notes = append(notes, p.Notes...)
 	s.Notes = joinLines(notes...)
 	return s
 }
 
-// chapterSlides makes the slides of one chapter.
-func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
+// chapterSlides makes the slides of one chapter; its first skip blocks
+// are the document's header, shown on the title slide.
+func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter, skip int, m Measure) []Slide {
 	first := firstSentence(ch)
 	sectionNotes := func() string { return joinLines(ch.PresenterNotes, first) }
 
 	// Events linked to this chapter, by block.
 	events := map[int][]exhibit.Event{}
 	var orphans []exhibit.Event // linked to a block that is no paragraph
+	var headerEvents []exhibit.Event
+	var headerText []string
+	for _, b := range ch.Blocks[:skip] {
+		headerText = append(headerText, b.Text())
+	}
 	for _, e := range p.Timeline.Events {
 		if e.Chapter != ch.ID {
 			continue
 		}
-		if e.Block >= 0 && e.Block < len(ch.Blocks) && ch.Blocks[e.Block].Kind != exhibit.Heading && !ch.InMasthead(e.Block) {
+		switch {
+		case e.Block >= 0 && e.Block < skip:
+			headerEvents = append(headerEvents, e)
+		case e.Block >= 0 && e.Block < len(ch.Blocks) && ch.Blocks[e.Block].Kind != exhibit.Heading:
 			events[e.Block] = append(events[e.Block], e)
-		} else {
+		default:
 			orphans = append(orphans, e)
 		}
 	}
@@ -160,8 +238,8 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 		}
 	}
 	paras := 0
-	for bi, b := range ch.Blocks {
-		if b.Kind != exhibit.Heading && !ch.InMasthead(bi) {
+	for _, b := range ch.Blocks[skip:] {
+		if b.Kind != exhibit.Heading {
 			paras++
 		}
 	}
@@ -180,6 +258,11 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 	}
 
 	var out []Slide
+	// Moments of the header follow the title slide; their text is the
+	// header's, which the title slide shows.
+	for _, e := range headerEvents {
+		out = append(out, momentSlide(ch, e, strings.Join(headerText, " ")))
+	}
 	hasHeading := false
 	for _, b := range ch.Blocks {
 		if b.Kind == exhibit.Heading {
@@ -194,9 +277,7 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 	}
 	para := 0
 	for bi, b := range ch.Blocks {
-		// The document's masthead is the title slide's business; it is
-		// never cut into passages.
-		if ch.InMasthead(bi) {
+		if bi < skip {
 			continue
 		}
 		if b.Kind == exhibit.Heading {
@@ -211,7 +292,7 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 			continue
 		}
 		text := b.Text()
-		parts := Passages(text, MaxWords)
+		parts := fitPassages(Passages(text, MaxWords), m)
 		para++
 		placed := make([]bool, len(events[bi]))
 		for _, part := range parts {
@@ -221,13 +302,13 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 			for i, e := range events[bi] {
 				if !placed[i] && quotes(part, e.Text) {
 					placed[i] = true
-					out = append(out, momentSlide(ch, e))
+					out = append(out, momentSlide(ch, e, text))
 				}
 			}
 		}
 		for i, e := range events[bi] {
 			if !placed[i] {
-				out = append(out, momentSlide(ch, e))
+				out = append(out, momentSlide(ch, e, text))
 			}
 		}
 		for _, ph := range after[para] {
@@ -240,19 +321,25 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter) []Slide {
 		}
 	}
 	for _, e := range orphans {
-		out = append(out, momentSlide(ch, e))
+		out = append(out, momentSlide(ch, e, ""))
 	}
 	return out
 }
 
-// momentSlide makes the slide of a timeline event.
-func momentSlide(ch *exhibit.Chapter, e exhibit.Event) Slide {
+// momentSlide makes the slide of a timeline event; shown is the text the
+// audience has just read (the paragraph the event is linked to): an event
+// text it quotes is left to the notes, so the moment does not repeat it.
+func momentSlide(ch *exhibit.Chapter, e exhibit.Event, shown string) Slide {
 	display := e.Display
 	if display == "" {
 		display = e.Start.Display
 	}
 	text := plain(e.Text)
-	return Slide{Kind: Moment, Title: e.Headline, Text: joinLines(display, text),
+	body := text
+	if quotes(shown, e.Text) {
+		body = ""
+	}
+	return Slide{Kind: Moment, Title: e.Headline, Text: joinLines(display, body),
 		Chapter: ch.ID, Block: -1, Event: e.ID, Notes: joinLines(display, text)}
 }
 

@@ -29,14 +29,20 @@ func checkDeck(t *testing.T, p *exhibit.Pack, deck []Slide) {
 	if p.Subtitle != "" && !strings.Contains(deck[0].Text, p.Subtitle) {
 		t.Errorf("title slide lacks the subtitle: %q", deck[0].Text)
 	}
-	if p.Source.Reference != "" && !strings.Contains(deck[0].Text, p.Source.Reference) {
-		t.Errorf("title slide lacks the source reference: %q", deck[0].Text)
+	if p.Source.Publisher != "" && !strings.Contains(deck[0].Text, p.Source.Publisher) {
+		t.Errorf("title slide lacks the organiser: %q", deck[0].Text)
+	}
+	if p.Source.Reference != "" && deck[0].Cite != p.Source.Reference {
+		t.Errorf("title slide lacks the source reference: %q", deck[0].Cite)
+	}
+	if last := deck[len(deck)-1]; last.Kind != Closing || last.Title != p.Title {
+		t.Errorf("last slide is not the closing: %+v", last)
 	}
 
 	// Every paragraph's text, whole, in order, and nothing else.
 	got := map[string][]string{} // chapter → block texts rebuilt
 	lastChapter := -1
-	for i, s := range deck[1:] {
+	for i, s := range deck[1 : len(deck)-1] {
 		ci := p.ChapterIndex(s.Chapter)
 		if ci < 0 {
 			t.Fatalf("slide %d: unknown chapter %q", i+1, s.Chapter)
@@ -80,10 +86,10 @@ func checkDeck(t *testing.T, p *exhibit.Pack, deck []Slide) {
 			if bi < len(rebuilt) {
 				have = rebuilt[bi]
 			}
-			// Every paragraph is on the slides, but not the masthead (the
-			// document's header), which the title slide stands for.
+			// Every paragraph is on the slides, but not the document's
+			// header, which the title slide stands for.
 			want := ""
-			if b.Kind != exhibit.Heading && !ch.InMasthead(bi) {
+			if b.Kind != exhibit.Heading && bi >= HeaderBlocks(ch, ch == p.Chapters[0]) {
 				want = normalizeSpace(b.Text())
 			}
 			if normalizeSpace(have) != want {
@@ -132,7 +138,7 @@ func checkLength(t *testing.T, text string) {
 
 func TestBuiltinPack(t *testing.T) {
 	p := builtin(t)
-	deck := FromPack(p)
+	deck := FromPack(p, nil)
 	checkDeck(t, p, deck)
 
 	count := map[Kind]int{}
@@ -155,7 +161,9 @@ func TestBuiltinPack(t *testing.T) {
 			if prev.Kind != Passage || !strings.Contains(prev.Text, "Đêm 22/9/1943") {
 				t.Errorf("founding moment after %s %q", prev.Kind, prev.Text)
 			}
-			if !strings.HasPrefix(s.Text, "Đêm 22/9/1943\n") || s.Title != "Thành lập Chi bộ Chí Kiên" {
+			// Its text is the passage just shown: the moment has the date
+			// and the headline only.
+			if s.Text != "Đêm 22/9/1943" || s.Title != "Thành lập Chi bộ Chí Kiên" {
 				t.Errorf("founding moment: %q / %q", s.Title, s.Text)
 			}
 		}
@@ -219,7 +227,7 @@ func TestPicturesAndNotes(t *testing.T) {
 			{ID: "e3", Chapter: "", Display: "1947", Headline: "Không gắn"},
 		}},
 	}
-	deck := FromPack(p)
+	deck := FromPack(p, nil)
 	checkDeck(t, p, deck)
 	for _, s := range deck {
 		t.Logf("%-8s %-6s %2d %q", s.Kind, s.Chapter, s.Block, s.Title+"|"+s.Text)
@@ -239,7 +247,8 @@ func TestPicturesAndNotes(t *testing.T) {
 				t.Errorf("photo labelled an illustration: %+v", s)
 			}
 		}
-		if s.Event == "e1" && s.Text != "1945\nMột hai ba" {
+		// The moment follows the paragraph that tells it: date only.
+		if s.Event == "e1" && (s.Text != "1945" || s.Notes != "1945\nMột hai ba") {
 			t.Errorf("moment text %q", s.Text)
 		}
 	}
@@ -255,8 +264,8 @@ func TestPicturesAndNotes(t *testing.T) {
 	}
 	// e2 links to a heading: shown at the end of its chapter, after the
 	// picture of a chapter with no paragraph.
-	if last := deck[len(deck)-1]; last.Event != "e2" || deck[len(deck)-2].Photo != "c" {
-		t.Errorf("end of deck: %+v, %+v", deck[len(deck)-2], last)
+	if last := deck[len(deck)-2]; last.Event != "e2" || deck[len(deck)-3].Photo != "c" {
+		t.Errorf("end of deck: %+v, %+v", deck[len(deck)-3], last)
 	}
 }
 
@@ -275,7 +284,7 @@ func TestPassages(t *testing.T) {
 }
 
 func TestNilPack(t *testing.T) {
-	if FromPack(nil) != nil {
+	if FromPack(nil, nil) != nil {
 		t.Error("slides from a nil pack")
 	}
 }
@@ -305,9 +314,140 @@ func TestRandomPacks(t *testing.T) {
 					ID: ch.ID + string(rune('0'+e)), Chapter: ch.ID, Block: rng.IntN(10) - 1, Text: "Bắc Kạn"})
 			}
 		}
-		checkDeck(t, p, FromPack(p))
+		checkDeck(t, p, FromPack(p, nil))
 		if t.Failed() {
 			t.Fatalf("pack %d", n)
+		}
+	}
+}
+
+// wide is a measure wider than any real font: 0.7 of the size per
+// character, 0.75 in bold.
+func wide(text string, size float32, bold bool) float32 {
+	return Estimate(text, size, bold) * 1.2
+}
+
+// TestBuiltinFits: with an injected measure, every passage of the
+// built-in presentation fits a 1024×768 slide at the smallest legible size.
+func TestBuiltinFits(t *testing.T) {
+	p := builtin(t)
+	for _, m := range []Measure{Estimate, wide} {
+		deck := FromPack(p, m)
+		checkDeck(t, p, deck)
+		for i, s := range deck {
+			if s.Kind == Passage && !Fits(s.Text, m) {
+				t.Errorf("slide %d does not fit 1024×768 at %.0f px: %q", i+1, MinSize(RefHeight), s.Text)
+			}
+		}
+	}
+}
+
+// TestFitSplits: a measure so wide that the passages must be cut again
+// gives passages that fit and still hold the whole text, at sentence
+// boundaries where a sentence fits alone.
+func TestFitSplits(t *testing.T) {
+	huge := func(text string, size float32, bold bool) float32 { return Estimate(text, size, bold) * 4 }
+	p := builtin(t)
+	deck := FromPack(p, huge)
+	checkDeck(t, p, deck)
+	normal := FromPack(p, nil)
+	if len(deck) <= len(normal) {
+		t.Errorf("a 4× wider font gives %d slides, the estimate %d: nothing was cut again", len(deck), len(normal))
+	}
+	for i, s := range deck {
+		if s.Kind == Passage && !Fits(s.Text, huge) && len(strings.Fields(s.Text)) > 1 {
+			t.Errorf("slide %d does not fit: %q", i+1, s.Text)
+		}
+	}
+	// A fitting sentence is never cut.
+	text := "Câu một ngắn. " + strings.Repeat("Câu hai dài hơn nhiều, có dấu phẩy; ", 40) + "hết. Câu ba."
+	parts := fitPassages([]string{text}, Estimate)
+	if len(parts) < 3 || parts[0] != "Câu một ngắn." || parts[len(parts)-1] != "Câu ba." {
+		t.Errorf("cut %q", parts)
+	}
+	if normalizeSpace(strings.Join(parts, " ")) != normalizeSpace(text) {
+		t.Error("the pieces do not give the text back")
+	}
+	for _, q := range parts {
+		if !Fits(q, Estimate) {
+			t.Errorf("piece does not fit: %q", q)
+		}
+	}
+}
+
+// TestNoRepeats: no slide repeats the one before it, and a moment never
+// shows text the audience read on the slide before.
+func TestNoRepeats(t *testing.T) {
+	deck := FromPack(builtin(t), nil)
+	for i := 1; i < len(deck); i++ {
+		a, b := deck[i-1], deck[i]
+		if a.Title == b.Title && a.Text == b.Text {
+			t.Errorf("slide %d repeats slide %d: %q %q", i+1, i, b.Title, b.Text)
+		}
+		if b.Kind == Moment {
+			lines := strings.SplitN(b.Text, "\n", 2)
+			if len(lines) == 2 && strings.Contains(normalizeSpace(a.Text), normalizeSpace(lines[1])) {
+				t.Errorf("moment %d repeats the passage before it: %q", i+1, lines[1])
+			}
+		}
+	}
+}
+
+// TestHeaderBlock: the document's header (bold and italic lines before
+// the first heading) is never cut into one-line slides; it is part of the
+// title slide.
+func TestHeaderBlock(t *testing.T) {
+	bold := func(s string) exhibit.Block {
+		return exhibit.Block{Kind: exhibit.Paragraph, Spans: []exhibit.Span{{Text: s, Strong: true}}}
+	}
+	p := &exhibit.Pack{Title: "Kỷ niệm", Subtitle: "1943 – 2023", Source: exhibit.Source{Publisher: "Ban Tuyên giáo"},
+		Chapters: []*exhibit.Chapter{{ID: "a", Blocks: []exhibit.Block{
+			bold("ĐỀ CƯƠNG TUYÊN TRUYỀN"), bold("KỶ NIỆM 80 NĂM"),
+			{Kind: exhibit.Paragraph, Spans: []exhibit.Span{{Text: "(kèm theo Hướng dẫn số 40)", Emphasis: true}}},
+			{Kind: exhibit.Heading, Level: 1, Spans: []exhibit.Span{{Text: "I. MỞ ĐẦU"}}},
+			{Kind: exhibit.Paragraph, Spans: []exhibit.Span{{Text: "Bắc Kạn là tỉnh miền núi."}}},
+		}}},
+		Timeline: exhibit.Timeline{Events: []exhibit.Event{{ID: "e", Chapter: "a", Block: 1, Display: "2023", Headline: "80 năm", Text: "KỶ NIỆM 80 NĂM"}}},
+	}
+	if n := HeaderBlocks(p.Chapters[0], true); n != 3 {
+		t.Fatalf("header of %d blocks, want 3", n)
+	}
+	deck := FromPack(p, nil)
+	checkDeck(t, p, deck)
+	var kinds []string
+	for _, s := range deck {
+		kinds = append(kinds, s.Kind.String())
+	}
+	if got := strings.Join(kinds, " "); got != "Title Moment Section Passage Closing" {
+		t.Errorf("slides %s", got)
+	}
+	if deck[0].Cite != "ĐỀ CƯƠNG TUYÊN TRUYỀN · KỶ NIỆM 80 NĂM · (kèm theo Hướng dẫn số 40)" {
+		t.Errorf("title slide cite %q", deck[0].Cite)
+	}
+	if deck[0].Text != "1943 – 2023\nBan Tuyên giáo" {
+		t.Errorf("title slide text %q", deck[0].Text)
+	}
+	if deck[1].Text != "2023" {
+		t.Errorf("header moment repeats the header: %q", deck[1].Text)
+	}
+
+	// The built-in pack: no passage is a line of the header.
+	bp := builtin(t)
+	n := HeaderBlocks(bp.Chapters[0], true)
+	if n == 0 || n != bp.Chapters[0].Masthead {
+		t.Errorf("built-in header: %d blocks, the masthead %d", n, bp.Chapters[0].Masthead)
+	}
+	// A masthead (the lines above "---") is the header, in any chapter.
+	p.Chapters[0].Masthead = 1
+	if got := HeaderBlocks(p.Chapters[0], true); got != 1 {
+		t.Errorf("masthead of 1 block gives a header of %d", got)
+	}
+	if got := HeaderBlocks(&exhibit.Chapter{Blocks: p.Chapters[0].Blocks}, false); got != 0 {
+		t.Errorf("bold lines in a later chapter without a masthead: header of %d", got)
+	}
+	for _, s := range FromPack(bp, nil) {
+		if s.Kind == Passage && s.Chapter == bp.Chapters[0].ID && s.Block < n {
+			t.Errorf("header line %d is a slide: %q", s.Block, s.Text)
 		}
 	}
 }
