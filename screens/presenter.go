@@ -41,6 +41,13 @@ type presenterScreen struct {
 	single      bool
 	overlay     *fyne.Container
 	overlayText *widget.Label
+	// overlayWanted is whether the presenter asked for the overlay (H);
+	// it starts hidden, as the audience sees the same screen, and never
+	// shows over a black or white screen.
+	overlayWanted bool
+	// padded is the window's padding before presenting on one screen:
+	// the slide fills the window edge to edge while presenting.
+	padded bool
 
 	current, next *slideview.View
 	notes         *widget.Label
@@ -56,7 +63,7 @@ type presenterScreen struct {
 }
 
 func newPresenterScreen(e *Exhibit) *presenterScreen {
-	return &presenterScreen{e: e, deck: slides.FromPack(e.pack, nil)}
+	return &presenterScreen{e: e, deck: slides.FromPack(e.pack, slideview.Measure)}
 }
 
 // hasSecondScreen reports whether a projector is attached as a second
@@ -97,6 +104,12 @@ func (e *Exhibit) startPresenter() {
 	// The screen must not blank or lock while the hall is watching.
 	p.inhibit = nosleep.Inhibit(lang.L("Presenting the exhibit"))
 	p.windowSize = e.win.Canvas().Size()
+	if p.single {
+		// No window padding: a frame of the theme's background around
+		// the slide would show on the projector, and B would not be black.
+		p.padded = e.win.Padded()
+		e.win.SetPadded(false)
+	}
 	e.show(p, true)
 	if p.single {
 		e.win.SetFullScreen(true)
@@ -126,6 +139,7 @@ func (e *Exhibit) stopPresenter() {
 	// Leave full screen after the content is back: doing it first left the
 	// window at the full-screen size under some window managers.
 	if p.single {
+		e.win.SetPadded(p.padded)
 		full := e.prefs.FullScreen()
 		e.win.SetFullScreen(full)
 		if !full && p.windowSize.Width > 0 {
@@ -191,6 +205,7 @@ func (p *presenterScreen) singleContent() fyne.CanvasObject {
 	p.overlayText.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	p.overlay = container.NewStack(bg, container.NewPadded(p.overlayText))
+	p.overlay.Hide() // the audience sees this screen: H shows the notes
 	corner := container.NewBorder(nil, container.NewBorder(nil, nil, nil,
 		container.New(&fixedWidth{width: func() float32 { return p.e.win.Canvas().Size().Width * 0.34 }}, p.overlay)), nil, nil)
 	p.refresh()
@@ -216,22 +231,33 @@ func (p *presenterScreen) refresh() {
 	cur := p.deck[p.at]
 	p.setSlide(p.audView, cur)
 	p.setSlide(p.current, cur)
-	if p.at+1 < len(p.deck) {
-		p.setSlide(p.next, p.deck[p.at+1])
-	} else if p.next != nil {
-		p.next.SetSlide(slides.Slide{Kind: slides.Section, Title: lang.L("End of the presentation")}, nil, "", "")
-	}
+	// After the closing slide, "next" starts again from the title.
+	p.setSlide(p.next, p.deck[(p.at+1)%len(p.deck)])
 	for _, v := range []*slideview.View{p.audView, p.current} {
 		if v != nil {
 			v.SetBlank(p.blank)
 		}
 	}
+	p.showOverlay()
 	if p.notes != nil {
 		p.notes.SetText(cur.Notes)
 		p.list.Refresh()
 		p.list.ScrollTo(p.at)
 	}
 	p.updateStatus()
+}
+
+// showOverlay shows the one-screen overlay when the presenter asked for
+// it and the screen is not blanked.
+func (p *presenterScreen) showOverlay() {
+	if p.overlay == nil {
+		return
+	}
+	if p.overlayWanted && p.blank == slideview.NotBlank {
+		p.overlay.Show()
+	} else {
+		p.overlay.Hide()
+	}
 }
 
 func (p *presenterScreen) updateStatus() {
@@ -349,7 +375,7 @@ func (p *presenterScreen) narrate() {
 func (p *presenterScreen) typedKey(ev *fyne.KeyEvent) bool {
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace, fyne.KeyDown:
-		p.goTo(p.at + 1)
+		p.goTo((p.at + 1) % len(p.deck))
 	case fyne.KeyLeft, fyne.KeyPageUp, fyne.KeyUp:
 		p.goTo(p.at - 1)
 	case fyne.KeyHome:
@@ -363,13 +389,8 @@ func (p *presenterScreen) typedKey(ev *fyne.KeyEvent) bool {
 	case fyne.KeyT:
 		p.swapScreens()
 	case fyne.KeyH:
-		if p.overlay != nil {
-			if p.overlay.Visible() {
-				p.overlay.Hide()
-			} else {
-				p.overlay.Show()
-			}
-		}
+		p.overlayWanted = !p.overlayWanted
+		p.showOverlay()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if n, err := strconv.Atoi(p.typed); err == nil {
 			p.typed = ""

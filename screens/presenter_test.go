@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"image"
 	"strings"
 	"testing"
 	"time"
@@ -92,11 +93,35 @@ func TestPresenterOneScreen(t *testing.T) {
 	if !e.win.FullScreen() {
 		t.Error("one-screen presenting should go full screen")
 	}
+	// The audience sees this screen: the notes start hidden.
+	if p.overlay.Visible() {
+		t.Error("the presenter's overlay shows from the start on one screen")
+	}
+	assertUniform(t, "first slide's edge", e.win.Canvas().Capture(), false)
 	key(e, fyne.KeyPageDown)
+	key(e, fyne.KeyH)
+	if !p.overlay.Visible() {
+		t.Fatal("H should show the presenter's overlay")
+	}
 	if !strings.Contains(p.overlayText.Text, "Trang 2/") {
 		t.Errorf("overlay %q", p.overlayText.Text)
 	}
 	test.AssertImageMatches(t, "presenter_single.png", e.win.Canvas().Capture())
+
+	// B and W blank the whole screen, overlay included; it comes back
+	// with the slide.
+	for _, k := range []fyne.KeyName{fyne.KeyB, fyne.KeyPeriod, fyne.KeyW, fyne.KeyComma} {
+		key(e, k)
+		if p.overlay.Visible() {
+			t.Errorf("%s: the overlay shows over the blank screen", k)
+		}
+		white := k == fyne.KeyW || k == fyne.KeyComma
+		assertBlank(t, string(k), e.win.Canvas().Capture(), white)
+		key(e, k)
+		if !p.overlay.Visible() {
+			t.Errorf("%s again: the overlay the presenter asked for is gone", k)
+		}
+	}
 	key(e, fyne.KeyH)
 	if p.overlay.Visible() {
 		t.Error("H should hide the presenter's overlay")
@@ -105,4 +130,79 @@ func TestPresenterOneScreen(t *testing.T) {
 	if e.win.FullScreen() {
 		t.Error("leaving presenter mode restores the window")
 	}
+	if !e.win.Padded() {
+		t.Error("leaving presenter mode restores the window's padding")
+	}
+}
+
+// assertBlank fails unless every pixel of img is black (or white).
+func assertBlank(t *testing.T, what string, img image.Image, white bool) {
+	t.Helper()
+	want := uint32(0)
+	if white {
+		want = 0xffff
+	}
+	b := img.Bounds()
+	bad := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r != want || g != want || bl != want {
+				if bad == 0 {
+					t.Errorf("%s: pixel (%d,%d) is %v, want %s", what, x, y, img.At(x, y), map[bool]string{false: "black", true: "white"}[white])
+				}
+				bad++
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%s: %d of %d pixels not blank", what, bad, b.Dx()*b.Dy())
+	}
+}
+
+// assertUniform fails when the outer 8 px of img are not one colour: a
+// slide fills the screen edge to edge, with no frame.
+func assertUniform(t *testing.T, what string, img image.Image, _ bool) {
+	t.Helper()
+	b := img.Bounds()
+	ref := img.At(b.Min.X+8, b.Min.Y+8)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if x >= b.Min.X+8 && x < b.Max.X-8 && y >= b.Min.Y+8 && y < b.Max.Y-8 {
+				continue
+			}
+			if img.At(x, y) != ref {
+				t.Fatalf("%s: pixel (%d,%d) is %v, the slide's %v: a frame round the slide", what, x, y, img.At(x, y), ref)
+			}
+		}
+	}
+}
+
+// TestPresenterClosingAndFit: the last slide is the closing one, "next"
+// after it returns to the title, and every passage of the deck fits a
+// 1024×768 slide at the smallest legible size in the real font.
+func TestPresenterClosingAndFit(t *testing.T) {
+	e, _ := newTestExhibit(t, 1024, 768)
+	e.secondScreen = func() bool { return false }
+	e.startPresenter()
+	p := e.presenting
+	for i, s := range p.deck {
+		if s.Kind == slides.Passage && !slides.Fits(s.Text, slideview.Measure) {
+			t.Errorf("slide %d does not fit 1024×768 at %.0f px: %q", i+1, slides.MinSize(768), s.Text)
+		}
+	}
+	key(e, fyne.KeyEnd)
+	last := p.deck[p.at]
+	if last.Kind != slides.Closing || last.Title != e.pack.Title {
+		t.Fatalf("last slide %+v, want the closing slide", last)
+	}
+	if p.audView.Slide().Kind != slides.Closing {
+		t.Error("the audience does not see the closing slide")
+	}
+	test.AssertImageMatches(t, "presenter_closing.png", e.win.Canvas().Capture())
+	key(e, fyne.KeyPageDown)
+	if p.at != 0 {
+		t.Errorf("next after the closing slide: slide %d, want the title", p.at+1)
+	}
+	key(e, fyne.KeyEscape)
 }

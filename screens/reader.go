@@ -159,7 +159,7 @@ func (r *readerScreen) refreshBars() {
 		r.next.SetText(e.pack.Chapters[r.chapter+1].Title)
 		r.next.Show()
 	} else {
-		r.next.SetText(lang.L("Back to the start"))
+		r.next.SetText(lang.L("The end"))
 		r.next.Show()
 	}
 	r.prev.Resize(r.prev.MinSize())
@@ -259,7 +259,7 @@ func (r *readerScreen) keepInView(block int) {
 }
 
 // step moves to the previous (-1) or next (+1) chapter; after the last
-// chapter, "next" goes back to the title plate.
+// chapter, "next" shows the closing page (the tour goes home).
 func (r *readerScreen) step(d int) {
 	i := r.chapter + d
 	if r.e.touring && i >= 0 && i < len(r.e.pack.Chapters) {
@@ -274,8 +274,10 @@ func (r *readerScreen) step(d int) {
 	switch {
 	case i < 0:
 		return
-	case i >= len(r.e.pack.Chapters):
+	case i >= len(r.e.pack.Chapters) && r.e.touring:
 		r.e.goHome()
+	case i >= len(r.e.pack.Chapters):
+		r.e.openClosing()
 	default:
 		r.e.openChapter(i, -1, nil)
 	}

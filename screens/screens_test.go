@@ -321,3 +321,78 @@ func TestFullScreenKeysAndMemory(t *testing.T) {
 		t.Errorf("Esc that left full screen must not also navigate; at %T", e.current)
 	}
 }
+
+// TestClickerThroughTheExhibit: PageDown from home reads every chapter in
+// order, then the closing page, then chapter 1 again from its top — never
+// a loop between home and the last chapter, even when the visitor before
+// left the reader at the very end.
+func TestClickerThroughTheExhibit(t *testing.T) {
+	e, _ := newTestExhibit(t, 1024, 768)
+	last := len(e.pack.Chapters) - 1
+	for _, from := range []string{"fresh", "left at the end"} {
+		e.goHome()
+		if from == "left at the end" {
+			e.prefs.SetPosition(e.pack, e.pack.Chapters[last].ID, len(e.pack.Chapters[last].Blocks)-1)
+		}
+		var trail []string
+		seen := -1 // the highest chapter reached
+		closed := false
+		for n := 0; n < 400; n++ {
+			key(e, fyne.KeyPageDown)
+			switch s := e.current.(type) {
+			case *homeScreen:
+				t.Fatalf("%s: PageDown %d went home: %v", from, n+1, trail)
+			case *closingScreen:
+				if seen != last {
+					t.Fatalf("%s: closing page after chapter %d", from, seen+1)
+				}
+				closed = true
+				trail = append(trail, "closing")
+			case *readerScreen:
+				if s.chapter < seen && !closed {
+					t.Fatalf("%s: PageDown %d went back to chapter %d from %d: %v", from, n+1, s.chapter+1, seen+1, trail)
+				}
+				if closed {
+					if s.chapter != 0 || s.scroll.Offset.Y != 0 {
+						t.Fatalf("%s: after the closing page: chapter %d at %v, want chapter 1 at the top", from, s.chapter+1, s.scroll.Offset.Y)
+					}
+					goto next
+				}
+				seen = max(seen, s.chapter)
+				trail = append(trail, "ch"+string(rune('1'+s.chapter)))
+			default:
+				t.Fatalf("%s: PageDown %d opened %T", from, n+1, s)
+			}
+		}
+		t.Fatalf("%s: 400 PageDowns never came round to chapter 1: %v", from, trail)
+	next:
+		if i, b := e.prefs.LastPosition(e.pack); i != 0 || b > 0 {
+			t.Errorf("%s: reading position after the closing page: chapter %d block %d", from, i+1, b)
+		}
+	}
+}
+
+// TestClosingPage: the closing page's look, and its ways on: previous to
+// the end of the last chapter, Esc back, the buttons.
+func TestClosingPage(t *testing.T) {
+	e, _ := newTestExhibit(t, 1024, 768)
+	last := len(e.pack.Chapters) - 1
+	e.openChapter(last, -1, nil)
+	key(e, fyne.KeyRight)
+	if _, ok := e.current.(*closingScreen); !ok {
+		t.Fatalf("Right in the last chapter: %T, want the closing page", e.current)
+	}
+	test.AssertImageMatches(t, "closing_1024x768.png", e.win.Canvas().Capture())
+	key(e, fyne.KeyPageUp)
+	if e.current != screen(e.reader) || e.reader.chapter != last || e.reader.scroll.Offset.Y <= 0 {
+		t.Fatalf("PageUp on the closing page: %T chapter %d, want the end of the last chapter", e.current, e.reader.chapter+1)
+	}
+	if len(e.history) != 1 {
+		t.Errorf("history grows through the closing page: %d screens", len(e.history))
+	}
+	key(e, fyne.KeyRight)
+	key(e, fyne.KeyEscape)
+	if e.current != screen(e.reader) {
+		t.Errorf("Esc on the closing page: %T, want the reader", e.current)
+	}
+}

@@ -110,7 +110,8 @@ type Slide struct {
 //   - after the passage it quotes (or after its paragraph's last passage,
 //     or at the chapter's end when its block is not a paragraph), a Moment
 //     slide for each timeline event linked to the chapter, in timeline
-//     order; events linked to no chapter are not shown. A moment whose text
+//     order (those linked to the header at the end of the first chapter);
+//     events linked to no chapter are not shown. A moment whose text
 //     the audience has just read in its paragraph shows only its date and
 //     headline, so it never repeats the slide before it;
 //   - the chapter's pictures as Picture slides, spread evenly over the
@@ -258,11 +259,6 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter, skip int, m Measure) []
 	}
 
 	var out []Slide
-	// Moments of the header follow the title slide; their text is the
-	// header's, which the title slide shows.
-	for _, e := range headerEvents {
-		out = append(out, momentSlide(ch, e, strings.Join(headerText, " ")))
-	}
 	hasHeading := false
 	for _, b := range ch.Blocks {
 		if b.Kind == exhibit.Heading {
@@ -319,6 +315,12 @@ func chapterSlides(p *exhibit.Pack, ch *exhibit.Chapter, skip int, m Measure) []
 		for _, ph := range photos {
 			out = append(out, pictureSlide(ch, ph))
 		}
+	}
+	// Moments of the header close the chapter: just after the title
+	// slide they would repeat it. Their text is the header's, which the
+	// title slide shows.
+	for _, e := range headerEvents {
+		out = append(out, momentSlide(ch, e, strings.Join(headerText, " ")))
 	}
 	for _, e := range orphans {
 		out = append(out, momentSlide(ch, e, ""))

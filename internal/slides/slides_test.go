@@ -381,7 +381,7 @@ func TestNoRepeats(t *testing.T) {
 	deck := FromPack(builtin(t), nil)
 	for i := 1; i < len(deck); i++ {
 		a, b := deck[i-1], deck[i]
-		if a.Title == b.Title && a.Text == b.Text {
+		if a.Title == b.Title && (a.Text == b.Text || a.Title != "") {
 			t.Errorf("slide %d repeats slide %d: %q %q", i+1, i, b.Title, b.Text)
 		}
 		if b.Kind == Moment {
@@ -418,7 +418,7 @@ func TestHeaderBlock(t *testing.T) {
 	for _, s := range deck {
 		kinds = append(kinds, s.Kind.String())
 	}
-	if got := strings.Join(kinds, " "); got != "Title Moment Section Passage Closing" {
+	if got := strings.Join(kinds, " "); got != "Title Section Passage Moment Closing" {
 		t.Errorf("slides %s", got)
 	}
 	if deck[0].Cite != "ĐỀ CƯƠNG TUYÊN TRUYỀN · KỶ NIỆM 80 NĂM · (kèm theo Hướng dẫn số 40)" {
@@ -427,8 +427,8 @@ func TestHeaderBlock(t *testing.T) {
 	if deck[0].Text != "1943 – 2023\nBan Tuyên giáo" {
 		t.Errorf("title slide text %q", deck[0].Text)
 	}
-	if deck[1].Text != "2023" {
-		t.Errorf("header moment repeats the header: %q", deck[1].Text)
+	if deck[3].Text != "2023" {
+		t.Errorf("header moment repeats the header: %q", deck[3].Text)
 	}
 
 	// The built-in pack: no passage is a line of the header.

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,6 +92,19 @@ func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *renderer) Layout(fyne.Size)             { r.build() }
 func (r *renderer) Refresh()                     { r.build(); canvas.Refresh(r.v) }
 
+// Measure is the slides package's text measure in the bundled font: what
+// the presentation is cut with, so that every passage fits as drawn here.
+func Measure(text string, size float32, bold bool) float32 {
+	return fyne.MeasureText(text, size, fyne.TextStyle{Bold: bold}).Width
+}
+
+// pictureBand is the colour of a picture slide's background and caption
+// band: near black, so a picture of any shape sits full-bleed in it.
+var (
+	pictureBand = color.NRGBA{R: 0x12, G: 0x10, B: 0x0e, A: 0xff}
+	pictureInk  = color.NRGBA{R: 0xf4, G: 0xee, B: 0xe0, A: 0xff}
+)
+
 func (r *renderer) build() {
 	v := r.v
 	s := v.Size()
@@ -115,131 +129,144 @@ func (r *renderer) build() {
 	if v.empty {
 		return
 	}
-	// Measures relative to the slide's height: the body text is 1/18 of
-	// it, 60 px on a 1080-line projector and 40 px at 720.
-	h := s.Height
-	body := h / 18
-	pad := h / 14
+	w, h := s.Width, s.Height
+	mx, my := slides.Margins(w, h)
+	boxW := w - 2*mx
 	ink := col(theme.ColorNameForeground)
 	head := col(exhibittheme.ColorNameHeading)
 	gold := col(exhibittheme.ColorNameGold)
-	width := s.Width - 2*pad
 
-	y := pad
-	text := func(t string, size float32, style fyne.TextStyle, c color.Color, center bool, maxLines int) {
-		lines := wrap(t, width, size, style)
-		if maxLines > 0 && len(lines) > maxLines {
-			lines = lines[:maxLines]
-			lines[maxLines-1] = strings.TrimRight(lines[maxLines-1], " ,.;:") + "…"
+	// A block is text fitted to a box: its lines, their size and style.
+	type block struct {
+		lines  []string
+		size   float32
+		bold   bool
+		italic bool
+		c      color.Color
+		center bool // each line centred; otherwise the block is centred
+	}
+	fit := func(t string, boxH, maxSize, minSize float32, bold bool, c color.Color, center bool) block {
+		if strings.TrimSpace(t) == "" {
+			return block{}
 		}
-		for _, l := range lines {
-			ct := canvas.NewText(l, c)
-			ct.TextSize, ct.TextStyle = size, style
+		size, _ := slides.FitSize(t, boxW, boxH, maxSize, minSize, bold, Measure)
+		return block{lines: slides.Wrap(t, boxW, size, bold, Measure), size: size, bold: bold, c: c, center: center}
+	}
+	height := func(b block) float32 { return float32(len(b.lines)) * b.size * slides.LineHeight }
+	draw := func(b block, y float32) float32 {
+		style := fyne.TextStyle{Bold: b.bold, Italic: b.italic}
+		widest := float32(0)
+		for _, l := range b.lines {
+			widest = max(widest, fyne.MeasureText(l, b.size, style).Width)
+		}
+		lineH := b.size * slides.LineHeight
+		for _, l := range b.lines {
+			ct := canvas.NewText(l, b.c)
+			ct.TextSize, ct.TextStyle = b.size, style
 			m := ct.MinSize()
-			x := pad
-			if center {
-				x = (s.Width - m.Width) / 2
+			x := (w - widest) / 2
+			if b.center {
+				x = (w - m.Width) / 2
 			}
-			ct.Move(fyne.NewPos(x, y))
+			ct.Move(fyne.NewPos(x, y+(lineH-m.Height)/2))
 			r.objects = append(r.objects, ct)
-			y += size * 1.35
+			y += lineH
+		}
+		return y
+	}
+	ruleH := h * 0.05
+	rule := func(y float32, c color.Color) float32 {
+		rw := min(boxW, h*0.4)
+		rc := canvas.NewRectangle(c)
+		rc.Move(fyne.NewPos((w-rw)/2, y+ruleH/2))
+		rc.Resize(fyne.NewSize(rw, max(2, h/220)))
+		r.objects = append(r.objects, rc)
+		return y + ruleH
+	}
+	// stack draws blocks one under the other, with a rule where a block
+	// is nil, centred vertically between top and bottom.
+	stack := func(top, bottom float32, rc color.Color, parts ...*block) {
+		total := float32(0)
+		for _, b := range parts {
+			if b == nil {
+				total += ruleH
+			} else {
+				total += height(*b)
+			}
+		}
+		y := top + max(0, (bottom-top-total)/2)
+		for _, b := range parts {
+			if b == nil {
+				y = rule(y, rc)
+			} else {
+				y = draw(*b, y)
+			}
 		}
 	}
-	rule := func() {
-		w := min(width, h*0.5)
-		rc := canvas.NewRectangle(gold)
-		rc.Move(fyne.NewPos((s.Width-w)/2, y+body*0.3))
-		rc.Resize(fyne.NewSize(w, max(2, h/200)))
-		r.objects = append(r.objects, rc)
-		y += body
+	line := func(t string, i int) string {
+		ls := strings.Split(t, "\n")
+		if i < len(ls) {
+			return ls[i]
+		}
+		return ""
 	}
+
 	sl := v.slide
 	switch sl.Kind {
-	case slides.Title:
+	case slides.Title, slides.Closing:
 		bg.FillColor = col(exhibittheme.ColorNamePlate)
-		title := col(exhibittheme.ColorNameOnPlate)
+		onPlate := col(exhibittheme.ColorNameOnPlate)
 		goldOn := col(exhibittheme.ColorNameGoldOnPlate)
-		y = h * 0.22
-		text(sl.Title, body*1.9, fyne.TextStyle{Bold: true}, title, true, 3)
-		rule()
-		text(sl.Text, body*1.3, fyne.TextStyle{Bold: true}, goldOn, true, 2)
-		rule()
+		title := fit(sl.Title, h*0.36, h/10, h/28, true, onPlate, true)
+		if sl.Kind == slides.Closing {
+			end := fit(lang.L("The end"), h*0.2, h/7, h/14, true, goldOn, true)
+			stack(my, h-my, goldOn, &title, nil, &end)
+			break
+		}
+		dates := fit(line(sl.Text, 0), h*0.16, h/14, h/28, true, goldOn, true)
+		org := fit(line(sl.Text, 1), h*0.14, h/22, h/34, false, onPlate, true)
+		cite := fit(sl.Cite, h*0.12, h/34, h/54, false, onPlate, true)
+		cite.italic = true
+		bottom := h - my
+		if len(cite.lines) > 0 {
+			bottom -= height(cite) + h*0.03
+			draw(cite, h-my-height(cite))
+		}
+		stack(my, bottom, goldOn, &title, nil, &dates, &org)
 	case slides.Section:
-		y = h * 0.34
-		text(sl.Title, body*1.5, fyne.TextStyle{Bold: true}, head, true, 4)
-		rule()
+		title := fit(sl.Title, h*0.5, h/12, h/26, true, head, true)
+		stack(my, h-my, gold, &title, nil)
 	case slides.Passage:
-		avail := s.Height - 2*pad - body*1.6
-		size := fitSize(sl.Text, width, avail, body*1.5, fyne.TextStyle{})
-		if sl.Title != "" {
-			text(sl.Title, body*0.75, fyne.TextStyle{Bold: true}, head, false, 1)
-			y += body * 0.4
-		}
-		// A short passage sits in the middle of the screen, not at the top.
-		if used := float32(len(wrap(sl.Text, width, size, fyne.TextStyle{}))) * size * 1.35; used < avail {
-			y += (avail - used) / 2
-		}
-		text(sl.Text, size, fyne.TextStyle{}, ink, false, 0)
+		bw, bh, maxSize, minSize := slides.PassageBox(w, h)
+		size, _ := slides.FitSize(sl.Text, bw, bh, maxSize, minSize, false, Measure)
+		b := block{lines: slides.Wrap(sl.Text, bw, size, false, Measure), size: size, c: ink}
+		stack(my, h-my, gold, &b)
 	case slides.Moment:
-		y = h * 0.16
-		text(sl.Title, body*1.6, fyne.TextStyle{Bold: true}, head, false, 1)
-		rest := s.Height - y - pad
-		size := fitSize(sl.Text, width, rest, body, fyne.TextStyle{})
-		text(sl.Text, size, fyne.TextStyle{}, ink, false, 0)
+		date := fit(line(sl.Text, 0), h*0.12, h/15, h/30, true, gold, true)
+		title := fit(sl.Title, h*0.32, h/12, h/28, true, head, true)
+		rest := strings.Join(strings.Split(sl.Text, "\n")[1:], "\n")
+		avail := h - 2*my - height(date) - height(title) - ruleH
+		body := fit(rest, avail, h/16, slides.MinSize(h), false, ink, false)
+		stack(my, h-my, gold, &date, &title, nil, &body)
 	case slides.Picture:
-		capH := body * 2.6
-		if v.picture != nil {
-			img := canvas.NewImageFromImage(v.picture)
-			img.FillMode = canvas.ImageFillContain
-			img.ScaleMode = canvas.ImageScaleSmooth
-			img.Move(fyne.NewPos(pad/2, pad/2))
-			img.Resize(fyne.NewSize(s.Width-pad, s.Height-pad-capH))
-			r.objects = append(r.objects, img)
-		}
-		y = s.Height - capH
+		bg.FillColor = pictureBand
 		caption := v.caption
 		if caption == "" {
 			caption = sl.Title
 		}
-		text(caption, body*0.8, fyne.TextStyle{Bold: true}, ink, true, 2)
-		if v.label != "" {
-			text(v.label, body*0.6, fyne.TextStyle{Italic: true}, head, true, 1)
+		capt := fit(caption, h*0.17, h/26, h/44, false, pictureInk, true)
+		label := fit(v.label, h*0.06, h/36, h/50, false, gold, true)
+		label.italic = true
+		pad := h * 0.025
+		band := height(capt) + height(label) + 2*pad
+		if v.picture != nil {
+			img := canvas.NewImageFromImage(v.picture)
+			img.FillMode = canvas.ImageFillContain
+			img.ScaleMode = canvas.ImageScaleSmooth
+			img.Resize(fyne.NewSize(w, h-band))
+			r.objects = append(r.objects, img)
 		}
+		y := draw(capt, h-band+pad)
+		draw(label, y)
 	}
-}
-
-// fitSize returns the largest text size, at most max, at which text
-// wraps into the box.
-func fitSize(t string, width, height, maxSize float32, style fyne.TextStyle) float32 {
-	size := maxSize
-	for size > 8 {
-		lines := wrap(t, width, size, style)
-		if float32(len(lines))*size*1.35 <= height {
-			return size
-		}
-		size *= 0.92
-	}
-	return size
-}
-
-// wrap breaks text into lines no wider than width, measuring each word once.
-func wrap(t string, width, size float32, style fyne.TextStyle) []string {
-	words := strings.Fields(t)
-	if len(words) == 0 {
-		return nil
-	}
-	space := fyne.MeasureText(" ", size, style).Width
-	var lines []string
-	cur, curW := words[0], fyne.MeasureText(words[0], size, style).Width
-	for _, w := range words[1:] {
-		ww := fyne.MeasureText(w, size, style).Width
-		if curW+space+ww > width {
-			lines = append(lines, cur)
-			cur, curW = w, ww
-			continue
-		}
-		cur += " " + w
-		curW += space + ww
-	}
-	return append(lines, cur)
 }
