@@ -36,7 +36,7 @@ const (
 // Margins returns the side and top margins of a w×h slide: generous, so
 // text never runs to the edge of a projector's picture.
 func Margins(w, h float32) (x, y float32) {
-	return max(w*0.07, h*0.08), h * 0.08
+	return max(w*0.08, h*0.1), h * 0.09
 }
 
 // PassageBox returns the box a passage is set in on a w×h slide, the text
@@ -45,7 +45,7 @@ func Margins(w, h float32) (x, y float32) {
 // 768 lines.
 func PassageBox(w, h float32) (width, height, maxSize, minSize float32) {
 	mx, my := Margins(w, h)
-	return w - 2*mx, h - 2*my, h / 13, MinSize(h)
+	return w - 2*mx, h - 2*my, h / 15, MinSize(h)
 }
 
 // MinSize is the smallest text size of a passage on a slide h high.
@@ -53,25 +53,23 @@ func MinSize(h float32) float32 { return h * 28 / 720 }
 
 // Wrap breaks text into lines no wider than width at size; words are never
 // split (a single word wider than width is a line of its own). Line breaks
-// in text start new lines.
+// in text start new lines. Each candidate line is measured whole: the sum
+// of its words' widths misses the font's spacing and kerning.
 func Wrap(text string, width, size float32, bold bool, m Measure) []string {
 	var lines []string
-	space := m(" ", size, bold)
 	for _, para := range strings.Split(text, "\n") {
 		words := strings.Fields(para)
 		if len(words) == 0 {
 			continue
 		}
-		cur, curW := words[0], m(words[0], size, bold)
+		cur := words[0]
 		for _, w := range words[1:] {
-			ww := m(w, size, bold)
-			if curW+space+ww > width {
-				lines = append(lines, cur)
-				cur, curW = w, ww
+			if next := cur + " " + w; m(next, size, bold) <= width {
+				cur = next
 				continue
 			}
-			cur += " " + w
-			curW += space + ww
+			lines = append(lines, cur)
+			cur = w
 		}
 		lines = append(lines, cur)
 	}

@@ -150,7 +150,29 @@ func (r *renderer) build() {
 			return block{}
 		}
 		size, _ := slides.FitSize(t, boxW, boxH, maxSize, minSize, bold, Measure)
-		return block{lines: slides.Wrap(t, boxW, size, bold, Measure), size: size, bold: bold, c: c, center: center}
+		lines := slides.Wrap(t, boxW, size, bold, Measure)
+		if !center {
+			return block{lines: lines, size: size, bold: bold, c: c}
+		}
+		// A little smaller when that saves a line ("Tỉnh ủy" alone on
+		// a line of its own looks cut off).
+		for try := size * 0.95; try >= max(minSize, size*0.8); try *= 0.95 {
+			if l := slides.Wrap(t, boxW, try, bold, Measure); len(l) < len(lines) {
+				size, lines = try, l
+				break
+			}
+		}
+		// Balanced lines: the narrowest width that keeps the line count.
+		lo, hi := boxW*0.4, boxW
+		for i := 0; i < 8 && len(lines) > 1; i++ {
+			mid := (lo + hi) / 2
+			if len(slides.Wrap(t, mid, size, bold, Measure)) > len(lines) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		return block{lines: slides.Wrap(t, hi, size, bold, Measure), size: size, bold: bold, c: c, center: true}
 	}
 	height := func(b block) float32 { return float32(len(b.lines)) * b.size * slides.LineHeight }
 	draw := func(b block, y float32) float32 {
