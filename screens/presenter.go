@@ -91,6 +91,7 @@ func (e *Exhibit) startPresenter() {
 	if !p.single {
 		p.audience = e.app.NewWindow(WindowTitle + " — " + lang.L("Audience"))
 		p.audView = slideview.New()
+		p.audience.SetPadded(false) // the slide edge to edge, no frame
 		p.audience.SetContent(p.audView)
 		p.audience.Canvas().SetOnTypedKey(e.typedKey)
 		p.audience.SetOnClosed(func() { p.audience = nil; e.stopPresenter() })
