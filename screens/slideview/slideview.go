@@ -81,16 +81,57 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 	return &renderer{v: v}
 }
 
+// renderer draws a slide with objects made once and reused: the
+// background, the picture, and pools of text lines and rules, of which
+// each layout uses as many as the slide needs.
 type renderer struct {
 	v       *View
+	bg      *canvas.Rectangle
+	img     *canvas.Image
+	texts   []*canvas.Text
+	rules   []*canvas.Rectangle
+	nt, nr  int // texts and rules in use
 	objects []fyne.CanvasObject
+}
+
+// text returns the next free text object of the pool.
+func (r *renderer) text(s string, c color.Color, size float32, style fyne.TextStyle) *canvas.Text {
+	if r.nt == len(r.texts) {
+		r.texts = append(r.texts, canvas.NewText("", c))
+	}
+	t := r.texts[r.nt]
+	r.nt++
+	t.Text, t.Color, t.TextSize, t.TextStyle = s, c, size, style
+	t.Alignment = fyne.TextAlignLeading
+	return t
+}
+
+// rule returns the next free rectangle of the pool.
+func (r *renderer) rule(c color.Color) *canvas.Rectangle {
+	if r.nr == len(r.rules) {
+		r.rules = append(r.rules, canvas.NewRectangle(c))
+	}
+	rc := r.rules[r.nr]
+	r.nr++
+	rc.FillColor = c
+	return rc
 }
 
 func (r *renderer) Destroy()                     {}
 func (r *renderer) MinSize() fyne.Size           { return r.v.MinSize() }
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
-func (r *renderer) Layout(fyne.Size)             { r.build() }
-func (r *renderer) Refresh()                     { r.build(); canvas.Refresh(r.v) }
+
+// Layout sets the slide out at the view's size. The pooled objects are
+// refreshed: their text and size may have changed.
+func (r *renderer) Layout(fyne.Size) { r.Refresh() }
+
+// Refresh is part of fyne.WidgetRenderer.
+func (r *renderer) Refresh() {
+	r.build()
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
 
 // Measure is the slides package's text measure in the bundled font: what
 // the presentation is cut with, so that every passage fits as drawn here.
@@ -111,10 +152,29 @@ func (r *renderer) build() {
 	th := v.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	col := func(n fyne.ThemeColorName) color.Color { return th.Color(n, variant) }
-	r.objects = r.objects[:0]
-	bg := canvas.NewRectangle(col(theme.ColorNameBackground))
+	if r.bg == nil {
+		r.bg = canvas.NewRectangle(color.Transparent)
+		r.img = canvas.NewImageFromImage(nil)
+		r.img.FillMode = canvas.ImageFillContain
+		r.img.ScaleMode = canvas.ImageScaleSmooth
+	}
+	r.nt, r.nr = 0, 0
+	bg := r.bg
+	bg.FillColor = col(theme.ColorNameBackground)
 	bg.Resize(s)
-	r.objects = append(r.objects, bg)
+	showImage := false
+	defer func() {
+		r.objects = append(r.objects[:0], bg)
+		if showImage {
+			r.objects = append(r.objects, r.img)
+		}
+		for _, rc := range r.rules[:r.nr] {
+			r.objects = append(r.objects, rc)
+		}
+		for _, t := range r.texts[:r.nt] {
+			r.objects = append(r.objects, t)
+		}
+	}()
 	if s.Width <= 0 || s.Height <= 0 {
 		return
 	}
@@ -183,15 +243,14 @@ func (r *renderer) build() {
 		}
 		lineH := b.size * slides.LineHeight
 		for _, l := range b.lines {
-			ct := canvas.NewText(l, b.c)
-			ct.TextSize, ct.TextStyle = b.size, style
+			ct := r.text(l, b.c, b.size, style)
 			m := ct.MinSize()
 			x := (w - widest) / 2
 			if b.center {
 				x = (w - m.Width) / 2
 			}
 			ct.Move(fyne.NewPos(x, y+(lineH-m.Height)/2))
-			r.objects = append(r.objects, ct)
+			ct.Resize(m)
 			y += lineH
 		}
 		return y
@@ -199,10 +258,9 @@ func (r *renderer) build() {
 	ruleH := h * 0.05
 	rule := func(y float32, c color.Color) float32 {
 		rw := min(boxW, h*0.4)
-		rc := canvas.NewRectangle(c)
+		rc := r.rule(c)
 		rc.Move(fyne.NewPos((w-rw)/2, y+ruleH/2))
 		rc.Resize(fyne.NewSize(rw, max(2, h/220)))
-		r.objects = append(r.objects, rc)
 		return y + ruleH
 	}
 	// stack draws blocks one under the other, with a rule where a block
@@ -282,11 +340,13 @@ func (r *renderer) build() {
 		pad := h * 0.025
 		band := height(capt) + height(label) + 2*pad
 		if v.picture != nil {
-			img := canvas.NewImageFromImage(v.picture)
-			img.FillMode = canvas.ImageFillContain
-			img.ScaleMode = canvas.ImageScaleSmooth
-			img.Resize(fyne.NewSize(w, h-band))
-			r.objects = append(r.objects, img)
+			if r.img.Image != v.picture {
+				r.img.Image = v.picture
+				r.img.Refresh()
+			}
+			r.img.Move(fyne.NewPos(0, 0))
+			r.img.Resize(fyne.NewSize(w, h-band))
+			showImage = true
 		}
 		y := draw(capt, h-band+pad)
 		draw(label, y)
