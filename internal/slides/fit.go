@@ -53,23 +53,34 @@ func MinSize(h float32) float32 { return h * 28 / 720 }
 
 // Wrap breaks text into lines no wider than width at size; words are never
 // split (a single word wider than width is a line of its own). Line breaks
-// in text start new lines. Each candidate line is measured whole: the sum
-// of its words' widths misses the font's spacing and kerning.
+// in text start new lines. A line's width is estimated from its words'
+// widths and the space's advance; a line within 3 % of the width either
+// way is measured whole, as kerning may tip it over.
 func Wrap(text string, width, size float32, bold bool, m Measure) []string {
 	var lines []string
+	// The advance of a space: measured alone, trailing white space may
+	// count for nothing.
+	space := m("a a", size, bold) - m("aa", size, bold)
 	for _, para := range strings.Split(text, "\n") {
 		words := strings.Fields(para)
 		if len(words) == 0 {
 			continue
 		}
-		cur := words[0]
+		cur, curW := words[0], m(words[0], size, bold)
 		for _, w := range words[1:] {
-			if next := cur + " " + w; m(next, size, bold) <= width {
-				cur = next
+			ww := m(w, size, bold)
+			est := curW + space + ww
+			fits := est <= width*0.97
+			if !fits && est <= width*1.03 {
+				fits = m(cur+" "+w, size, bold) <= width
+			}
+			if fits {
+				cur += " " + w
+				curW = est
 				continue
 			}
 			lines = append(lines, cur)
-			cur = w
+			cur, curW = w, ww
 		}
 		lines = append(lines, cur)
 	}

@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -135,9 +136,38 @@ func (r *renderer) Refresh() {
 
 // Measure is the slides package's text measure in the bundled font: what
 // the presentation is cut with, so that every passage fits as drawn here.
+// Widths are remembered (a slide's words recur at the same sizes while it
+// is fitted): shaping text is the costly part of cutting the deck.
 func Measure(text string, size float32, bold bool) float32 {
-	return fyne.MeasureText(text, size, fyne.TextStyle{Bold: bold}).Width
+	k := measureKey{text, size, bold}
+	measureMu.Lock()
+	w, ok := measured[k]
+	measureMu.Unlock()
+	if ok {
+		return w
+	}
+	w = fyne.MeasureText(text, size, fyne.TextStyle{Bold: bold}).Width
+	measureMu.Lock()
+	if len(measured) >= maxMeasured {
+		clear(measured) // bounded: a day of slides at many sizes
+	}
+	measured[k] = w
+	measureMu.Unlock()
+	return w
 }
+
+type measureKey struct {
+	text string
+	size float32
+	bold bool
+}
+
+const maxMeasured = 50000
+
+var (
+	measureMu sync.Mutex
+	measured  = map[measureKey]float32{}
+)
 
 // pictureBand is the colour of a picture slide's background and caption
 // band: near black, so a picture of any shape sits full-bleed in it.
