@@ -103,6 +103,14 @@ func (s *libraryScreen) fill() {
 		objs = append(objs, errorLabel(err.Error()))
 	}
 	entries = append(entries, installed...)
+	if e.packFS != nil && !strings.HasPrefix(e.packDir, s.lib.Dir) {
+		// Shown from a file or folder outside the library (a USB stick):
+		// offer to add it, so it stays when the stick is removed.
+		note := widget.NewLabel(lang.L("Showing now from {{.Path}}, which is not in the library.", map[string]any{"Path": e.packFS.Path()}))
+		note.Wrapping = fyne.TextWrapWord
+		add := newKeyButton(e, lang.L("Add it to the library"), theme.ContentAddIcon(), func() { e.installExhibit(e.packFS.Path()) })
+		objs = append(objs, widget.NewSeparator(), container.NewVBox(note, container.NewHBox(add)))
+	}
 	start := s.lib.Start()
 	for _, en := range entries {
 		objs = append(objs, widget.NewSeparator(), s.row(en, en.ID == start))
@@ -179,7 +187,7 @@ func (s *libraryScreen) row(en library.Entry, isStart bool) fyne.CanvasObject {
 		details = append(details, lang.L("Built into the program"))
 	} else {
 		details = append(details, lang.L("Added {{.Date}}", map[string]any{"Date": en.Installed.Format("02/01/2006")}),
-			sizeText(en.Size))
+			library.SizeText(en.Size))
 	}
 	switch {
 	case en.Broken != "":
@@ -228,14 +236,6 @@ func (s *libraryScreen) row(en library.Entry, isStart bool) fyne.CanvasObject {
 	buttons := container.New(&flowLayout{leading: true}, actions...)
 	text.Add(buttons)
 	return container.NewBorder(nil, nil, container.NewPadded(container.NewStack(bg, cover)), nil, text)
-}
-
-// sizeText says how big an exhibit is, in KB below a megabyte.
-func sizeText(n int64) string {
-	if n < 1e6 {
-		return fmt.Sprintf("%d KB", max(1, (n+500)/1000))
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
 // isOpen reports whether en is the exhibit being shown.
