@@ -30,6 +30,13 @@ func main() {
 			fmt.Fprintln(os.Stderr, "trienlam:", err)
 		}
 		if !ok {
+			if o.FromFile {
+				// A double click on a .trienlam file: the running
+				// exhibit opens it.
+				if err := single.Handoff(appID, o.PackPath); err == nil {
+					return cli.ExitOK
+				}
+			}
 			fmt.Fprintln(os.Stderr, "trienlam: the exhibit is already running (Trienlam đang chạy)")
 			return cli.ExitOK
 		}
@@ -52,6 +59,12 @@ func main() {
 		app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Trienlam", Version: cli.Version,
 			Icon:    fyne.NewStaticResource("icon.png", assets.Icon),
 			Release: true, Migrations: map[string]bool{"fyneDo": true}})
-		return screens.Run(app.NewWithID(appID), screens.Options{PackPath: o.PackPath, Kiosk: o.Kiosk, Presenter: o.Presenter})
+		return screens.Run(app.NewWithID(appID), screens.Options{PackPath: o.PackPath, Kiosk: o.Kiosk, Presenter: o.Presenter,
+			MissingStart: o.MissingStart,
+			Handoff: func(open func(string)) {
+				if _, err := single.Serve(appID, open); err != nil {
+					fyne.LogError("handoff", err)
+				}
+			}})
 	}))
 }

@@ -58,6 +58,9 @@ install -D -m 0755 "$bin" "$root/usr/bin/trienlam"
 install -D -m 0755 "$helper" "$root/usr/bin/trienlam-media"
 strip --remove-section=.comment --remove-section=.note "$root/usr/bin/trienlam" "$root/usr/bin/trienlam-media"
 install -D -m 0644 packaging/linux/vn.trienlam.exhibit.desktop "$root/usr/share/applications/vn.trienlam.exhibit.desktop"
+# .trienlam files open with the exhibit (shared-mime-info; its dpkg trigger
+# updates the MIME database, desktop-file-utils' the desktop entry cache).
+install -D -m 0644 packaging/linux/vn.trienlam.exhibit.xml "$root/usr/share/mime/packages/vn.trienlam.exhibit.xml"
 subst() { sed -e "s/@VERSION@/$VERSION/g" -e "s/@DATE@/$BUILD_DATE/g" "$1"; }
 mkdir -p "$root/usr/share/metainfo"
 subst packaging/linux/vn.trienlam.exhibit.metainfo.xml >"$root/usr/share/metainfo/vn.trienlam.exhibit.metainfo.xml"

@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source packaging/lib.sh
-need lintian desktop-file-validate appstreamcli makensis dpkg-deb
+need lintian desktop-file-validate appstreamcli makensis dpkg-deb update-mime-database
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/trienlam-check.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -44,6 +44,20 @@ appstreamcli validate --no-net --pedantic --no-color \
 	{ cat "$tmp/as.log" >&2; die "appstreamcli validate failed"; }
 grep -q "<release version=\"$VERSION\"" "$tmp/root/usr/share/metainfo/vn.trienlam.exhibit.metainfo.xml" ||
 	die "the metainfo's release is not $VERSION"
+
+say ".trienlam files: the MIME type and the desktop entry that opens them"
+# update-mime-database parses the shared-mime-info XML (it refuses a broken
+# one) and must map *.trienlam to the type the desktop entry opens.
+mkdir -p "$tmp/mime/packages"
+cp "$tmp/root/usr/share/mime/packages/vn.trienlam.exhibit.xml" "$tmp/mime/packages/"
+update-mime-database "$tmp/mime" >"$tmp/mime.log" 2>&1 ||
+	{ cat "$tmp/mime.log" >&2; die "update-mime-database refused vn.trienlam.exhibit.xml"; }
+grep -q '^[0-9]*:application/x-trienlam:\*\.trienlam' "$tmp/mime/globs2" ||
+	die "the MIME database does not map *.trienlam to application/x-trienlam"
+grep -q '^MimeType=application/x-trienlam;' "$tmp/root/usr/share/applications/vn.trienlam.exhibit.desktop" ||
+	die "the desktop entry does not open application/x-trienlam"
+grep -q '^Exec=trienlam %f$' "$tmp/root/usr/share/applications/vn.trienlam.exhibit.desktop" ||
+	die "the desktop entry does not pass the file (%f)"
 
 say "NSIS script compiles"
 mkdir "$tmp/payload"

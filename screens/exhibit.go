@@ -11,6 +11,7 @@ import (
 
 	"trienlam/internal/exhibit"
 	"trienlam/internal/kiosk"
+	"trienlam/internal/library"
 	"trienlam/internal/photos"
 	"trienlam/internal/search"
 	"trienlam/internal/visitlog"
@@ -59,6 +60,11 @@ type Exhibit struct {
 	// visits is the local visitor log (no personal data); nil when it
 	// could not be opened, which never stops the exhibit.
 	visits *visitlog.Log
+	// lib is the exhibit library, opened on first use (library.go).
+	lib *library.Library
+	// studio opens the editor of an exhibit folder; nil when the build has
+	// none.
+	studio func(dir string)
 
 	// --- Test hooks: real by default, replaced by tests ---
 	// newOutput makes the sound output on first use.

@@ -223,7 +223,11 @@ func (g *gridLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // centres each line. Like Fyne's GridWrap it remembers the width of its
 // last layout to report how tall it is, so its minimum width is only its
 // widest button and it never forces the window wider than the screen.
-type flowLayout struct{ width float32 }
+type flowLayout struct {
+	width float32
+	// leading puts each line at the left rather than centred.
+	leading bool
+}
 
 func (f *flowLayout) rows(objs []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
 	pad := theme.Padding() * 2
@@ -259,6 +263,9 @@ func (f *flowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 			h = max(h, m.Height)
 		}
 		x := max(0, (s.Width-w)/2)
+		if f.leading {
+			x = 0
+		}
 		for _, o := range row {
 			m := o.MinSize()
 			o.Move(fyne.NewPos(x, y))

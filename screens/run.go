@@ -25,6 +25,13 @@ type Options struct {
 	PackPath string
 	// Kiosk starts in kiosk mode, Presenter in presenter mode.
 	Kiosk, Presenter bool
+	// MissingStart is the id of the library's start exhibit when it is no
+	// longer installed: the window says why the built-in exhibit shows.
+	MissingStart string
+	// Handoff, when set, is called with a function that opens a pack in
+	// the running window: files handed over by a later start (a double
+	// click on a .trienlam file) are passed to it, from any goroutine.
+	Handoff func(open func(path string))
 }
 
 // Run opens the exhibit in a window of the app and runs until the window
@@ -84,6 +91,18 @@ func Run(a fyne.App, opts Options) int {
 		e.startKiosk()
 	case opts.Presenter:
 		e.startPresenter()
+	}
+	e.acceptDrops()
+	if opts.Handoff != nil {
+		opts.Handoff(func(path string) {
+			fyne.Do(func() {
+				e.openPackPath(path)
+				e.win.RequestFocus()
+			})
+		})
+	}
+	if opts.MissingStart != "" {
+		dialog.ShowInformation(lang.L("Exhibit library"), lang.L("The exhibit chosen to open at start ({{.ID}}) is no longer in the exhibit library, so the built-in exhibit is shown. Choose another in Settings → Exhibit library.", map[string]any{"ID": opts.MissingStart}), e.Window())
 	}
 	if loadErr != nil {
 		dialog.ShowError(fmt.Errorf("%s", lang.L("Could not open the pack {{.Path}}: {{.Error}}. Showing the built-in exhibit instead.",

@@ -99,6 +99,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Narration volume"), volume),
 		widget.NewFormItem(lang.L("Guided tour"), loop),
 	)
+	form.Append(lang.L("Exhibits"), container.NewHBox(newKeyButton(e, lang.L("Exhibit library"), theme.StorageIcon(), e.openLibrary)))
 	if e.packDir != "" && e.hasAnyNarration() {
 		// Only a pack folder can be written to: not the built-in pack, not a zip.
 		form.Append(lang.L("For staff"), container.NewHBox(newKeyButton(e, lang.L("Time the captions"), theme.MediaRecordIcon(), e.openCaptionTimer)))

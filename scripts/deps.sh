@@ -46,7 +46,7 @@ test_packages+=(libmpv2 ffmpeg)
 # built with dpkg-deb/dpkg-shlibdeps (dpkg-dev) and checked with lintian,
 # desktop-file-validate (desktop-file-utils) and appstreamcli (appstream);
 # the Windows installer script is compiled with makensis (nsis).
-test_packages+=(dpkg-dev lintian desktop-file-utils appstream nsis)
+test_packages+=(dpkg-dev lintian desktop-file-utils appstream nsis shared-mime-info)
 # make dist / make verify-installers: the Windows cross build (mingw-w64)
 # and Wine to install and run the Windows installer.
 dist_packages=(mingw-w64 wine wine64)

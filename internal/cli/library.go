@@ -98,7 +98,7 @@ func runList(e *env, args []string) int {
 		}
 		where := "built in"
 		if !en.IsBuiltin() {
-			where = fmt.Sprintf("%.1f MB", float64(en.Size)/1e6)
+			where = library.SizeText(en.Size)
 		}
 		state := fmt.Sprintf("%d problems", en.Problems)
 		if en.Broken != "" {

@@ -31,8 +31,8 @@ const Extension = ".trienlam"
 
 // Folders inside the library that are not exhibits.
 const (
-	trashDir  = ".trash"   // removed exhibits, restorable by hand
-	backupDir = ".backup"  // exhibits replaced by a newer version
+	trashDir  = ".trash"    // removed exhibits, restorable by hand
+	backupDir = ".backup"   // exhibits replaced by a newer version
 	startFile = "start.txt" // the id of the start exhibit, one line
 )
 
@@ -105,6 +105,14 @@ type Entry struct {
 	Cover string
 	// Broken is why the exhibit cannot be opened at all, or "".
 	Broken string
+}
+
+// SizeText says how big an exhibit is: "850 KB", "12.3 MB".
+func SizeText(n int64) string {
+	if n < 1e6 {
+		return fmt.Sprintf("%d KB", max(1, (n+500)/1000))
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
 // IsBuiltin reports whether e is the built-in exhibit.

@@ -82,6 +82,8 @@ LangString SecAppName ${LANG_VIETNAMESE} "Triển lãm (bắt buộc)"
 LangString SecAppName ${LANG_ENGLISH} "Trienlam (required)"
 LangString SecAppDesc ${LANG_VIETNAMESE} "Chương trình Trienlam và lối tắt trong menu Start."
 LangString SecAppDesc ${LANG_ENGLISH} "The Trienlam program and its Start-menu shortcut."
+LangString FileTypeName ${LANG_VIETNAMESE} "Tệp triển lãm Trienlam"
+LangString FileTypeName ${LANG_ENGLISH} "Trienlam exhibit"
 LangString SecDesktopName ${LANG_VIETNAMESE} "Lối tắt trên màn hình nền"
 LangString SecDesktopName ${LANG_ENGLISH} "Desktop shortcut"
 LangString SecDesktopDesc ${LANG_VIETNAMESE} "Đặt biểu tượng Trienlam trên màn hình nền."
@@ -124,6 +126,15 @@ Section "!$(SecAppName)" SecApp
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   IntFmt $0 "0x%08X" $0
   WriteRegDWORD HKLM "${UNINSTKEY}" "EstimatedSize" "$0"
+
+  ; .trienlam exhibit files open with the exhibit (a running one is handed
+  ; the file): a ProgID with the program's icon.
+  WriteRegStr HKLM "Software\Classes\.trienlam" "" "Trienlam.Exhibit"
+  WriteRegStr HKLM "Software\Classes\.trienlam" "Content Type" "application/x-trienlam"
+  WriteRegStr HKLM "Software\Classes\Trienlam.Exhibit" "" "$(FileTypeName)"
+  WriteRegStr HKLM "Software\Classes\Trienlam.Exhibit\DefaultIcon" "" "$INSTDIR\${EXE},0"
+  WriteRegStr HKLM "Software\Classes\Trienlam.Exhibit\shell\open\command" "" '"$INSTDIR\${EXE}" "%1"'
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
 
 Section "$(SecDesktopName)" SecDesktop
@@ -185,4 +196,11 @@ Section "Uninstall"
   Delete "$DESKTOP\${APPNAME}.lnk"
   Delete "$SMSTARTUP\${APPNAME}.lnk"
   DeleteRegKey HKLM "${UNINSTKEY}"
+  ; The file association, only if it is still ours.
+  ReadRegStr $0 HKLM "Software\Classes\.trienlam" ""
+  ${If} $0 == "Trienlam.Exhibit"
+    DeleteRegKey HKLM "Software\Classes\.trienlam"
+  ${EndIf}
+  DeleteRegKey HKLM "Software\Classes\Trienlam.Exhibit"
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
