@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,17 +47,25 @@ func (g *galleryScreen) content() fyne.CanvasObject {
 
 	g.grid = widget.NewGridWrap(
 		func() int { return len(g.ids) },
-		func() fyne.CanvasObject { return newPhotoCell(e) },
+		func() fyne.CanvasObject {
+			c := newPhotoCell(e)
+			// The cell takes the tap itself (the grid's own selection
+			// never sees it): open the picture it shows.
+			c.onTapped = func() { g.open(c.index) }
+			return c
+		},
 		func(id widget.GridWrapItemID, o fyne.CanvasObject) {
 			if id < len(g.ids) {
-				o.(*photoCell).set(e.pack.Photo(g.ids[id]))
+				c := o.(*photoCell)
+				c.index = id
+				c.set(e.pack.Photo(g.ids[id]))
+				c.setHighlight(id == g.sel)
 			}
 		},
 	)
 	g.grid.OnSelected = func(id widget.GridWrapItemID) {
 		g.grid.UnselectAll()
-		g.sel = id
-		e.openViewer(g.ids, id)
+		g.open(id)
 	}
 	if len(g.ids) == 0 {
 		empty := widget.NewLabel(lang.L("This pack has no pictures."))
@@ -70,28 +80,61 @@ func (g *galleryScreen) shown() {
 	}
 }
 
+// open shows picture i in the viewer, over the whole set, and leaves the
+// highlight on it for the way back.
+func (g *galleryScreen) open(i int) {
+	if i < 0 || i >= len(g.ids) {
+		return
+	}
+	g.sel = i
+	g.e.openViewer(g.ids, i)
+}
+
+// columns returns how many cells a row of the grid holds, for ↑ and ↓.
+func (g *galleryScreen) columns() int {
+	if g.grid == nil || len(g.ids) == 0 {
+		return 1
+	}
+	cell := newPhotoCell(g.e).MinSize()
+	pad := theme.Padding()
+	w := g.grid.Size().Width
+	return max(1, int((w+pad)/(cell.Width+pad)))
+}
+
 func (g *galleryScreen) typedKey(ev *fyne.KeyEvent) bool {
 	if len(g.ids) == 0 {
 		return false
 	}
+	// The first key only shows the highlight, on the first picture.
+	from := g.sel
 	switch ev.Name {
-	case fyne.KeyRight, fyne.KeyPageDown, fyne.KeyDown:
+	case fyne.KeyRight, fyne.KeyPageDown:
 		g.sel = min(len(g.ids)-1, g.sel+1)
-	case fyne.KeyLeft, fyne.KeyPageUp, fyne.KeyUp:
+	case fyne.KeyLeft, fyne.KeyPageUp:
 		g.sel = max(0, g.sel-1)
+	case fyne.KeyDown:
+		if g.sel < 0 {
+			g.sel = 0
+		} else {
+			g.sel = min(len(g.ids)-1, g.sel+g.columns())
+		}
+	case fyne.KeyUp:
+		g.sel = max(0, g.sel-g.columns())
 	case fyne.KeyHome:
 		g.sel = 0
 	case fyne.KeyEnd:
 		g.sel = len(g.ids) - 1
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
-		g.e.openViewer(g.ids, max(0, g.sel))
+		g.open(max(0, g.sel))
 		return true
 	default:
 		return false
 	}
 	g.grid.ScrollTo(g.sel)
-	g.grid.Select(g.sel)
-	g.grid.UnselectAll()
+	if from >= 0 {
+		g.grid.RefreshItem(from)
+	}
+	g.grid.RefreshItem(g.sel)
 	return true
 }
 
@@ -103,31 +146,51 @@ type photoCell struct {
 	e        *Exhibit
 	img      *canvas.Image
 	caption  *widget.Label
-	badge    *widget.Label
+	badge    *canvas.Text
 	photo    *exhibit.Photo
 	bg       *canvas.Rectangle
 	badgeBox *fyne.Container
-	// onTapped opens the picture; nil inside the gallery's grid, which
-	// handles selection itself.
+	// ring is the keyboard highlight: a frame in the accent colour.
+	ring *canvas.Rectangle
+	// index is the cell's place in the gallery's grid.
+	index int
+	// onTapped opens the picture.
 	onTapped func()
 }
 
-// Tapped opens the picture when the cell stands alone (in a chapter).
+// Tapped opens the picture.
 func (c *photoCell) Tapped(*fyne.PointEvent) {
 	if c.onTapped != nil {
 		c.onTapped()
 	}
 }
 
+// Cursor shows a pointing hand: the picture opens on a click.
+func (c *photoCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// setHighlight shows or hides the frame that marks the picture the arrow
+// keys have reached.
+func (c *photoCell) setHighlight(on bool) {
+	if on {
+		c.ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	} else {
+		c.ring.StrokeColor = color.Transparent
+	}
+	c.ring.Refresh()
+}
+
 func newPhotoCell(e *Exhibit) *photoCell {
-	c := &photoCell{e: e, img: canvas.NewImageFromImage(nil), caption: widget.NewLabel(""), badge: widget.NewLabel(lang.L("Illustration")),
-		bg: canvas.NewRectangle(color.Transparent)}
+	c := &photoCell{e: e, img: canvas.NewImageFromImage(nil), caption: widget.NewLabel(""), badge: canvas.NewText(lang.L("Illustration"), color.Black),
+		bg: canvas.NewRectangle(color.Transparent), ring: canvas.NewRectangle(color.Transparent)}
+	c.ring.StrokeWidth = 4
+	c.ring.StrokeColor = color.Transparent
 	c.img.FillMode = canvas.ImageFillContain
 	c.img.ScaleMode = canvas.ImageScaleSmooth
 	c.img.SetMinSize(fyne.NewSize(thumbW*0.75, thumbH*0.75))
-	// One line, cut with "…": the viewer shows the whole caption.
+	// Up to three lines, the last cut with "…" if need be: every cell of
+	// the grid has one size. The viewer shows the whole caption.
+	c.caption.Wrapping = fyne.TextWrapWord
 	c.caption.Truncation = fyne.TextTruncateEllipsis
-	c.badge.Importance = widget.WarningImportance
 	c.badge.TextStyle.Bold = true
 	c.ExtendBaseWidget(c)
 	return c
@@ -167,24 +230,41 @@ func (c *photoCell) set(p *exhibit.Photo) {
 	})
 }
 
-// MinSize makes cells a touch-friendly size at every text step.
+// galleryCaptionLines is how many lines of its caption a gallery cell shows.
+const galleryCaptionLines = 3
+
+// textBlockHeight is the height a label needs for n lines of body text.
+func textBlockHeight(n int) float32 {
+	line := fyne.MeasureText("Ấy", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	return float32(n)*line + 2*theme.InnerPadding()
+}
+
+// badgeHeight is the height of the "Minh hoạ" line.
+func (c *photoCell) badgeHeight() float32 {
+	return fyne.MeasureText("Ấy", theme.TextSize(), fyne.TextStyle{Bold: true}).Height + theme.InnerPadding()/2
+}
+
+// MinSize makes cells a touch-friendly size at every text step, with room
+// for the "Minh hoạ" line and the caption under the picture.
 func (c *photoCell) MinSize() fyne.Size {
 	t := theme.TextSize()
-	return fyne.NewSize(max(thumbW*0.8, t*15), thumbH*0.75+t*4.5)
+	return fyne.NewSize(max(thumbW*0.8, t*15), thumbH*0.75+c.badgeHeight()+textBlockHeight(galleryCaptionLines))
 }
 
 // CreateRenderer is part of fyne.Widget.
 func (c *photoCell) CreateRenderer() fyne.WidgetRenderer {
 	c.bg.FillColor = theme.Color(exhibittheme.ColorNameCard)
-	// The "Minh hoạ" badge sits on a solid ground so it reads on any picture.
-	ground := canvas.NewRectangle(theme.Color(exhibittheme.ColorNameCard))
-	ground.CornerRadius = 4
-	badge := container.NewStack(ground, c.badge)
+	// The "Minh hoạ" badge stands on its own line under the picture, so
+	// it never covers what the picture shows (a chart's title).
+	c.badge.Color = theme.Color(theme.ColorNameWarning)
+	c.badge.TextSize = theme.TextSize()
+	pad := theme.InnerPadding()
+	badge := container.New(layout.NewCustomPaddedLayout(pad/2, 0, pad, pad), c.badge)
 	c.badgeBox = badge
 	if !c.badge.Visible() {
 		badge.Hide()
 	}
-	top := container.NewStack(c.img, container.NewVBox(container.NewHBox(badge)))
-	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewBorder(nil, nil, nil, nil,
-		container.NewBorder(nil, c.caption, nil, nil, top))))
+	text := container.New(&minHeight{h: func() float32 { return c.badgeHeight() + textBlockHeight(galleryCaptionLines) }},
+		container.NewBorder(badge, nil, nil, nil, c.caption))
+	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewBorder(nil, text, nil, nil, c.img), c.ring))
 }

@@ -207,3 +207,116 @@ func shownThumbnails(o fyne.CanvasObject) (n, cells int) {
 	walk(o)
 	return n, cells
 }
+
+// galleryCells returns the gallery's visible cells by their index.
+func galleryCells(o fyne.CanvasObject) map[int]*photoCell {
+	cells := map[int]*photoCell{}
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *photoCell:
+			if x.photo != nil && x.Visible() {
+				cells[x.index] = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return cells
+}
+
+// A tap or a click on a tile, where the visitor's finger lands on the
+// canvas, opens that picture in the viewer.
+func TestGalleryTapOpensViewer(t *testing.T) {
+	e, _ := picturePack(t)
+	e.openGallery()
+	g := e.current.(*galleryScreen)
+	cell := galleryCells(e.win.Content())[1]
+	if cell == nil {
+		t.Fatal("no second cell in the gallery")
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(cell)
+	test.TapCanvas(e.win.Canvas(), pos.Add(fyne.NewPos(cell.Size().Width/2, cell.Size().Height/3)))
+	v, ok := e.current.(*viewerScreen)
+	if !ok {
+		t.Fatalf("a tap on a tile shows %T, want the viewer", e.current)
+	}
+	if v.at != 1 || v.photo().ID != g.ids[1] {
+		t.Errorf("the viewer shows picture %d (%s), want 1 (%s)", v.at, v.photo().ID, g.ids[1])
+	}
+	// A double tap on the picture zooms in on the tapped point, a second
+	// one shows the whole picture again.
+	until(t, make(chan func()), func() bool { return v.zoom.Size().Width > 0 }, "the viewer's layout")
+	v.zoom.SetImage(image.NewNRGBA(image.Rect(0, 0, 1200, 800)), 1200, 800)
+	test.DoubleTap(v.zoom)
+	if v.zoom.Fitted() {
+		t.Error("a double tap did not zoom in")
+	}
+	test.DoubleTap(v.zoom)
+	if !v.zoom.Fitted() {
+		t.Error("a second double tap did not show the whole picture")
+	}
+	key(e, fyne.KeyEscape)
+	if e.current != screen(g) {
+		t.Fatalf("Esc from the viewer shows %T", e.current)
+	}
+	if c := galleryCells(e.win.Content())[1]; c == nil || c.ring.StrokeColor == color.Transparent {
+		t.Error("back in the gallery, the picture just seen is not highlighted")
+	}
+}
+
+// The arrow keys move a highlight the visitor can see; Enter opens the
+// highlighted picture.
+func TestGalleryArrowsMoveHighlight(t *testing.T) {
+	e, _ := picturePack(t)
+	e.openGallery()
+	g := e.current.(*galleryScreen)
+	lit := func() []int {
+		var on []int
+		for i, c := range galleryCells(e.win.Content()) {
+			if c.ring.StrokeColor != color.Transparent {
+				on = append(on, i)
+			}
+		}
+		return on
+	}
+	if l := lit(); len(l) != 0 {
+		t.Errorf("highlight %v before any key", l)
+	}
+	key(e, fyne.KeyRight)
+	if _, ok := e.current.(*galleryScreen); !ok {
+		t.Fatalf("→ opened %T instead of moving the highlight", e.current)
+	}
+	if l := lit(); len(l) != 1 || l[0] != 0 {
+		t.Errorf("after →: highlight on %v, want [0]", l)
+	}
+	key(e, fyne.KeyRight)
+	if l := lit(); len(l) != 1 || l[0] != 1 {
+		t.Errorf("after → →: highlight on %v, want [1]", l)
+	}
+	cols := g.columns()
+	if cols < 2 {
+		t.Fatalf("%d columns at 1280×720", cols)
+	}
+	key(e, fyne.KeyDown)
+	if want := min(len(g.ids)-1, 1+cols); g.sel != want {
+		t.Errorf("↓ moved to %d, want %d (one row of %d down)", g.sel, want, cols)
+	}
+	key(e, fyne.KeyUp)
+	key(e, fyne.KeyLeft)
+	if l := lit(); len(l) != 1 || l[0] != 0 {
+		t.Errorf("after ↓ ↑ ←: highlight on %v, want [0]", l)
+	}
+	key(e, fyne.KeyReturn)
+	v, ok := e.current.(*viewerScreen)
+	if !ok || v.at != 0 {
+		t.Fatalf("Enter shows %T, want the viewer on the highlighted picture", e.current)
+	}
+}
