@@ -34,6 +34,8 @@ type timelineScreen struct {
 	read           *keyButton
 	mode           *keyButton
 	cardScroll     *container.Scroll
+	// reveal is set while the screen is shown for the first time.
+	reveal bool
 }
 
 func newTimelineScreen(e *Exhibit, start int) *timelineScreen {
@@ -49,8 +51,15 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 		sel = s.tl.Selected()
 	}
 	even := s.tl != nil && s.tl.Even()
+	old := s.tl
 	s.tl = timeline.New(e.pack.Timeline)
 	s.tl.SetEven(even)
+	s.reveal = old == nil
+	if old != nil {
+		// Back from a chapter (or after a language change): the years
+		// the visitor had zoomed to, not the whole timeline again.
+		s.tl.SetView(old.View())
+	}
 	s.tl.OnSelected = s.showCard
 	s.tl.OnOpen = s.openChapter
 
@@ -69,15 +78,18 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 
 	// One chip per era zooms to it: the fastest way into the crowded
 	// years for a visitor at a touch screen. The card then describes the
-	// era, saying where its bounds come from.
-	eras := container.New(&flowLayout{})
+	// era, saying where its bounds come from. They stand in one row,
+	// scrolled sideways when the window is narrow, so they never push the
+	// timeline down.
+	chips := container.NewHBox()
 	for _, era := range e.pack.Timeline.Eras {
 		era := era
-		eras.Add(newKeyButton(e, era.Headline, nil, func() {
+		chips.Add(newKeyButton(e, era.Headline, nil, func() {
 			s.tl.ZoomToYears(timeline.Years(era.Start), timeline.Years(era.End))
 			s.showEra(era)
 		}))
 	}
+	eras := container.NewHScroll(chips)
 
 	s.date = widget.NewLabel("")
 	s.date.TextStyle.Bold = true
@@ -112,7 +124,10 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 	s.cardScroll = container.NewVScroll(pageColumn(theme.TextSize()*44, container.NewPadded(card)))
 	actions := container.NewBorder(nil, nil, prev, next, container.NewCenter(container.NewHBox(s.watch, s.read)))
 
-	top := container.NewVBox(bar, container.NewPadded(eras))
+	top := container.NewVBox(bar)
+	if len(chips.Objects) > 0 {
+		top.Add(container.NewPadded(eras))
+	}
 	body := container.New(&timelineSplit{}, container.NewPadded(s.tl), s.cardScroll)
 	if sel >= 0 && sel < s.tl.Len() {
 		s.tl.Select(sel)
@@ -122,9 +137,12 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 }
 
 func (s *timelineScreen) shown() {
-	if s.tl.Selected() >= 0 {
+	if s.reveal && s.tl.Selected() >= 0 {
+		// First shown: now that the axis has a width, bring the start
+		// event into view.
 		s.tl.Select(s.tl.Selected())
 	}
+	s.reveal = false
 }
 
 func (s *timelineScreen) toggleMode() {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"trienlam/internal/exhibit"
 	"trienlam/screens/timeline"
@@ -105,5 +106,68 @@ func TestEraChipDescribesTheEra(t *testing.T) {
 	}
 	if s.read.Visible() {
 		t.Errorf("an era links to no chapter, but “Read in the chapter” is shown")
+	}
+}
+
+// Zoomed in and moved along, the visitor reads an event's chapter; Esc
+// brings back the timeline as it was left, not the whole span again.
+func TestTimelineZoomKeptAfterChapter(t *testing.T) {
+	timeline.ScrollDuration = 0
+	for _, sz := range []fyne.Size{{Width: 1024, Height: 768}, {Width: 1920, Height: 1080}} {
+		e, _ := newTestExhibit(t, sz.Width, sz.Height)
+		e.openTimeline("")
+		s := e.current.(*timelineScreen)
+		whole, wholeTo := s.tl.Range()
+		key(e, fyne.KeyPlus)
+		key(e, fyne.KeyPlus)
+		for i := 0; i < 5; i++ {
+			key(e, fyne.KeyRight)
+		}
+		from, to := s.tl.Range()
+		if to-from >= (wholeTo-whole)/2 {
+			t.Fatalf("+ + did not zoom in: %v–%v of %v–%v", from, to, whole, wholeTo)
+		}
+		found := -1
+		for i := s.tl.Selected(); i < len(e.pack.Timeline.Events); i++ {
+			if e.pack.Timeline.Events[i].Chapter != "" {
+				found = i
+				break
+			}
+		}
+		s.tl.Select(found)
+		from, to = s.tl.Range()
+		key(e, fyne.KeyReturn)
+		if e.current != e.reader {
+			t.Fatalf("Enter shows %T, want the chapter", e.current)
+		}
+		key(e, fyne.KeyEscape)
+		back := e.current.(*timelineScreen)
+		if f, t2 := back.tl.Range(); f != from || t2 != to || back.tl.Selected() != found {
+			t.Errorf("%v: back from the chapter the timeline shows %.2f–%.2f, event %d; want %.2f–%.2f, event %d",
+				sz, f, t2, back.tl.Selected(), from, to, found)
+		}
+		// The era chips stand in one row, whatever the width.
+		var chips []fyne.CanvasObject
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			if c, ok := o.(*fyne.Container); ok {
+				for _, x := range c.Objects {
+					walk(x)
+				}
+			}
+			if sc, ok := o.(*container.Scroll); ok && sc.Direction == container.ScrollHorizontalOnly {
+				chips = sc.Content.(*fyne.Container).Objects
+			}
+		}
+		walk(e.win.Content())
+		if len(chips) != len(e.pack.Timeline.Eras) {
+			t.Fatalf("%v: %d era chips in a sideways row, want %d", sz, len(chips), len(e.pack.Timeline.Eras))
+		}
+		for _, c := range chips[1:] {
+			if c.Position().Y != chips[0].Position().Y {
+				t.Errorf("%v: era chips on more than one row", sz)
+				break
+			}
+		}
 	}
 }

@@ -48,8 +48,9 @@ type node struct {
 
 func (n node) count() int { return n.last - n.first + 1 }
 
-// clusterGap is how close, in pixels, markers may come before they are
-// drawn as one cluster with a count.
+// clusterGap is the least distance, in pixels, between two markers'
+// centres when the widget does not say otherwise; closer events are drawn
+// as one cluster with a count.
 const clusterGap = 18
 
 // placement is the result of laying events out at a zoom.
@@ -62,25 +63,25 @@ type placement struct {
 // as the longer of the two but no wider than maxW.
 type labelSizer func(n node) float64
 
-// place groups the visible events into nodes and gives each node a label
+// place groups the visible events into nodes whose markers stand at
+// least minDist apart (centre to centre), and gives each node a label
 // row where its label does not overlap another's; nodes whose label finds
 // no row show only their marker (they stay reachable by tap and keys).
-func place(xs []float64, width float64, rows int, gap float64, size labelSizer) placement {
+func place(xs []float64, width float64, rows int, gap, minDist float64, size labelSizer) placement {
 	var p placement
 	p.rows = rows
 	// Visible markers only: a label without its marker would mislead.
-	start := sort.SearchFloat64s(xs, -clusterGap/2)
-	for i := start; i < len(xs) && xs[i] <= width+clusterGap; i++ {
-		if n := len(p.nodes); n > 0 && xs[i]-xs[p.nodes[n-1].first] < clusterGap {
-			p.nodes[n-1].last = i
-			continue
-		}
+	start := sort.SearchFloat64s(xs, -minDist/2)
+	for i := start; i < len(xs) && xs[i] <= width+minDist; i++ {
 		p.nodes = append(p.nodes, node{first: i, last: i, x: xs[i]})
-	}
-	for i := range p.nodes {
-		n := &p.nodes[i]
-		if n.count() > 1 {
-			n.x = (xs[n.first] + xs[n.last]) / 2
+		// A cluster's marker stands midway between its first and last
+		// event, so merging moves it left: merge again until every
+		// marker keeps its distance from the one before.
+		for n := len(p.nodes); n > 1 && p.nodes[n-1].x-p.nodes[n-2].x < minDist; n = len(p.nodes) {
+			a := &p.nodes[n-2]
+			a.last = p.nodes[n-1].last
+			a.x = (xs[a.first] + xs[a.last]) / 2
+			p.nodes = p.nodes[:n-1]
 		}
 	}
 	if rows <= 0 {

@@ -2,11 +2,15 @@ package timeline
 
 import (
 	"fmt"
+	"image"
+	"image/color"
 	"math"
 	"math/rand"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/internal/exhibit"
@@ -81,7 +85,7 @@ func TestLabelsNeverOverlap(t *testing.T) {
 		}
 		sortFloats(xs)
 		rows := 1 + rng.Intn(5)
-		p := place(xs, 1200, rows, 8, func(node) float64 { return 60 + rng.Float64()*200 })
+		p := place(xs, 1200, rows, 8, clusterGap, func(node) float64 { return 60 + rng.Float64()*200 })
 		byRow := map[int][]node{}
 		seen := 0
 		for _, nd := range p.nodes {
@@ -100,9 +104,9 @@ func TestLabelsNeverOverlap(t *testing.T) {
 				}
 			}
 		}
-		for _, nd := range p.nodes {
-			if nd.count() > 1 && xs[nd.last]-xs[nd.first] >= clusterGap {
-				t.Fatalf("cluster spans %v px", xs[nd.last]-xs[nd.first])
+		for i := 1; i < len(p.nodes); i++ {
+			if d := p.nodes[i].x - p.nodes[i-1].x; d < clusterGap {
+				t.Fatalf("trial %d: markers %v px apart: %+v and %+v", trial, d, p.nodes[i-1], p.nodes[i])
 			}
 		}
 		_ = seen
@@ -463,5 +467,92 @@ func TestSameDateClusterTapCycles(t *testing.T) {
 	}
 	if fmt.Sprint(got) != "[0 1 0]" {
 		t.Errorf("taps on a same-date cluster selected %v, want [0 1 0]", got)
+	}
+}
+
+// markerRects returns the on-screen boxes of the drawn markers (filled
+// circles on the axis) and of the selection ring.
+func markerRects(tl *Timeline) (dots []image.Rectangle, ring image.Rectangle) {
+	for _, o := range test.WidgetRenderer(tl).Objects() {
+		c, ok := o.(*canvas.Circle)
+		if !ok {
+			continue
+		}
+		r := image.Rect(int(c.Position().X), int(c.Position().Y), int(c.Position().X+c.Size().Width), int(c.Position().Y+c.Size().Height))
+		if c.FillColor == color.Transparent {
+			ring = r
+			continue
+		}
+		dots = append(dots, r)
+	}
+	return dots, ring
+}
+
+// Markers never overlap, and the selection ring covers no other marker,
+// however far in or out the visitor zooms.
+func TestMarkersNeverOverlap(t *testing.T) {
+	for _, w := range []float32{600, 1000, 1900} {
+		tl, win := newTest(t, exhibittheme.Light, w, 340)
+		tl.Select(5)
+		for z := 0; z < 8; z++ {
+			dots, ring := markerRects(tl)
+			if len(dots) == 0 {
+				t.Fatalf("%v px, zoom %d: no markers", w, z)
+			}
+			for i := range dots {
+				for j := i + 1; j < len(dots); j++ {
+					if dots[i].Overlaps(dots[j]) {
+						t.Errorf("%v px, zoom %d: markers %v and %v overlap", w, z, dots[i], dots[j])
+					}
+				}
+				if !ring.Empty() && !ring.In(dots[i]) && !dots[i].In(ring) && ring.Overlaps(dots[i]) {
+					t.Errorf("%v px, zoom %d: the selection ring %v covers marker %v", w, z, ring, dots[i])
+				}
+			}
+			tl.ZoomIn()
+		}
+		win.Close()
+	}
+}
+
+// The highlighted label is the selected event's, and only that one: the
+// mouse left over an event no longer marks it once the keys move on.
+func TestHighlightFollowsSelection(t *testing.T) {
+	tl, win := newTest(t, exhibittheme.Light, 1000, 340)
+	defer win.Close()
+	p := markerPos(tl, 10)
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
+	test.TapAt(tl, p)
+	if tl.Selected() != 10 {
+		t.Fatalf("tap selected %d", tl.Selected())
+	}
+	tl.Next()
+	highlight := tl.Theme().Color(exhibittheme.ColorNameHighlight, fyne.CurrentApp().Settings().ThemeVariant())
+	lit := 0
+	for _, o := range test.WidgetRenderer(tl).Objects() {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == highlight {
+			lit++
+		}
+	}
+	if tl.hovered != -1 {
+		t.Errorf("event %d still marked as under the mouse after moving on", tl.hovered)
+	}
+	if lit > 1 {
+		t.Errorf("%d labels are highlighted, want only the selected one", lit)
+	}
+}
+
+// A timeline rebuilt with the view of the old one (the screen coming back
+// from a chapter) shows the same years.
+func TestViewKept(t *testing.T) {
+	tl, win := newTest(t, exhibittheme.Light, 1000, 340)
+	defer win.Close()
+	tl.ZoomToYears(1941, 1944)
+	from, to := tl.View()
+	again := New(sample())
+	win.SetContent(again)
+	again.SetView(from, to)
+	if f, t2 := again.View(); f != from || t2 != to {
+		t.Errorf("view %v–%v, want %v–%v", f, t2, from, to)
 	}
 }

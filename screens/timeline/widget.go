@@ -90,6 +90,18 @@ func New(t exhibit.Timeline) *Timeline {
 	return tl
 }
 
+// View returns the visible range in axis units, to be given back to
+// SetView on a new widget (the screen is rebuilt when the visitor comes
+// back from a chapter, and should look as it was left).
+func (t *Timeline) View() (from, to float64) { return t.from, t.to }
+
+// SetView shows a range returned by View; call it after SetEven.
+func (t *Timeline) SetView(from, to float64) {
+	t.stopGlide()
+	t.setRange(from, to)
+	t.Refresh()
+}
+
 // Len returns the number of events.
 func (t *Timeline) Len() int { return len(t.items) }
 
@@ -290,6 +302,9 @@ func (t *Timeline) Select(i int) {
 	}
 	changed := i != t.selected
 	t.selected = i
+	// The hover mark belongs to where the mouse was; once the selection
+	// moves on (keys, buttons) it would read as a second selection.
+	t.hovered = -1
 	t.reveal(i, true)
 	t.Refresh()
 	if changed && t.OnSelected != nil {
@@ -447,7 +462,8 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 		a, b := t.unitOfEvent(n.first), t.unitOfEvent(n.last)
 		pad := math.Max((b-a)*0.25, t.minSpan()/2)
 		t.glide(a-pad, b+pad*2)
-		t.selected = n.first
+		t.selected, t.hovered = n.first, -1
+		t.Refresh()
 		if t.OnSelected != nil {
 			t.OnSelected(n.first)
 		}
@@ -523,6 +539,16 @@ type geometry struct {
 	pad, text, small, eraH, rowH, axisY, axisArea, touch, marker float64
 	rows                                                         int
 }
+
+// clusterRadius is the radius of a cluster's marker: wide enough for a
+// three-digit count.
+func (g geometry) clusterRadius() float64 {
+	cw := float64(fyne.MeasureText("888", float32(g.small), fyne.TextStyle{Bold: true}).Width)
+	return math.Max(g.marker*1.5, cw/2+4)
+}
+
+// ringGap is the distance between a selected marker and its ring.
+func (g geometry) ringGap() float64 { return 5 }
 
 func (g geometry) rowTop(r int) float64 {
 	return g.axisY - g.marker*2 - float64(r+1)*g.rowH
@@ -649,7 +675,7 @@ func (r *renderer) build() {
 
 	// Events: clusters, markers, labels.
 	xs := positions(t.items, s, t.even)
-	maxW := math.Min(w*0.45, g.text*16)
+	maxW := math.Min(w*0.45, g.text*20)
 	clusterText := func(n node) (string, string) {
 		a, b := t.items[n.first], t.items[n.last]
 		years := strconv.Itoa(int(math.Floor(a.At)))
@@ -658,7 +684,7 @@ func (r *renderer) build() {
 		}
 		return lang.L("{{.Count}} events", map[string]any{"Count": n.count()}), years
 	}
-	p := place(xs, w, g.rows, g.pad*2, func(n node) float64 {
+	p := place(xs, w, g.rows, g.pad*2, 2*(g.clusterRadius()+g.ringGap())+2, func(n node) float64 {
 		return measureLabel(t.items, n, float32(g.text), maxW, clusterText) + g.pad
 	})
 	t.laid, t.laidXs = p, xs
@@ -703,7 +729,8 @@ func (r *renderer) build() {
 		case sel:
 			ground.FillColor = col(exhibittheme.ColorNameHighlight)
 		case hover:
-			ground.FillColor = withAlpha(col(exhibittheme.ColorNameHighlight), 0xA0)
+			// Only an outline: a fill would look like the selection.
+			ground.StrokeColor, ground.StrokeWidth = withAlpha(primary, 0xA0), 2
 		}
 		ground.CornerRadius = 4
 		ground.Move(fyne.NewPos(float32(lx-g.pad/2), float32(top)))
@@ -722,15 +749,16 @@ func (r *renderer) build() {
 		sel := t.selected >= n.first && t.selected <= n.last
 		rad := g.marker
 		if n.count() > 1 {
-			// Wide enough for a two- or three-digit count.
-			cw := float64(fyne.MeasureText(strconv.Itoa(n.count()), float32(g.small), fyne.TextStyle{Bold: true}).Width)
-			rad = math.Max(g.marker*1.5, cw/2+4)
+			rad = g.clusterRadius()
 		}
 		if sel {
+			// The ring stays within the room place keeps free around
+			// every marker, so it never covers a neighbour.
 			ring := canvas.NewCircle(color.Transparent)
 			ring.StrokeColor, ring.StrokeWidth = primary, 3
-			ring.Move(fyne.NewPos(float32(n.x-rad*1.8), float32(g.axisY-rad*1.8)))
-			ring.Resize(fyne.NewSize(float32(rad*3.6), float32(rad*3.6)))
+			rr := rad + g.ringGap()
+			ring.Move(fyne.NewPos(float32(n.x-rr), float32(g.axisY-rr)))
+			ring.Resize(fyne.NewSize(float32(rr*2), float32(rr*2)))
 			objs = append(objs, ring)
 		}
 		dot := canvas.NewCircle(accent)
