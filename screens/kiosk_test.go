@@ -64,6 +64,7 @@ func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
 		t.Fatal("kiosk mode is full screen")
 	}
 	e.openChapter(0, -1, nil)
+	waitFigures(t, e, queue)
 
 	// 2 min 59 s of nothing: still active.
 	clock.Advance(179 * time.Second)

@@ -195,15 +195,17 @@ func (r *readerScreen) refreshBars() {
 	r.tocBox.Refresh()
 }
 
-// showFigures puts the chapter's pictures after its text, each with its
-// caption; a tap opens the viewer on the chapter's set.
+// showFigures sets the chapter's pictures in its text: after the block
+// the pack names for each ("id@3"), the others after the text, each with
+// its whole caption; a tap opens the viewer on the chapter's set.
 func (r *readerScreen) showFigures() {
 	if r.figures == nil {
 		return
 	}
 	r.figures.RemoveAll()
+	ch := r.ch()
 	var ids []string
-	for _, id := range r.ch().Photos {
+	for _, id := range ch.Photos {
 		if r.e.pack.Photo(id) != nil {
 			ids = append(ids, id)
 		}
@@ -212,20 +214,24 @@ func (r *readerScreen) showFigures() {
 		title := widget.NewLabelWithStyle(lang.L("Video clips"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		r.figures.Add(pageColumn(theme.TextSize()*44, container.NewPadded(container.NewVBox(title, container.New(&gridLayout{minCell: 280}, clips...)))))
 	}
-	if len(ids) == 0 {
-		r.figures.Refresh()
-		return
-	}
-	title := widget.NewLabelWithStyle(lang.L("Pictures in this chapter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	cells := make([]fyne.CanvasObject, len(ids))
+	var placed []chapterview.Figure
+	var rest []fyne.CanvasObject
 	for i, id := range ids {
 		i := i
-		c := newPhotoCell(r.e)
-		c.set(r.e.pack.Photo(id))
-		c.onTapped = func() { r.e.openViewer(ids, i) }
-		cells[i] = c
+		f := newFigure(r.e, r.e.pack.Photo(id), func() { r.e.openViewer(ids, i) })
+		if after, ok := ch.PhotoAfter[id]; ok && after < len(ch.Blocks) {
+			placed = append(placed, chapterview.Figure{After: after, Object: f})
+		} else {
+			rest = append(rest, f)
+		}
 	}
-	r.figures.Add(pageColumn(theme.TextSize()*44, container.NewPadded(container.NewVBox(title, container.New(&gridLayout{minCell: 280}, cells...)))))
+	r.view.SetFigures(placed)
+	if len(rest) > 0 {
+		title := widget.NewLabelWithStyle(lang.L("Pictures in this chapter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		// As wide as the reading column, like the pictures in the text.
+		width := chapterview.ColumnWidth(theme.TextSize())
+		r.figures.Add(pageColumn(width, container.NewVBox(append([]fyne.CanvasObject{title}, rest...)...)))
+	}
 	r.figures.Refresh()
 }
 

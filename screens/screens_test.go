@@ -69,12 +69,14 @@ func TestReaderGoldenDeskAndProjector(t *testing.T) {
 	if e.current != e.reader {
 		t.Fatalf("Enter on home should open the reader, got %T", e.current)
 	}
+	waitFigures(t, e, nil)
 	test.AssertImageMatches(t, "reader_desk_1280x720.png", e.win.Canvas().Capture())
 
 	e.stepText(int(exhibittheme.StepProjector)) // as A+ pressed three times
 	if got := theme.TextSize(); got < 28 {
 		t.Fatalf("projector body text is %v px, want at least 28", got)
 	}
+	waitFigures(t, e, nil)
 	test.AssertImageMatches(t, "reader_projector_1280x720.png", e.win.Canvas().Capture())
 }
 

@@ -390,10 +390,17 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		ch.Captions = l.captions(src, src.str("captions"))
 	}
 	if src, ok := pick("photos"); ok {
-		for _, pid := range src.strList("photos") {
+		for _, ref := range src.strList("photos") {
+			pid, after, placed := l.photoPlace(src, ch, ref)
 			switch {
 			case l.pack.Photo(pid) != nil:
 				ch.Photos = append(ch.Photos, pid)
+				if placed {
+					if ch.PhotoAfter == nil {
+						ch.PhotoAfter = map[string]int{}
+					}
+					ch.PhotoAfter[pid] = after
+				}
 			case l.declaredPhotos[pid]:
 				src.doc.problem(src.field("photos"), detail{Kind: "photo-unusable", Args: kv{"id": pid}})
 			default:
@@ -412,6 +419,29 @@ func (l *loader) chapter(t table, seen map[string]string) {
 		return
 	}
 	l.pack.Chapters = append(l.pack.Chapters, ch)
+}
+
+// photoPlace splits a chapter's photo reference, "id" or "id@block", into
+// the photo id and the block the picture follows. A placement that cannot
+// be used is reported, and the picture goes after the chapter's text.
+func (l *loader) photoPlace(t table, ch *Chapter, ref string) (id string, after int, placed bool) {
+	at := strings.LastIndexByte(ref, '@')
+	if at < 0 {
+		return strings.TrimSpace(ref), 0, false
+	}
+	id = strings.TrimSpace(ref[:at])
+	num := strings.TrimSpace(ref[at+1:])
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 {
+		t.doc.problem(t.field("photos"), detail{Kind: "photo-place-bad", Args: kv{"ref": ref, "id": id}})
+		return id, 0, false
+	}
+	if n >= len(ch.Blocks) {
+		last := max(0, len(ch.Blocks)-1)
+		t.doc.problem(t.field("photos"), detail{Kind: "photo-place-range", Args: kv{"ref": ref, "id": id, "block": itoa(n), "last": itoa(last), "file": ch.File}})
+		return id, 0, false
+	}
+	return id, n, true
 }
 
 // narration checks a narration path and returns it cleaned, or "" when it

@@ -412,3 +412,69 @@ func FuzzLoadManifest(f *testing.F) {
 		}
 	})
 }
+
+// A chapter places a picture after one of its blocks with "id@block";
+// references that cannot be used are reported by file, line and field,
+// and the picture falls back to the end of the chapter.
+func TestPhotoPlacement(t *testing.T) {
+	png := readTree(t, "testdata/valid")["photos/ban-do.png"]
+	fsys := fstest.MapFS{
+		ManifestName: {Data: []byte(`format = 1
+id = "x"
+title = "T"
+
+[[chapters]]
+id = "a"
+file = "a.md"
+photos = ["p@2", " q @ 0 ", "r"]
+
+[[chapters]]
+id = "b"
+file = "b.md"
+photos = ["p@3", "q@ba", "q@-1", "khong-co@1"]
+
+[[chapters]]
+id = "c"
+file = "b.md"
+
+[[photos]]
+id = "p"
+file = "p.png"
+
+[[photos]]
+id = "q"
+file = "p.png"
+
+[[photos]]
+id = "r"
+file = "p.png"
+`)},
+		"a.md":  {Data: []byte("# A\n\nMột.\n\nHai.\n")},
+		"b.md":  {Data: []byte("+++\nphotos = [\"r@1\"]\n+++\n# B\n\nMột.\n\nHai.\n")},
+		"p.png": {Data: png},
+	}
+	pack, probs, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`pack.toml:13: chapters[2].photos: “p@3”: b.md has blocks 0 to 2, so there is no block 3; the picture is shown after the text.`,
+		`pack.toml:13: chapters[2].photos: “q@ba”: after the @ comes the number of the block the picture follows, counted from 0, like “q@3”; the picture is shown after the text.`,
+		`pack.toml:13: chapters[2].photos: “q@-1”: after the @ comes the number of the block the picture follows, counted from 0, like “q@3”; the picture is shown after the text.`,
+		`pack.toml:13: chapters[2].photos: Unknown photo ID “khong-co”: add it as a [[photos]] entry in pack.toml.`,
+	}
+	if got := problemStrings(probs); !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n got %q\nwant %q", got, want)
+	}
+	a := pack.Chapter("a")
+	if !reflect.DeepEqual(a.Photos, []string{"p", "q", "r"}) || !reflect.DeepEqual(a.PhotoAfter, map[string]int{"p": 2, "q": 0}) {
+		t.Errorf("chapter a: photos %q placed %v", a.Photos, a.PhotoAfter)
+	}
+	b := pack.Chapter("b")
+	if !reflect.DeepEqual(b.Photos, []string{"p", "q", "q"}) || len(b.PhotoAfter) != 0 {
+		t.Errorf("chapter b: photos %q placed %v (pack.toml wins over the front matter)", b.Photos, b.PhotoAfter)
+	}
+	if c := pack.Chapter("c"); !reflect.DeepEqual(c.PhotoAfter, map[string]int{"r": 1}) {
+		t.Errorf("chapter c: placed %v, want r after block 1 from the front matter", c.PhotoAfter)
+	}
+}

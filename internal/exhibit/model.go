@@ -80,6 +80,10 @@ type Chapter struct {
 	Captions  string
 	// Photos lists the IDs of photos shown with this chapter.
 	Photos []string
+	// PhotoAfter places some of Photos in the text: the picture stands
+	// after the block of that index ("ban-do@3" in the pack). Photos not
+	// in it are shown after the chapter's text.
+	PhotoAfter map[string]int
 	// Clips lists the IDs of video clips offered with this chapter.
 	Clips []string
 	// PresenterNotes are notes for a presenter, never shown to the audience.

@@ -87,7 +87,7 @@ id = "a"
 file = "a.md"
 narration = "../x.ogg"
 captions = "/x.vtt"
-photos = ["p", 3]
+photos = ["p", 3, "big@x", "big@9"]
 
 [[chapters]]
 id = "b"

@@ -237,6 +237,15 @@ type Layout struct {
 	Bullets       []Run
 	// BlockTop and BlockBottom hold each block's vertical extent.
 	BlockTop, BlockBottom []float32
+	// Figures holds the place of each figure, in the order given.
+	Figures []Rule
+}
+
+// figSpec is a figure to set after a block: its height follows the
+// column width.
+type figSpec struct {
+	after  int
+	height func(col float32) float32
 }
 
 // measureFunc measures a string; fyne.MeasureText in the app, a fake in
@@ -247,7 +256,13 @@ type measureFunc func(text string, size float32, style fyne.TextStyle) fyne.Size
 // near 66 characters, the comfortable measure for reading, however wide
 // the window is.
 func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad float32, measure measureFunc) Layout {
-	l := Layout{Width: width, BlockTop: make([]float32, len(blocks)), BlockBottom: make([]float32, len(blocks))}
+	return layoutFigures(blocks, marks, nil, width, body, pad, measure)
+}
+
+// layoutFigures is layout with figures set across the column after the
+// blocks they follow, in the order given.
+func layoutFigures(blocks []exhibit.Block, marks map[int][][2]int, figs []figSpec, width, body, pad float32, measure measureFunc) Layout {
+	l := Layout{Width: width, BlockTop: make([]float32, len(blocks)), BlockBottom: make([]float32, len(blocks)), Figures: make([]Rule, len(figs))}
 	measureCol := measure(columnSample, body, fyne.TextStyle{}).Width
 	col := min(width-2*pad, measureCol)
 	if col < body*6 {
@@ -318,6 +333,14 @@ func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad flo
 		}
 		l.BlockBottom[bi] = y
 		y += st.spaceBelow
+		for fi, f := range figs {
+			if f.after != bi {
+				continue
+			}
+			h := f.height(col)
+			l.Figures[fi] = Rule{X: left, Y: y, W: col, H: h}
+			y += h + body*0.8
+		}
 	}
 	l.Height = y + pad
 	return l
@@ -351,6 +374,12 @@ func centerLine(l *Layout, firstRun, firstMark int, x0, avail float32) {
 	for i := firstMark; i < len(l.Marks); i++ {
 		l.Marks[i].X += shift
 	}
+}
+
+// ColumnWidth is the width of the reading column at a body text size,
+// on a wide enough window: for things set beside the text.
+func ColumnWidth(body float32) float32 {
+	return fyne.MeasureText(columnSample, body, fyne.TextStyle{}).Width
 }
 
 // columnSample is a line of the exhibit's own prose, 66 characters long,

@@ -24,10 +24,11 @@ type View struct {
 	// OnTapped is called with the index of the block under a tap, or -1.
 	OnTapped func(block int)
 
-	blocks []exhibit.Block
-	marks  map[int][][2]int
-	lay    Layout
-	laidW  float32
+	blocks  []exhibit.Block
+	marks   map[int][][2]int
+	figures []Figure
+	lay     Layout
+	laidW   float32
 	// dirty is set when blocks, marks or the theme changed since the
 	// last layout.
 	dirty bool
@@ -40,10 +41,11 @@ func New(blocks []exhibit.Block) *View {
 	return v
 }
 
-// SetBlocks replaces the text shown and clears the marks.
+// SetBlocks replaces the text shown and clears the marks and figures.
 func (v *View) SetBlocks(blocks []exhibit.Block) {
 	v.blocks = blocks
 	v.marks = nil
+	v.figures = nil
 	v.dirty = true
 	v.Refresh()
 }
@@ -52,6 +54,22 @@ func (v *View) SetBlocks(blocks []exhibit.Block) {
 // ranges of block i. Nil clears every mark.
 func (v *View) SetMarks(marks map[int][][2]int) {
 	v.marks = marks
+	v.dirty = true
+	v.Refresh()
+}
+
+// Figure is an object, a picture with its caption, set across the
+// reading column right after a block of the text.
+type Figure struct {
+	// After is the index of the block the figure follows.
+	After  int
+	Object fyne.CanvasObject
+}
+
+// SetFigures places objects after blocks of the text; nil removes them.
+// An object's height is its minimum height at the column's width.
+func (v *View) SetFigures(figs []Figure) {
+	v.figures = figs
 	v.dirty = true
 	v.Refresh()
 }
@@ -144,7 +162,16 @@ func (v *View) ensureLayout(width float32) bool {
 	if !v.dirty && width == v.laidW && v.lay.Width == width && v.layBody() == body {
 		return false
 	}
-	v.lay = layout(v.blocks, v.marks, width, body, pad, fyne.MeasureText)
+	specs := make([]figSpec, len(v.figures))
+	for i, f := range v.figures {
+		o := f.Object
+		specs[i] = figSpec{after: f.After, height: func(col float32) float32 {
+			// Wrapped text reports its height for the width it has.
+			o.Resize(fyne.NewSize(col, o.MinSize().Height))
+			return o.MinSize().Height
+		}}
+	}
+	v.lay = layoutFigures(v.blocks, v.marks, specs, width, body, pad, fyne.MeasureText)
 	v.laidW = width
 	v.dirty = false
 	return true
@@ -215,6 +242,20 @@ func (r *renderer) rebuild() {
 			c = heading
 		}
 		objs = append(objs, text(run, c))
+	}
+	for i, f := range v.figures {
+		if i >= len(v.lay.Figures) || f.Object == nil {
+			continue
+		}
+		g := v.lay.Figures[i]
+		if g.W <= 0 {
+			f.Object.Hide() // placed after a block the text does not have
+			continue
+		}
+		f.Object.Show()
+		f.Object.Move(fyne.NewPos(g.X, g.Y))
+		f.Object.Resize(fyne.NewSize(g.W, g.H))
+		objs = append(objs, f.Object)
 	}
 	r.objects = objs
 }
