@@ -180,3 +180,77 @@ func TestKioskHidesStaffOnlyParts(t *testing.T) {
 		t.Errorf("settings or presenter opened in kiosk mode: %T", e.current)
 	}
 }
+
+// On a kiosk, search brings an on-screen keyboard: tapping its keys types
+// (without diacritics, which search ignores), backspace and clear work,
+// and every key is at least a fingertip wide and tall. Off the kiosk there
+// is none.
+func TestKioskSearchKeyboard(t *testing.T) {
+	e, _, _ := kioskExhibit(t, "2209")
+	e.win.Resize(fyne.NewSize(1024, 768))
+	e.openSearch()
+	s := e.current.(*searchScreen)
+	var kb *touchKeyboard
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *touchKeyboard:
+			kb = x
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(e.win.Content())
+	if kb == nil {
+		t.Fatal("no on-screen keyboard on the kiosk's search screen")
+	}
+	// Keys add at the end of what is there, wherever the cursor is.
+	s.entry.SetText("c")
+	s.entry.CursorColumn = 0
+	for _, r := range "hi kiee" {
+		name := string(r)
+		if r == ' ' {
+			name = "Dấu cách"
+		}
+		b := kb.keys[name]
+		if b == nil {
+			t.Fatalf("no key %q", name)
+		}
+		test.Tap(b)
+	}
+	test.Tap(kb.keys["⌫"])
+	test.Tap(kb.keys["n"])
+	if s.entry.Text != "chi kien" {
+		t.Fatalf("typed %q, want “chi kien”", s.entry.Text)
+	}
+	if len(s.hits) == 0 || !strings.Contains(s.status.Text, "chi kien") {
+		t.Errorf("typing on the keyboard did not search: %d hits, %q", len(s.hits), s.status.Text)
+	}
+	for name, b := range kb.keys {
+		if sz := b.Size(); sz.Width < 48 || sz.Height < 48 {
+			t.Errorf("key %q is %v, want at least 48×48", name, sz)
+		}
+		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		if p.X < 0 || p.Y < 0 || p.X+b.Size().Width > 1024 || p.Y+b.Size().Height > 768 {
+			t.Errorf("key %q at %v is off the 1024×768 screen", name, p)
+		}
+	}
+	test.Tap(kb.keys["Xoá hết"])
+	if s.entry.Text != "" {
+		t.Errorf("clear left %q", s.entry.Text)
+	}
+
+	plain, _ := newTestExhibit(t, 1024, 768)
+	plain.openSearch()
+	kb = nil
+	walk(plain.win.Content())
+	if kb != nil {
+		t.Error("an on-screen keyboard outside kiosk mode")
+	}
+}

@@ -62,7 +62,11 @@ func (s *searchScreen) content() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	bar := topBar([]fyne.CanvasObject{back}, title, nil)
 	top := container.NewVBox(bar, container.NewPadded(s.entry), container.NewPadded(s.status))
-	body := container.NewBorder(top, nil, nil, nil, s.scroll)
+	var keys fyne.CanvasObject
+	if e.kiosk != nil { // a touch screen may have no keyboard
+		keys = container.NewPadded(newTouchKeyboard(e, s.entry, func() string { return s.entry.Text }))
+	}
+	body := container.NewBorder(top, keys, nil, nil, s.scroll)
 	if s.query != "" {
 		s.entry.SetText(s.query)
 	} else {
