@@ -49,6 +49,7 @@ func (g *galleryScreen) content() fyne.CanvasObject {
 		func() int { return len(g.ids) },
 		func() fyne.CanvasObject {
 			c := newPhotoCell(e)
+			c.width = g.cellWidth
 			// The cell takes the tap itself (the grid's own selection
 			// never sees it): open the picture it shows.
 			c.onTapped = func() { g.open(c.index) }
@@ -71,7 +72,51 @@ func (g *galleryScreen) content() fyne.CanvasObject {
 		empty := widget.NewLabel(lang.L("This pack has no pictures."))
 		return container.NewBorder(bar, nil, nil, nil, container.NewCenter(empty))
 	}
-	return container.NewBorder(bar, nil, nil, nil, g.grid)
+	return container.NewBorder(bar, nil, nil, nil, container.New(&gridFill{g: g}, g.grid))
+}
+
+// cellWidth is the width of a gallery cell: the grid's width shared by as
+// many columns as fit, so that the pictures fill a wide screen instead of
+// leaving a strip on the right, and grow on a 4K screen.
+func (g *galleryScreen) cellWidth() float32 {
+	base := max(thumbW*0.8, theme.TextSize()*15)
+	if g.grid == nil || g.grid.Size().Width <= 0 {
+		return base
+	}
+	w := g.grid.Size().Width
+	// Leave room for the scroll bar, which stands over the last column.
+	w -= theme.ScrollBarSize()
+	base = max(base, w/7)
+	pad := theme.Padding()
+	n := max(1, int((w+pad)/(base+pad)))
+	return (w+pad)/float32(n) - pad
+}
+
+// gridFill sizes the gallery's grid and, when its width changes, has the
+// grid measure its cells again (the grid asks a cell for its size only
+// when refreshed).
+type gridFill struct {
+	g     *galleryScreen
+	width float32
+}
+
+func (l *gridFill) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(s)
+	}
+	if s.Width != l.width {
+		l.width = s.Width
+		l.g.grid.Refresh()
+	}
+}
+
+func (l *gridFill) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }
 
 func (g *galleryScreen) shown() {
@@ -95,10 +140,8 @@ func (g *galleryScreen) columns() int {
 	if g.grid == nil || len(g.ids) == 0 {
 		return 1
 	}
-	cell := newPhotoCell(g.e).MinSize()
 	pad := theme.Padding()
-	w := g.grid.Size().Width
-	return max(1, int((w+pad)/(cell.Width+pad)))
+	return max(1, int((g.grid.Size().Width+pad)/(g.cellWidth()+pad)))
 }
 
 func (g *galleryScreen) typedKey(ev *fyne.KeyEvent) bool {
@@ -156,6 +199,8 @@ type photoCell struct {
 	index int
 	// onTapped opens the picture.
 	onTapped func()
+	// width gives the cell's width; nil for the smallest.
+	width func() float32
 }
 
 // Tapped opens the picture.
@@ -186,7 +231,6 @@ func newPhotoCell(e *Exhibit) *photoCell {
 	c.ring.StrokeColor = color.Transparent
 	c.img.FillMode = canvas.ImageFillContain
 	c.img.ScaleMode = canvas.ImageScaleSmooth
-	c.img.SetMinSize(fyne.NewSize(thumbW*0.75, thumbH*0.75))
 	// Up to three lines, the last cut with "…" if need be: every cell of
 	// the grid has one size. The viewer shows the whole caption.
 	c.caption.Wrapping = fyne.TextWrapWord
@@ -215,7 +259,11 @@ func (c *photoCell) set(p *exhibit.Photo) {
 	}
 	c.img.Image = nil
 	c.img.Refresh()
-	c.e.thumbnail(p, thumbW, thumbH, func(img image.Image, err error) {
+	tw, th := thumbW, thumbH
+	if c.width != nil && c.width() > thumbW {
+		tw, th = thumbW*2, thumbH*2 // sharp in the larger cells of a big screen
+	}
+	c.e.thumbnail(p, tw, th, func(img image.Image, err error) {
 		if c.photo != p { // the cell was reused meanwhile
 			return
 		}
@@ -247,8 +295,11 @@ func (c *photoCell) badgeHeight() float32 {
 // MinSize makes cells a touch-friendly size at every text step, with room
 // for the "Minh hoạ" line and the caption under the picture.
 func (c *photoCell) MinSize() fyne.Size {
-	t := theme.TextSize()
-	return fyne.NewSize(max(thumbW*0.8, t*15), thumbH*0.75+c.badgeHeight()+textBlockHeight(galleryCaptionLines))
+	w := max(thumbW*0.8, theme.TextSize()*15)
+	if c.width != nil {
+		w = max(w, c.width())
+	}
+	return fyne.NewSize(w, w*0.7+c.badgeHeight()+textBlockHeight(galleryCaptionLines))
 }
 
 // CreateRenderer is part of fyne.Widget.

@@ -305,6 +305,15 @@ func TestGalleryArrowsMoveHighlight(t *testing.T) {
 	if cols < 2 {
 		t.Fatalf("%d columns at 1280×720", cols)
 	}
+	cells := galleryCells(e.win.Content())
+	at := func(i int) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(cells[i]) }
+	if cells[0] == nil || cells[cols-1] == nil || cells[cols] == nil || at(cols-1).Y != at(0).Y || at(cols).Y <= at(0).Y {
+		t.Errorf("the grid's rows do not hold %d cells", cols)
+	}
+	// The cells fill the width: no empty strip on the right.
+	if right := at(cols-1).X + cells[cols-1].Size().Width; right < e.win.Canvas().Size().Width*0.95 {
+		t.Errorf("the last column ends at %v of %v px", right, e.win.Canvas().Size().Width)
+	}
 	key(e, fyne.KeyDown)
 	if want := min(len(g.ids)-1, 1+cols); g.sel != want {
 		t.Errorf("↓ moved to %d, want %d (one row of %d down)", g.sel, want, cols)

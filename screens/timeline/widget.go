@@ -560,7 +560,8 @@ func (t *Timeline) measureGeometry(s fyne.Size) geometry {
 		pad:   float64(th.Size(theme.SizeNamePadding)),
 		text:  float64(th.Size(theme.SizeNameText)) * 0.9,
 		small: float64(th.Size(theme.SizeNameCaptionText)),
-		touch: float64(th.Size(exhibittheme.SizeNameTouchTarget)),
+		// A fingertip: 48 px at least, more when the text is large.
+		touch: math.Max(48, float64(th.Size(exhibittheme.SizeNameTouchTarget))),
 	}
 	g.marker = math.Max(7, g.text*0.45)
 	g.eraH = g.small * 1.9
