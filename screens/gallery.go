@@ -77,7 +77,8 @@ func (g *galleryScreen) content() fyne.CanvasObject {
 
 // cellWidth is the width of a gallery cell: the grid's width shared by as
 // many columns as fit, so that the pictures fill a wide screen instead of
-// leaving a strip on the right, and grow on a 4K screen.
+// leaving a strip on the right. When there are few pictures they are
+// made larger, as large as still lets them all be seen without scrolling.
 func (g *galleryScreen) cellWidth() float32 {
 	base := max(thumbW*0.8, theme.TextSize()*15)
 	if g.grid == nil || g.grid.Size().Width <= 0 {
@@ -88,16 +89,27 @@ func (g *galleryScreen) cellWidth() float32 {
 	w -= theme.ScrollBarSize()
 	base = max(base, w/7)
 	pad := theme.Padding()
-	n := max(1, int((w+pad)/(base+pad)))
-	return (w+pad)/float32(n) - pad
+	most := max(1, int((w+pad)/(base+pad)))
+	width := func(n int) float32 { return (w+pad)/float32(n) - pad }
+	for n := 1; n < most; n++ {
+		cw := width(n)
+		if cw > base*2.5 {
+			continue // one picture as wide as the screen is too much
+		}
+		rows := (len(g.ids) + n - 1) / n
+		if float32(rows)*(cellHeight(cw)+pad) <= g.grid.Size().Height+pad {
+			return cw
+		}
+	}
+	return width(most)
 }
 
-// gridFill sizes the gallery's grid and, when its width changes, has the
+// gridFill sizes the gallery's grid and, when its size changes, has the
 // grid measure its cells again (the grid asks a cell for its size only
 // when refreshed).
 type gridFill struct {
-	g     *galleryScreen
-	width float32
+	g    *galleryScreen
+	size fyne.Size
 }
 
 func (l *gridFill) Layout(objs []fyne.CanvasObject, s fyne.Size) {
@@ -105,9 +117,13 @@ func (l *gridFill) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 		o.Move(fyne.Position{})
 		o.Resize(s)
 	}
-	if s.Width != l.width {
-		l.width = s.Width
+	if s != l.size {
+		l.size = s
 		l.g.grid.Refresh()
+		// The grid counts its columns again only when resized: make it
+		// count them with the new cell size.
+		l.g.grid.Resize(s.SubtractWidthHeight(0, 1))
+		l.g.grid.Resize(s)
 	}
 }
 
@@ -299,7 +315,14 @@ func (c *photoCell) MinSize() fyne.Size {
 	if c.width != nil {
 		w = max(w, c.width())
 	}
-	return fyne.NewSize(w, w*0.7+c.badgeHeight()+textBlockHeight(galleryCaptionLines))
+	return fyne.NewSize(w, cellHeight(w))
+}
+
+// cellHeight is the height of a gallery cell of width w: the picture, the
+// "Minh hoạ" line and the caption.
+func cellHeight(w float32) float32 {
+	badge := fyne.MeasureText("Ấy", theme.TextSize(), fyne.TextStyle{Bold: true}).Height + theme.InnerPadding()/2
+	return w*0.7 + badge + textBlockHeight(galleryCaptionLines)
 }
 
 // CreateRenderer is part of fyne.Widget.

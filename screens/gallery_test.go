@@ -329,3 +329,30 @@ func TestGalleryArrowsMoveHighlight(t *testing.T) {
 		t.Fatalf("Enter shows %T, want the viewer on the highlighted picture", e.current)
 	}
 }
+
+// On a 1920×1080 screen the built-in pack's five pictures fill the
+// screen: larger cells, all of them in view without scrolling, and the
+// grid's columns are the ones the arrow keys count.
+func TestGalleryFillsWideScreen(t *testing.T) {
+	e, _ := newTestExhibit(t, 1920, 1080)
+	e.openGallery()
+	g := e.current.(*galleryScreen)
+	cells := galleryCells(e.win.Content())
+	if len(cells) != len(g.ids) {
+		t.Fatalf("%d of %d pictures drawn", len(cells), len(g.ids))
+	}
+	if g.grid.ColumnCount() != g.columns() {
+		t.Errorf("the grid shows %d columns, the keys count %d", g.grid.ColumnCount(), g.columns())
+	}
+	var right, bottom float32
+	for _, c := range cells {
+		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
+		right, bottom = max(right, p.X+c.Size().Width), max(bottom, p.Y+c.Size().Height)
+		if c.Size().Width < 400 {
+			t.Errorf("a cell is %v px wide; five pictures on 1920 px deserve more", c.Size().Width)
+		}
+	}
+	if bottom > 1080 || right < 1920*0.9 || bottom < 1080*0.75 {
+		t.Errorf("the pictures span to x %v, y %v of 1920×1080", right, bottom)
+	}
+}
