@@ -143,7 +143,8 @@ func evenUnit(items []Item, at float64) float64 {
 	return float64(i-1) + (at-a)/(b-a)
 }
 
-// measureLabel measures the two lines of a node's label with Fyne.
+// measureLabel measures a node's label with Fyne: the wider of its date
+// and its headline, at most maxW (a longer headline wraps or shortens).
 func measureLabel(items []Item, n node, size float32, maxW float64, clusterText func(n node) (string, string)) float64 {
 	top, bottom := labelLines(items, n, clusterText)
 	w := math.Max(float64(fyne.MeasureText(top, size, fyne.TextStyle{Bold: true}).Width),

@@ -12,6 +12,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -538,6 +539,9 @@ func (t *Timeline) MinSize() fyne.Size {
 type geometry struct {
 	pad, text, small, eraH, rowH, axisY, axisArea, touch, marker float64
 	rows                                                         int
+	// headLines is how many lines a label's headline may take: two when
+	// the widget is tall enough to keep three rows of such labels.
+	headLines int
 }
 
 // clusterRadius is the radius of a cluster's marker: wide enough for a
@@ -565,10 +569,14 @@ func (t *Timeline) measureGeometry(s fyne.Size) geometry {
 	}
 	g.marker = math.Max(7, g.text*0.45)
 	g.eraH = g.small * 1.9
-	g.rowH = g.text*1.3*2 + g.pad*2
 	g.axisArea = g.small*1.8 + g.pad*2
 	g.axisY = float64(s.Height) - g.axisArea
 	free := g.axisY - g.marker*2 - g.eraH
+	g.headLines = 1
+	if tall := g.text*1.3*3 + g.pad*2; free/tall >= 3 {
+		g.headLines = 2
+	}
+	g.rowH = g.text*1.3*float64(1+g.headLines) + g.pad*2
 	g.rows = max(1, min(6, int(free/g.rowH)))
 	return g
 }
@@ -685,6 +693,9 @@ func (r *renderer) build() {
 		}
 		return lang.L("{{.Count}} events", map[string]any{"Count": n.count()}), years
 	}
+	if g.headLines > 1 {
+		maxW = math.Min(w*0.45, g.text*24)
+	}
 	p := place(xs, w, g.rows, g.pad*2, 2*(g.clusterRadius()+g.ringGap())+2, func(n node) float64 {
 		return measureLabel(t.items, n, float32(g.text), maxW, clusterText) + g.pad
 	})
@@ -741,10 +752,15 @@ func (r *renderer) build() {
 		d := canvas.NewText(fit(l1, n.labelW-g.pad, float32(g.text), fyne.TextStyle{Bold: true}), accent)
 		d.TextSize, d.TextStyle = float32(g.text), fyne.TextStyle{Bold: true}
 		d.Move(fyne.NewPos(float32(lx), float32(top+g.pad/2)))
-		h := canvas.NewText(fit(l2, n.labelW-g.pad, float32(g.text), fyne.TextStyle{}), ink)
-		h.TextSize = float32(g.text)
-		h.Move(fyne.NewPos(float32(lx), float32(top+g.pad/2+g.text*1.3)))
-		objs = append(objs, d, h)
+		objs = append(objs, d)
+		// The headline on its lines, the last one shortened with "…" only
+		// when the words still do not fit.
+		for i, line := range wrapLines(l2, n.labelW-g.pad, float32(g.text), g.headLines) {
+			h := canvas.NewText(line, ink)
+			h.TextSize = float32(g.text)
+			h.Move(fyne.NewPos(float32(lx), float32(top+g.pad/2+g.text*1.3*float64(i+1))))
+			objs = append(objs, h)
+		}
 	}
 	for _, n := range p.nodes {
 		sel := t.selected >= n.first && t.selected <= n.last
@@ -804,6 +820,30 @@ func (t *Timeline) ticks(s scale, g geometry) []Tick {
 		out = append(out, Tick{At: float64(i), Label: yearLabel(y), Major: true})
 	}
 	return out
+}
+
+// wrapLines breaks text into at most n lines of a width at spaces; the
+// last line is shortened with "…" if the text is longer still.
+func wrapLines(text string, width float64, size float32, n int) []string {
+	var out []string
+	words := strings.Fields(text)
+	for len(out) < n-1 && len(words) > 0 {
+		line := words[0]
+		k := 1
+		for ; k < len(words); k++ {
+			next := line + " " + words[k]
+			if float64(fyne.MeasureText(next, size, fyne.TextStyle{}).Width) > width {
+				break
+			}
+			line = next
+		}
+		if k == len(words) {
+			return append(out, line)
+		}
+		out = append(out, line)
+		words = words[k:]
+	}
+	return append(out, fit(strings.Join(words, " "), width, size, fyne.TextStyle{}))
 }
 
 // fit shortens text with "…" to fit a width.
