@@ -509,6 +509,21 @@ func TestMarkersNeverOverlap(t *testing.T) {
 					t.Errorf("%v px, zoom %d: the selection ring %v covers marker %v", w, z, ring, dots[i])
 				}
 			}
+			// Era names never run into each other either.
+			var names []image.Rectangle
+			for _, o := range test.WidgetRenderer(tl).Objects() {
+				if txt, ok := o.(*canvas.Text); ok && float64(txt.Position().Y) < tl.geometry.eraH {
+					m := txt.MinSize()
+					names = append(names, image.Rect(int(txt.Position().X), int(txt.Position().Y), int(txt.Position().X+m.Width), int(txt.Position().Y+m.Height*0.7)))
+				}
+			}
+			for i := range names {
+				for j := i + 1; j < len(names); j++ {
+					if names[i].Overlaps(names[j]) {
+						t.Errorf("%v px, zoom %d: era names at %v and %v overlap", w, z, names[i], names[j])
+					}
+				}
+			}
 			tl.ZoomIn()
 		}
 		win.Close()

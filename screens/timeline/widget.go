@@ -568,7 +568,7 @@ func (t *Timeline) measureGeometry(s fyne.Size) geometry {
 		touch: math.Max(48, float64(th.Size(exhibittheme.SizeNameTouchTarget))),
 	}
 	g.marker = math.Max(7, g.text*0.45)
-	g.eraH = g.small * 1.9
+	g.eraH = g.small*1.9 + g.small*1.35 // two lines of era names
 	g.axisArea = g.small*1.8 + g.pad*2
 	g.axisY = float64(s.Height) - g.axisArea
 	free := g.axisY - g.marker*2 - g.eraH
@@ -628,7 +628,8 @@ func (r *renderer) build() {
 		return
 	}
 
-	// Era bands, alternating tints, names at the top.
+	// Era bands, alternating tints, names at the top on two lines.
+	eraEnds := []float64{math.Inf(-1), math.Inf(-1)}
 	for i, b := range t.bands {
 		x0, x1 := s.px(t.unitOf(b.From)), s.px(t.unitOf(b.To))
 		x0, x1 = math.Max(0, x0), math.Min(w, x1)
@@ -647,11 +648,38 @@ func (r *renderer) build() {
 		edge.Move(fyne.NewPos(float32(x0), 0))
 		edge.Resize(fyne.NewSize(1, float32(g.axisY)))
 		objs = append(objs, edge)
-		if label := fit(b.Label, x1-x0-g.pad*2, float32(g.small), fyne.TextStyle{Bold: true}); label != "" {
+		// The name reaches past a narrow band into the next one when a
+		// line of the era strip is free there; only when neither line is
+		// free is it shortened to the band.
+		full := float64(fyne.MeasureText(b.Label, float32(g.small), fyne.TextStyle{Bold: true}).Width)
+		fits := full <= x1-x0-g.pad*2
+		label, line := b.Label, -1
+		for r := range eraEnds {
+			if x0+g.pad >= eraEnds[r] && (fits || x0+g.pad+full <= w) {
+				line = r
+				break
+			}
+		}
+		if line < 0 {
+			// Shortened to its band, on a free line; with no free line the
+			// band keeps its tint and the chip above names it.
+			label = fit(b.Label, x1-x0-g.pad*2, float32(g.small), fyne.TextStyle{Bold: true})
+			for r := range eraEnds {
+				if x0+g.pad >= eraEnds[r] {
+					line = r
+					break
+				}
+			}
+		}
+		if line < 0 {
+			continue
+		}
+		if label != "" {
 			txt := canvas.NewText(label, col(exhibittheme.ColorNameMuted))
 			txt.TextSize, txt.TextStyle = float32(g.small), fyne.TextStyle{Bold: true}
-			txt.Move(fyne.NewPos(float32(x0+g.pad), float32(g.pad/2)))
+			txt.Move(fyne.NewPos(float32(x0+g.pad), float32(g.pad/2+float64(line)*g.small*1.35)))
 			objs = append(objs, txt)
+			eraEnds[line] = x0 + g.pad + float64(txt.MinSize().Width) + g.pad
 		}
 	}
 
