@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"path"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,6 +32,9 @@ type galleryScreen struct {
 	// ids lists the photos shown, in pack order.
 	ids []string
 	sel int
+	// lines is captionLines' answer for linesFor (cell width, text size).
+	lines    int
+	linesFor [2]float32
 }
 
 func newGalleryScreen(e *Exhibit) *galleryScreen { return &galleryScreen{e: e, sel: -1} }
@@ -50,6 +54,7 @@ func (g *galleryScreen) content() fyne.CanvasObject {
 		func() fyne.CanvasObject {
 			c := newPhotoCell(e)
 			c.width = g.cellWidth
+			c.lines = g.captionLines
 			// The cell takes the tap itself (the grid's own selection
 			// never sees it): open the picture it shows.
 			c.onTapped = func() { g.open(c.index) }
@@ -97,7 +102,7 @@ func (g *galleryScreen) cellWidth() float32 {
 			continue // one picture as wide as the screen is too much
 		}
 		rows := (len(g.ids) + n - 1) / n
-		if float32(rows)*(cellHeight(cw)+pad) <= g.grid.Size().Height+pad {
+		if float32(rows)*(cellHeight(cw, g.captionLines(cw))+pad) <= g.grid.Size().Height+pad {
 			return cw
 		}
 	}
@@ -217,6 +222,9 @@ type photoCell struct {
 	onTapped func()
 	// width gives the cell's width; nil for the smallest.
 	width func() float32
+	// lines gives the caption lines cells of a width have room for; nil
+	// for galleryCaptionLines.
+	lines func(w float32) int
 }
 
 // Tapped opens the picture.
@@ -294,8 +302,53 @@ func (c *photoCell) set(p *exhibit.Photo) {
 	})
 }
 
-// galleryCaptionLines is how many lines of its caption a gallery cell shows.
-const galleryCaptionLines = 3
+// galleryCaptionLines is how many lines of its caption a gallery cell
+// shows at least, and maxCaptionLines at most: cells are as tall as the
+// longest caption needs up to that, so captions are shown whole unless
+// one is very long (the viewer always shows it whole).
+const galleryCaptionLines, maxCaptionLines = 3, 8
+
+// captionLines is how many caption lines the cells of width w have room
+// for: enough for the longest caption.
+func (g *galleryScreen) captionLines(w float32) int {
+	key := [2]float32{w, theme.TextSize()}
+	if g.linesFor == key {
+		return g.lines
+	}
+	n := galleryCaptionLines
+	avail := w - 2*theme.InnerPadding() - 2 // a little slack for rounding
+	for _, id := range g.ids {
+		if p := g.e.pack.Photo(id); p != nil {
+			n = max(n, min(maxCaptionLines, wrappedLines(p.Caption, avail, theme.TextSize())))
+		}
+		if n == maxCaptionLines {
+			break
+		}
+	}
+	g.linesFor, g.lines = key, n
+	return n
+}
+
+// wrappedLines counts the lines text takes when wrapped at spaces to a
+// width, as a label wrapping words does.
+func wrappedLines(text string, width, size float32) int {
+	lines, line := 0, ""
+	for _, w := range strings.Fields(text) {
+		next := w
+		if line != "" {
+			next = line + " " + w
+		}
+		if line != "" && fyne.MeasureText(next, size, fyne.TextStyle{}).Width > width {
+			lines++
+			next = w
+		}
+		line = next
+	}
+	if line != "" {
+		lines++
+	}
+	return lines
+}
 
 // textBlockHeight is the height a label needs for n lines of body text.
 func textBlockHeight(n int) float32 {
@@ -315,14 +368,22 @@ func (c *photoCell) MinSize() fyne.Size {
 	if c.width != nil {
 		w = max(w, c.width())
 	}
-	return fyne.NewSize(w, cellHeight(w))
+	return fyne.NewSize(w, cellHeight(w, c.captionLines(w)))
+}
+
+// captionLines is how many lines of caption the cell has room for.
+func (c *photoCell) captionLines(w float32) int {
+	if c.lines == nil {
+		return galleryCaptionLines
+	}
+	return c.lines(w)
 }
 
 // cellHeight is the height of a gallery cell of width w: the picture, the
-// "Minh hoạ" line and the caption.
-func cellHeight(w float32) float32 {
+// "Minh hoạ" line and the caption's lines.
+func cellHeight(w float32, lines int) float32 {
 	badge := fyne.MeasureText("Ấy", theme.TextSize(), fyne.TextStyle{Bold: true}).Height + theme.InnerPadding()/2
-	return w*0.7 + badge + textBlockHeight(galleryCaptionLines)
+	return w*0.62 + badge + textBlockHeight(lines)
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -338,7 +399,7 @@ func (c *photoCell) CreateRenderer() fyne.WidgetRenderer {
 	if !c.badge.Visible() {
 		badge.Hide()
 	}
-	text := container.New(&minHeight{h: func() float32 { return c.badgeHeight() + textBlockHeight(galleryCaptionLines) }},
+	text := container.New(&minHeight{h: func() float32 { return c.badgeHeight() + textBlockHeight(c.captionLines(c.MinSize().Width)) }},
 		container.NewBorder(badge, nil, nil, nil, c.caption))
 	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewBorder(nil, text, nil, nil, c.img), c.ring))
 }

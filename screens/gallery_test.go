@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/assets"
@@ -354,5 +355,37 @@ func TestGalleryFillsWideScreen(t *testing.T) {
 	}
 	if bottom > 1080 || right < 1920*0.9 || bottom < 1080*0.75 {
 		t.Errorf("the pictures span to x %v, y %v of 1920×1080", right, bottom)
+	}
+}
+
+// Gallery captions are shown whole: no line of any cell's caption ends
+// in "…", at the sizes of a hall's screens.
+func TestGalleryCaptionsWhole(t *testing.T) {
+	for _, sz := range []fyne.Size{{Width: 1024, Height: 768}, {Width: 1920, Height: 1080}} {
+		e, _ := newTestExhibit(t, sz.Width, sz.Height)
+		e.openGallery()
+		cells := galleryCells(e.win.Content())
+		if len(cells) == 0 {
+			t.Fatal("no cells")
+		}
+		for i, c := range cells {
+			var lines []string
+			var walk func(o fyne.CanvasObject)
+			walk = func(o fyne.CanvasObject) {
+				switch x := o.(type) {
+				case *canvas.Text:
+					lines = append(lines, x.Text)
+				case fyne.Widget:
+					for _, o := range test.WidgetRenderer(x).Objects() {
+						walk(o)
+					}
+				}
+			}
+			walk(c.caption)
+			got := strings.Join(lines, " ")
+			if strings.Contains(got, "…") || len(lines) == 0 {
+				t.Errorf("%v: caption of picture %d cut: %q", sz, i, got)
+			}
+		}
 	}
 }
