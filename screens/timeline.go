@@ -189,6 +189,9 @@ func (s *timelineScreen) showCard(i int) {
 		s.read.Hide()
 	}
 	if s.cardScroll != nil {
+		// The card's height follows its text: lay it out again now, or
+		// a longer text could not be scrolled to its end.
+		s.cardScroll.Refresh()
 		s.cardScroll.ScrollToTop()
 	}
 }
@@ -205,6 +208,9 @@ func (s *timelineScreen) showEra(era exhibit.Era) {
 	s.watch.Hide()
 	s.read.Hide()
 	if s.cardScroll != nil {
+		// The card's height follows its text: lay it out again now, or
+		// a longer text could not be scrolled to its end.
+		s.cardScroll.Refresh()
 		s.cardScroll.ScrollToTop()
 	}
 }

@@ -171,3 +171,32 @@ func TestTimelineZoomKeptAfterChapter(t *testing.T) {
 		}
 	}
 }
+
+// The event card shows all of an event's text: at 1024×768 the longest
+// text scrolls within the card, and scrolled to the end it ends in view.
+func TestTimelineCardShowsWholeText(t *testing.T) {
+	timeline.ScrollDuration = 0
+	e, _ := newTestExhibit(t, 1024, 768)
+	e.openTimeline("")
+	s := e.current.(*timelineScreen)
+	longest := 0
+	for i, ev := range e.pack.Timeline.Events {
+		if len(ev.Text) > len(e.pack.Timeline.Events[longest].Text) {
+			longest = i
+		}
+	}
+	s.tl.Select(longest)
+	e.win.Canvas().Capture() // a frame: the window lays out what changed
+	content := s.cardScroll.Content
+	need := content.MinSize().Height
+	if content.Size().Height < need-0.5 {
+		t.Errorf("the card is %v px tall, its text needs %v", content.Size().Height, need)
+	}
+	s.cardScroll.ScrollToBottom()
+	if bottom := s.cardScroll.Offset.Y + s.cardScroll.Size().Height; bottom < need-0.5 {
+		t.Errorf("scrolled to the end the card shows %v of %v px", bottom, need)
+	}
+	if !strings.Contains(s.text.String(), strings.Fields(e.pack.Timeline.Events[longest].Text)[0]) {
+		t.Errorf("the card does not show the event's text")
+	}
+}
