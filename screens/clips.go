@@ -4,24 +4,35 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/audio/media"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/visitlog"
 )
 
 // clipRequest is a video to play: a clip of the pack or a timeline
-// event's video.
+// event's video. Poster is a picture in the pack shown when the clip
+// cannot play, or "".
 type clipRequest struct {
-	File, Subtitles, Caption string
+	File, Subtitles, Caption, Poster string
 }
+
+// Test hooks: how the media helper starts, and whether the system's own
+// player can be offered (on Windows).
+var (
+	startMedia        = media.Start
+	canOpenExternally = media.CanOpenExternally
+)
 
 // clipScreen plays a video full screen through the media helper (mpv in a
 // process of its own, so a missing library or a crash never takes the
@@ -29,14 +40,25 @@ type clipRequest struct {
 // this screen stays beneath it, dimmed, and Esc, the clicker's next, the
 // end of the clip or any failure returns the visitor exactly where they
 // were.
+//
+// When the clip cannot play, staff (outside kiosk mode) read why, and on
+// Windows are offered the system's player. A kiosk visitor instead sees
+// the clip's poster and caption with a short neutral note, and nothing
+// that leads out of the exhibit; the explanation goes to the problems
+// screen, behind the staff PIN, and the visitor log.
 type clipScreen struct {
 	e      *Exhibit
 	req    clipRequest
 	client *media.Client
 	cancel context.CancelFunc
+	body   *fyne.Container // what is shown over the dimmed background
 	status *widget.Label
+	title  *widget.Label
+	stop   *keyButton
 	temp   func()
 	done   bool
+	// failed is set once the clip could not play.
+	failed bool
 }
 
 // playClip starts a video over the exhibit.
@@ -52,17 +74,23 @@ func (c *clipScreen) content() fyne.CanvasObject {
 	c.status = widget.NewLabel(lang.L("Playing the clip… Esc returns to the exhibit."))
 	c.status.Wrapping = fyne.TextWrapWord
 	c.status.Alignment = fyne.TextAlignCenter
-	title := widget.NewLabelWithStyle(c.req.Caption, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	stop := newKeyButton(e, lang.L("Back to the exhibit"), theme.NavigateBackIcon(), c.finish)
-	stop.Importance = widget.HighImportance
-	box := container.NewVBox(title, c.status, container.NewCenter(stop))
-	return container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)),
-		container.NewCenter(pageColumn(theme.TextSize()*36, box)))
+	c.title = widget.NewLabelWithStyle(c.req.Caption, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	c.title.Wrapping = fyne.TextWrapWord
+	c.stop = newKeyButton(e, lang.L("Back to the exhibit"), theme.NavigateBackIcon(), c.finish)
+	c.stop.Importance = widget.HighImportance
+	c.body = container.NewStack(c.column())
+	return container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)), c.body)
+}
+
+// column is the caption, the status and the way back, in a readable column
+// in the middle of the screen.
+func (c *clipScreen) column() fyne.CanvasObject {
+	return pageColumn(theme.TextSize()*36, container.NewVBox(layout.NewSpacer(),
+		c.title, c.status, container.NewCenter(c.stop), layout.NewSpacer()))
 }
 
 func (c *clipScreen) shown() {
-	if c.client != nil || c.done {
+	if c.client != nil || c.done || c.failed {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -77,7 +105,7 @@ func (c *clipScreen) start(ctx context.Context) {
 	path, cleanup, err := c.resolve()
 	if err == nil {
 		var client *media.Client
-		client, err = media.Start(ctx)
+		client, err = startMedia(ctx)
 		if err == nil {
 			_, err = client.Load(media.LoadRequest{Path: path, Subtitles: c.subtitles(), Title: c.req.Caption, Video: true})
 			if err != nil {
@@ -163,20 +191,31 @@ func (c *clipScreen) stopHelper() {
 	}
 }
 
-// fail explains in Vietnamese why the clip cannot play; on Windows it
-// offers the system's own player instead.
+// fail handles a clip that cannot play. Staff get the explanation in
+// Vietnamese on the problems screen in any case. In kiosk mode the visitor
+// sees the poster, the caption and a neutral note, and the visitor log
+// records the event; otherwise the explanation shows here and, on
+// Windows, the system's own player is offered.
 func (c *clipScreen) fail(err error, path string) {
-	if c.done {
+	if c.done || c.failed {
 		return
 	}
+	c.failed = true
 	c.stopHelper()
 	msg := media.Explain(err)
 	if msg == "" && err != nil {
 		msg = err.Error()
 	}
-	c.status.SetText(msg)
 	e := c.e
-	if media.CanOpenExternally() && (errors.Is(err, media.ErrLibMPVMissing) || errors.Is(err, media.ErrHelperMissing)) && path != "" {
+	e.noteForStaff(c.req.File, msg)
+	if e.kiosk != nil {
+		why := media.Reason(err)
+		e.logVisit(func(l *visitlog.Log, t time.Time) error { return l.ClipFailed(c.req.File, why, t) })
+		c.showUnavailable()
+		return
+	}
+	c.status.SetText(msg)
+	if canOpenExternally() && (errors.Is(err, media.ErrLibMPVMissing) || errors.Is(err, media.ErrHelperMissing)) && path != "" {
 		dialog.ShowCustomConfirm(lang.L("The clip cannot play here"), lang.L("Open in the Windows player"), lang.L("Back to the exhibit"),
 			widget.NewLabel(msg), func(open bool) {
 				if open {
@@ -186,6 +225,21 @@ func (c *clipScreen) fail(err error, path string) {
 				}
 			}, e.win)
 	}
+}
+
+// showUnavailable turns the screen into what a kiosk visitor sees of a
+// clip that cannot play: its poster, its caption and a short neutral note,
+// with the way back to the exhibit.
+func (c *clipScreen) showUnavailable() {
+	c.status.SetText(lang.L("This clip cannot be shown at the moment."))
+	var shown fyne.CanvasObject = c.column()
+	if img := c.e.poster(c.req.Poster, 16); img != nil {
+		// The poster takes the screen above the words, as large as fits.
+		text := pageColumn(theme.TextSize()*36, container.NewVBox(c.title, c.status, container.NewCenter(c.stop)))
+		shown = container.NewPadded(container.NewBorder(nil, text, nil, nil, img))
+	}
+	c.body.Objects = []fyne.CanvasObject{shown}
+	c.body.Refresh()
 }
 
 func (c *clipScreen) typedKey(ev *fyne.KeyEvent) bool {
@@ -212,21 +266,32 @@ func (r *readerScreen) clipButtons() []fyne.CanvasObject {
 
 // clipCard is a poster with the clip's caption and a play button.
 func (e *Exhibit) clipCard(clip *exhibit.Clip) fyne.CanvasObject {
-	req := clipRequest{File: clip.File, Subtitles: clip.Subtitles, Caption: clip.Caption}
+	req := clipRequest{File: clip.File, Subtitles: clip.Subtitles, Caption: clip.Caption, Poster: clip.Poster}
 	play := newKeyButton(e, lang.L("Watch the clip"), theme.MediaVideoIcon(), func() { e.playClip(req) })
 	parts := []fyne.CanvasObject{}
-	if clip.Poster != "" {
-		if data, err := readPackFile(e, clip.Poster); err == nil {
-			img := canvas.NewImageFromResource(fyne.NewStaticResource(clip.Poster, data))
-			img.FillMode = canvas.ImageFillContain
-			img.SetMinSize(fyne.NewSize(theme.TextSize()*16, theme.TextSize()*9))
-			parts = append(parts, img)
-		}
+	if img := e.poster(clip.Poster, 16); img != nil {
+		parts = append(parts, img)
 	}
 	caption := widget.NewLabel(clip.Caption)
 	caption.Wrapping = fyne.TextWrapWord
 	parts = append(parts, caption, play)
 	return container.NewVBox(parts...)
+}
+
+// poster is a clip's poster picture from the pack, at least width text
+// sizes wide in 16:9; nil when there is none or it cannot be read.
+func (e *Exhibit) poster(file string, width float32) *canvas.Image {
+	if file == "" {
+		return nil
+	}
+	data, err := readPackFile(e, file)
+	if err != nil {
+		return nil
+	}
+	img := canvas.NewImageFromResource(fyne.NewStaticResource(file, data))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(theme.TextSize()*width, theme.TextSize()*width*9/16))
+	return img
 }
 
 func readPackFile(e *Exhibit, p string) ([]byte, error) { return fs.ReadFile(e.pack.FS, p) }

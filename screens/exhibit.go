@@ -25,7 +25,10 @@ type Exhibit struct {
 	win      fyne.Window
 	pack     *exhibit.Pack
 	problems []exhibit.Problem
-	prefs    *Prefs
+	// notes are what went wrong while the exhibit ran, for staff
+	// (staffnotes.go).
+	notes []staffNote
+	prefs *Prefs
 	// packDir is the folder the pack was opened from, where staff tools
 	// write; "" for the built-in pack and zip packs, which are read-only.
 	// packFS is what it was opened with (nil for the built-in pack).

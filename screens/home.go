@@ -27,7 +27,7 @@ type homeScreen struct {
 func newHomeScreen(e *Exhibit) *homeScreen { return &homeScreen{e: e} }
 
 func (h *homeScreen) content() fyne.CanvasObject {
-	key := h.e.contentKey() + "/" + strconv.FormatBool(h.e.prefs.HasPosition(h.e.pack)) + "/" + strconv.FormatBool(h.e.kiosk != nil)
+	key := h.e.contentKey() + "/" + strconv.FormatBool(h.e.prefs.HasPosition(h.e.pack)) + "/" + strconv.FormatBool(h.e.kiosk != nil) + "/" + strconv.Itoa(h.e.problemCount())
 	if h.built != nil && h.key == key {
 		return h.built
 	}
@@ -76,7 +76,8 @@ func (h *homeScreen) build() fyne.CanvasObject {
 		// the PIN ('Dành cho cán bộ'), which leaves kiosk mode first.
 		actions = append(actions, newKeyButton(e, lang.L("Settings"), theme.SettingsIcon(), e.openSettings))
 	}
-	if n := len(e.problems); n > 0 {
+	// In kiosk mode the problems wait behind the staff PIN.
+	if n := e.problemCount(); n > 0 && e.kiosk == nil {
 		warn := newKeyButton(e, lang.L("Pack problems ({{.Count}})", map[string]any{"Count": n}), theme.WarningIcon(), e.openProblems)
 		warn.Importance = widget.WarningImportance
 		actions = append(actions, warn)

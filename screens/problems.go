@@ -26,9 +26,16 @@ func (p *problemsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Pack problems"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := topBar([]fyne.CanvasObject{back}, title, nil)
 
-	intro := widget.NewLabel(lang.L("The exhibit pack has {{.Count}} problems. Everything valid is still shown; fix these files and open the pack again.", map[string]any{"Count": len(e.problems)}))
-	intro.Wrapping = fyne.TextWrapWord
-	list := container.NewVBox(intro, widget.NewSeparator())
+	list := container.NewVBox()
+	if notes := e.notesSection(); notes != nil {
+		list.Add(notes)
+	}
+	if len(e.problems) > 0 || len(e.notes) == 0 {
+		intro := widget.NewLabel(lang.L("The exhibit pack has {{.Count}} problems. Everything valid is still shown; fix these files and open the pack again.", map[string]any{"Count": len(e.problems)}))
+		intro.Wrapping = fyne.TextWrapWord
+		list.Add(intro)
+		list.Add(widget.NewSeparator())
+	}
 	for _, pr := range e.problems {
 		where := lang.L("File {{.File}}", map[string]any{"File": pr.File})
 		if pr.Line > 0 {

@@ -136,6 +136,9 @@ func TestKillHelperMidClip(t *testing.T) {
 	if got := Explain(ev.Err); !strings.Contains(got, "vẫn chạy bình thường") {
 		t.Errorf("Explain(crash) = %q", got)
 	}
+	if got := Reason(ev.Err); got != "crashed" {
+		t.Errorf("Reason(crash) = %q", got)
+	}
 
 	c2 := startClient(t)
 	if _, err := c2.Load(LoadRequest{Path: clip, Video: true}); err != nil {
@@ -226,8 +229,11 @@ func TestNoLibMPV(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, err := StartWith(context.Background(), Options{Helper: writeScript(t, script)})
 			isErr(t, err, ErrLibMPVMissing)
+			if got := Reason(err); got != "no-libmpv" {
+				t.Errorf("Reason = %q", got)
+			}
 			msg := Explain(err)
-			for _, want := range []string{"libmpv", "sudo apt install libmpv2", "Windows"} {
+			for _, want := range []string{"libmpv", "sudo apt install libmpv2", "Windows", "libmpv-2.dll", "setup.exe"} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("Explain = %q, lacks %q", msg, want)
 				}
@@ -265,6 +271,9 @@ func TestHelperMissing(t *testing.T) {
 	isErr(t, err, ErrHelperMissing)
 	if got := Explain(err); !strings.Contains(got, "trienlam-media") {
 		t.Errorf("Explain = %q", got)
+	}
+	if got := Reason(err); got != "no-helper" {
+		t.Errorf("Reason = %q", got)
 	}
 	t.Setenv("TRIENLAM_MEDIA_HELPER", filepath.Join(t.TempDir(), "nothing"))
 	_, err = FindHelper()

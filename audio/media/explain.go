@@ -18,7 +18,8 @@ func Explain(err error) string {
 	case errors.Is(err, ErrLibMPVMissing):
 		return "Không phát được đoạn phim vì máy chưa có thư viện libmpv. " +
 			"Trên Ubuntu/Debian: sudo apt install libmpv2. " +
-			"Trên Windows: chép tệp libmpv.dll (tệp libmpv-2.dll trong gói mpv-dev, đổi tên) vào thư mục cài đặt Trienlam."
+			"Trên Windows: đặt tệp libmpv-2.dll (trong gói mpv-dev) cạnh tệp cài đặt setup.exe rồi cài lại Trienlam, " +
+			"hoặc chép nó vào thư mục cài đặt Trienlam với tên libmpv.dll (xem Hướng dẫn cán bộ)."
 	case errors.Is(err, ErrHelperMissing):
 		return "Không phát được đoạn phim vì thiếu chương trình trienlam-media (đi kèm Trienlam). Hãy cài đặt lại Trienlam."
 	case errors.Is(err, ErrHelperCrashed), errors.Is(err, ErrHelperBusy):
@@ -29,8 +30,30 @@ func Explain(err error) string {
 	return "Không phát được đoạn phim: " + err.Error()
 }
 
+// Reason is a short, stable code for an error of this package, for logs
+// and the visitor log: "no-libmpv", "no-helper", "crashed", "load" (the
+// file would not play) or "other".
+func Reason(err error) string {
+	var he *HelperError
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, ErrLibMPVMissing):
+		return "no-libmpv"
+	case errors.Is(err, ErrHelperMissing):
+		return "no-helper"
+	case errors.Is(err, ErrHelperCrashed), errors.Is(err, ErrHelperBusy):
+		return "crashed"
+	case errors.As(err, &he) && he.Code == "load":
+		return "load"
+	}
+	return "other"
+}
+
 // CanOpenExternally reports whether OpenExternally is offered: on Windows,
 // where clips can go to the system's default player when libmpv is missing.
+// The exhibit offers it only to staff, never in kiosk mode: the system's
+// player would lead a visitor out of the exhibit.
 func CanOpenExternally() bool { return runtime.GOOS == "windows" }
 
 // OpenExternally opens a file (a real path, see TempCopy) in the system's

@@ -1,6 +1,7 @@
 // Package visitlog keeps a local log of kiosk visits — when a visit started
-// and ended, which chapters and timeline events it opened — and exports it
-// as a CSV table staff open in Excel or LibreOffice for their reports.
+// and ended, which chapters and timeline events it opened, and what could
+// not be shown to it (a clip that did not play) — and exports it as a CSV
+// table staff open in Excel or LibreOffice for their reports.
 //
 // It records no personal data: no names, no input text, no pictures, only
 // times and the IDs of the pack's own chapters and events. Nothing leaves
@@ -44,6 +45,7 @@ const (
 	kindChapter = "chapter"
 	kindEvent   = "event"
 	kindEnd     = "end"
+	kindClip    = "clip-failed"
 )
 
 // record is one line of the log.
@@ -51,6 +53,8 @@ type record struct {
 	T    time.Time `json:"t"`
 	Kind string    `json:"k"`
 	ID   string    `json:"id,omitempty"`
+	// Why is the short code of what went wrong, for kindClip.
+	Why string `json:"why,omitempty"`
 }
 
 // Log is an open visitor log. Its methods are safe for concurrent use.
@@ -118,6 +122,14 @@ func (l *Log) ChapterViewed(id string, t time.Time) error {
 // EventViewed records that the current visit opened timeline event id at t.
 func (l *Log) EventViewed(id string, t time.Time) error {
 	return l.write(record{T: t, Kind: kindEvent, ID: cut(id)})
+}
+
+// ClipFailed records that a clip (its file or ID in the pack) could not be
+// played to the visitor at t, and why, as a short code such as
+// "no-libmpv" (see media.Reason). Visitors saw its poster instead; staff
+// find the event in the exported table's last column.
+func (l *Log) ClipFailed(id, why string, t time.Time) error {
+	return l.write(record{T: t, Kind: kindClip, ID: cut(id), Why: cut(why)})
 }
 
 // VisitEnd records that the current visit ended at t (the idle countdown
@@ -200,6 +212,9 @@ type Visit struct {
 	Ended    bool
 	Chapters []string // chapter IDs in the order first opened, each once
 	Events   []string // event IDs likewise
+	// Problems are what could not be shown to the visit, each once, as
+	// "clip ID: reason".
+	Problems []string
 }
 
 // Minutes returns the visit's length in whole minutes, rounded.
@@ -258,6 +273,14 @@ func ReadVisits(path string, from, to time.Time) ([]Visit, error) {
 				} else {
 					cur.Events = addOnce(cur.Events, r.ID)
 				}
+			case kindClip:
+				if cur == nil {
+					continue
+				}
+				if r.T.After(cur.End) {
+					cur.End = r.T
+				}
+				cur.Problems = addOnce(cur.Problems, r.ID+": "+r.Why)
 			case kindEnd:
 				if cur == nil {
 					continue
@@ -300,7 +323,7 @@ func addOnce(list []string, id string) []string {
 }
 
 // Header is the first row of the exported table.
-var Header = []string{"Lượt xem", "Bắt đầu", "Kết thúc", "Số phút", "Chương đã xem", "Sự kiện đã xem"}
+var Header = []string{"Lượt xem", "Bắt đầu", "Kết thúc", "Số phút", "Chương đã xem", "Sự kiện đã xem", "Sự cố"}
 
 // TimeLayout is how times appear in the exported table, a form Excel and
 // LibreOffice read as a date and time.
@@ -311,7 +334,8 @@ const TimeLayout = "2006-01-02 15:04:05"
 // Vietnamese, CRLF line ends, the Vietnamese Header, then one row per
 // visit: its number (1, 2, … within the export), start and end in the
 // local time they were recorded in, whole minutes, and the chapter and
-// event IDs it opened, separated by "; ".
+// event IDs it opened, separated by "; ", and what could not be shown to it
+// ("clip: reason", likewise).
 func (l *Log) Export(w io.Writer, from, to time.Time) error {
 	visits, err := l.Visits(from, to)
 	if err != nil {
@@ -338,6 +362,7 @@ func WriteCSV(w io.Writer, visits []Visit) error {
 			strconv.Itoa(v.Minutes()),
 			cell(strings.Join(v.Chapters, "; ")),
 			cell(strings.Join(v.Events, "; ")),
+			cell(strings.Join(v.Problems, "; ")),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -33,7 +33,7 @@ func exportRows(t *testing.T, l *Log, from, to time.Time) [][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "Lượt xem,Bắt đầu,Kết thúc,Số phút,Chương đã xem,Sự kiện đã xem" {
+	if strings.Join(rows[0], ",") != "Lượt xem,Bắt đầu,Kết thúc,Số phút,Chương đã xem,Sự kiện đã xem,Sự cố" {
 		t.Errorf("header %q", rows[0])
 	}
 	return rows[1:]
@@ -54,21 +54,25 @@ func TestLogAndExport(t *testing.T) {
 	must(l.VisitStart(at(0)))
 	must(l.ChapterViewed("hoan-canh", at(1)))
 	must(l.EventViewed("thanh-lap-chi-bo-chi-kien", at(2)))
+	must(l.ClipFailed("clips/le-ky-niem.mp4", "no-libmpv", at(2.5)))
 	must(l.ChapterViewed("chang-duong", at(3)))
+	must(l.ClipFailed("clips/le-ky-niem.mp4", "no-libmpv", at(3.5))) // the same again: once
 	must(l.ChapterViewed("hoan-canh", at(4)))
 	must(l.VisitEnd(at(6.4)))
 	must(l.ChapterViewed("stray", at(7))) // outside a visit: ignored
+	must(l.ClipFailed("stray.mp4", "load", at(8))) // outside a visit: ignored
 	must(l.VisitStart(at(60)))
 	must(l.EventViewed("=cmd", at(61)))
+	must(l.ClipFailed("=x", "load", at(62)))
 	must(l.VisitEnd(at(63)))
 	must(l.VisitStart(at(24 * 60))) // next day, never ended
 	must(l.ChapterViewed("muc-tieu", at(24*60+2)))
 
 	rows := exportRows(t, l, time.Time{}, time.Time{})
 	want := [][]string{
-		{"1", "2023-09-22 08:00:00", "2023-09-22 08:06:24", "6", "hoan-canh; chang-duong", "thanh-lap-chi-bo-chi-kien"},
-		{"2", "2023-09-22 09:00:00", "2023-09-22 09:03:00", "3", "", "'=cmd"},
-		{"3", "2023-09-23 08:00:00", "2023-09-23 08:02:00", "2", "muc-tieu", ""},
+		{"1", "2023-09-22 08:00:00", "2023-09-22 08:06:24", "6", "hoan-canh; chang-duong", "thanh-lap-chi-bo-chi-kien", "clips/le-ky-niem.mp4: no-libmpv"},
+		{"2", "2023-09-22 09:00:00", "2023-09-22 09:03:00", "3", "", "'=cmd", "'=x: load"},
+		{"3", "2023-09-23 08:00:00", "2023-09-23 08:02:00", "2", "muc-tieu", "", ""},
 	}
 	if !equal(rows, want) {
 		t.Errorf("rows\n%q\nwant\n%q", rows, want)
