@@ -59,7 +59,7 @@ func TestLogAndExport(t *testing.T) {
 	must(l.ClipFailed("clips/le-ky-niem.mp4", "no-libmpv", at(3.5))) // the same again: once
 	must(l.ChapterViewed("hoan-canh", at(4)))
 	must(l.VisitEnd(at(6.4)))
-	must(l.ChapterViewed("stray", at(7))) // outside a visit: ignored
+	must(l.ChapterViewed("stray", at(7)))          // outside a visit: ignored
 	must(l.ClipFailed("stray.mp4", "load", at(8))) // outside a visit: ignored
 	must(l.VisitStart(at(60)))
 	must(l.EventViewed("=cmd", at(61)))
