@@ -8,13 +8,18 @@
 #            check its window (title and WM_CLASS = StartupWMClass), take a
 #            screenshot; apt-get purge; check that every file is gone.
 #   Windows: in a fresh Wine prefix (a temporary folder), run
-#            dist/trienlam-V-windows-amd64-setup.exe /S /AUTOSTART; check the
-#            files, shortcuts and Add/Remove Programs entry; start the
-#            installed exe, take a screenshot; leave a "staff" pack in the
-#            install folder; uninstall.exe /S; check that what was installed
-#            is gone and the staff's files and settings are kept. Then
-#            install again with /NODESKTOP and check that uninstalling alone
-#            removes the folder.
+#            dist/trienlam-V-windows-amd64-setup.exe /S /AUTOSTART from a
+#            folder that also holds a stand-in libmpv-2.dll (as district IT's
+#            USB stick does); check the files (libmpv.dll copied), shortcuts
+#            and Add/Remove Programs entry; start the installed exe, take a
+#            screenshot; start it in kiosk mode and install again over it
+#            (setup closes it and replaces the program whole); install again
+#            while a file of the program is held open (setup stops, exit 2,
+#            having written nothing); leave a "staff" pack in the install
+#            folder; uninstall.exe /S; check that what was installed is gone
+#            and the staff's files and settings are kept. Then install again
+#            with /NODESKTOP and no DLL beside setup, and check that
+#            uninstalling alone removes the folder.
 #
 # Needs root (apt-get) and the packages of `scripts/deps.sh dist`. Writes the
 # report and screenshots to build/verify/. Exits 1 if any check fails.
@@ -166,6 +171,18 @@ sys32=$WINEPREFIX/drive_c/windows/system32
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$tmp/bcryptprimitives.dll" packaging/wine/bcryptprimitives.c
 cp "$tmp/bcryptprimitives.dll" "$sys32/"
 note "test-only stand-in bcryptprimitives.dll (ProcessPrng) copied into the prefix's system32"
+# District IT's USB stick: the installer with libmpv-2.dll beside it. A
+# stand-in DLL (no exports) is enough to check that setup copies it.
+usb=$tmp/usb
+mkdir -p "$usb"
+cp "$WINDOWS_SETUP" "$usb/"
+usb_setup=$usb/$(basename "$WINDOWS_SETUP")
+echo 'int trienlam_test_standin;' >"$tmp/standin.c"
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$usb/libmpv-2.dll" "$tmp/standin.c"
+x86_64-w64-mingw32-gcc -O2 -s -o "$tmp/holdfile.exe" packaging/wine/holdfile.c
+note "test-only stand-in libmpv-2.dll beside a copy of the installer in $usb"
+# wine_app_running: a process of the installed program runs under Wine.
+wine_app_running() { pgrep -f 'Trienlam.(trienlam|trienlam-media)\.exe' >/dev/null; }
 
 c=$WINEPREFIX/drive_c
 instdir="$c/Program Files/Trienlam"
@@ -186,14 +203,15 @@ wineserver -w
 note "Wine prefix set to Windows 10 (winecfg -v win10)"
 
 t0=$(date +%s)
-if wine "$WINDOWS_SETUP" /S /AUTOSTART >"$tmp/setup.log" 2>&1 && wineserver -w; then
-	pass "setup /S /AUTOSTART finished in $(($(date +%s) - t0)) s"
+if wine "$usb_setup" /S /AUTOSTART >"$tmp/setup.log" 2>&1 && wineserver -w; then
+	pass "setup /S /AUTOSTART (libmpv-2.dll beside it) finished in $(($(date +%s) - t0)) s"
 else
 	fail "setup /S /AUTOSTART"
 fi
 for f in trienlam.exe trienlam-media.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
 	check "installed Program Files\\Trienlam\\$f" test -s "$instdir/$f"
 done
+check "copied libmpv-2.dll from beside setup.exe as Program Files\\Trienlam\\libmpv.dll" cmp -s "$usb/libmpv-2.dll" "$instdir/libmpv.dll"
 check "Start-menu shortcut" test -f "$startmenu"
 check "desktop shortcut (default on)" test -f "$desktop"
 check "start-with-Windows shortcut (/AUTOSTART)" test -f "$startup"
@@ -249,6 +267,62 @@ wineserver -w
 kill "$nogl_pid" 2>/dev/null || true
 wait "$nogl_pid" 2>/dev/null || true
 
+# Reinstalling over a running kiosk: the exhibit in kiosk mode (its
+# supervisor and the exhibit: two trienlam.exe) is closed by setup, which
+# then replaces the program whole.
+wine "$instdir/trienlam.exe" --kiosk >"$tmp/wine-kiosk.log" 2>&1 &
+wine_pid=$!
+if wait_content Trienlam 120 "$wine_pid"; then
+	pass "the installed trienlam.exe --kiosk runs ($(pgrep -fc 'Trienlam.trienlam\.exe' || true) trienlam.exe processes)"
+	t0=$(date +%s)
+	if wine "$usb_setup" /S >"$tmp/setup-over-kiosk.log" 2>&1; then
+		pass "setup /S over the running kiosk finished (exit 0) in $(($(date +%s) - t0)) s"
+	else
+		fail "setup /S over the running kiosk (exit $?)"
+	fi
+	if wine_app_running; then
+		fail "trienlam.exe or trienlam-media.exe still runs after setup: $(pgrep -fa 'Trienlam.(trienlam|trienlam-media)\.exe' | tr '\n' '|')"
+	else
+		pass "setup closed the running exhibit (no trienlam.exe or trienlam-media.exe left)"
+	fi
+	x_find_window Trienlam || true
+	check "the kiosk's window is gone" test -z "$X_WID"
+	check "trienlam.exe was replaced whole (same as the build's)" cmp -s "$WINDOWS_EXE" "$instdir/trienlam.exe"
+	check "trienlam-media.exe was replaced whole" cmp -s "$MEDIA_WINDOWS_EXE" "$instdir/trienlam-media.exe"
+	check "libmpv.dll is in place" cmp -s "$usb/libmpv-2.dll" "$instdir/libmpv.dll"
+else
+	fail "trienlam.exe --kiosk showed no window in 120 s"
+	sed 's/^/      /' "$tmp/wine-kiosk.log" | tail -20 | tee -a "$report"
+fi
+wineserver -k >/dev/null 2>&1 || true
+wait "$wine_pid" 2>/dev/null || true
+wineserver -w
+
+# A program file that cannot be freed (held open by a process setup cannot
+# end): setup must stop before writing anything. LICENSE.txt, removed
+# first, would come back if it wrote files.
+rm -f "$instdir/LICENSE.txt"
+wine "$tmp/holdfile.exe" 'C:\Program Files\Trienlam\trienlam-media.exe' >"$tmp/holdfile.log" 2>&1 &
+hold_pid=$!
+for ((i = 0; i < 300; i++)); do
+	grep -q holding "$tmp/holdfile.log" 2>/dev/null && break
+	sleep 0.1
+done
+if grep -q holding "$tmp/holdfile.log"; then
+	t0=$(date +%s)
+	rc=0
+	wine "$usb_setup" /S >"$tmp/setup-held.log" 2>&1 || rc=$?
+	check "setup /S stops with exit status 2 when the program cannot be closed (got $rc, after $(($(date +%s) - t0)) s)" test "$rc" = 2
+	check "…having written nothing (LICENSE.txt, removed first, is still missing)" test ! -e "$instdir/LICENSE.txt"
+	check "…and trienlam.exe is still the installed one" cmp -s "$WINDOWS_EXE" "$instdir/trienlam.exe"
+else
+	fail "the test-only holdfile.exe did not start: $(cat "$tmp/holdfile.log")"
+fi
+wineserver -k >/dev/null 2>&1 || true
+wait "$hold_pid" 2>/dev/null || true
+wineserver -w
+cp LICENSE "$instdir/LICENSE.txt"
+
 prefs=$(find "$c/users" -path '*fyne/vn.trienlam.exhibit*' -type f 2>/dev/null | head -n 1)
 if [[ -n $prefs ]]; then note "the app wrote its settings: ${prefs#"$c/"}"; else
 	mkdir -p "$c/users/$(id -un)/AppData/Roaming/fyne/vn.trienlam.exhibit"
@@ -272,6 +346,7 @@ pass "uninstall.exe /S (finished in $(($(date +%s) - t0)) s)"
 for f in trienlam.exe trienlam-media.exe uninstall.exe LICENSE.txt THIRD_PARTY_NOTICES.txt; do
 	check "removed Program Files\\Trienlam\\$f" test ! -e "$instdir/$f"
 done
+check "removed libmpv.dll (setup had copied it)" test ! -e "$instdir/libmpv.dll"
 check "removed the Start-menu shortcut" test ! -e "$startmenu"
 check "removed the desktop shortcut" test ! -e "$desktop"
 check "removed the start-with-Windows shortcut" test ! -e "$startup"
@@ -288,6 +363,7 @@ else
 	fail "setup /S /NODESKTOP"
 fi
 check "no desktop shortcut with /NODESKTOP" test ! -e "$desktop"
+check "no libmpv.dll when none is beside setup.exe" test ! -e "$instdir/libmpv.dll"
 check "no start-with-Windows shortcut without /AUTOSTART" test ! -e "$startup"
 check "Start-menu shortcut" test -f "$startmenu"
 wine "$instdir/uninstall.exe" /S >"$tmp/uninstall2.log" 2>&1 || true

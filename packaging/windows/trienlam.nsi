@@ -13,6 +13,18 @@
 ; visitor log and settings (%APPDATA%\fyne\vn.trienlam.exhibit) that staff
 ; made are kept.
 ;
+; Video clips need libmpv, which is not shipped (docs/media.md). District IT
+; puts libmpv-2.dll (or libmpv.dll) beside setup.exe once, on the USB stick
+; that goes round the halls; the installer copies it into the program
+; folder as libmpv.dll, the name the media helper loads, silent install
+; included.
+;
+; Installing over a running exhibit (a kiosk left on) first closes it: a
+; running trienlam.exe cannot be replaced, and writing some files but not
+; others would leave a half-replaced program. The installer asks (a silent
+; install goes ahead), ends trienlam.exe and trienlam-media.exe, and stops
+; without changing anything if they would not end.
+;
 ; Silent install for district IT:   setup.exe /S [/NODESKTOP] [/AUTOSTART] [/D=C:\Path]
 ; Silent uninstall:                 "C:\Program Files\Trienlam\uninstall.exe" /S
 
@@ -90,8 +102,16 @@ LangString SecDesktopDesc ${LANG_VIETNAMESE} "Đặt biểu tượng Trienlam tr
 LangString SecDesktopDesc ${LANG_ENGLISH} "Put a Trienlam icon on the desktop."
 LangString SecStartupName ${LANG_VIETNAMESE} "Tự chạy khi bật máy (ki-ốt)"
 LangString SecStartupName ${LANG_ENGLISH} "Start with Windows (kiosk)"
-LangString SecStartupDesc ${LANG_VIETNAMESE} "Mở Trienlam mỗi khi đăng nhập Windows, cho máy trưng bày chạy cả ngày."
-LangString SecStartupDesc ${LANG_ENGLISH} "Open Trienlam at every Windows sign-in, for a kiosk PC that runs all day."
+LangString SecStartupDesc ${LANG_VIETNAMESE} "Mở Trienlam mỗi khi đăng nhập Windows, cho máy trưng bày chạy cả ngày. Để khoá chặt máy ki-ốt (tự đăng nhập, tắt phím Windows, Task Manager, thông báo, chế độ ngủ): xem mục “Máy ki-ốt khoá chặt” trong Hướng dẫn cán bộ."
+LangString SecStartupDesc ${LANG_ENGLISH} "Open Trienlam at every Windows sign-in, for a kiosk PC that runs all day. To lock the kiosk PC down (automatic sign-in; no Windows key, Task Manager, notifications or sleep): see “Máy ki-ốt khoá chặt” in the staff guide."
+LangString Running ${LANG_VIETNAMESE} "Trienlam đang chạy trên máy này. Trình cài đặt sẽ đóng Trienlam để thay chương trình: màn hình trưng bày tắt trong chốc lát, gói triển lãm và cài đặt không bị mất.$\r$\n$\r$\nBấm OK để đóng Trienlam và cài tiếp, hoặc Cancel để dừng cài đặt."
+LangString Running ${LANG_ENGLISH} "Trienlam is running on this PC. Setup will close it to replace the program: the exhibit's screen goes off for a moment; packs and settings are kept.$\r$\n$\r$\nClick OK to close Trienlam and continue, or Cancel to stop."
+LangString CannotClose ${LANG_VIETNAMESE} "Không đóng được Trienlam. Hãy thoát Trienlam (ở chế độ ki-ốt: bấm “Dành cho cán bộ” rồi nhập mã PIN), sau đó bấm Retry. Bấm Cancel để dừng: chương trình cũ được giữ nguyên."
+LangString CannotClose ${LANG_ENGLISH} "Trienlam could not be closed. Leave Trienlam (in kiosk mode: “Staff”, then the PIN), then click Retry. Click Cancel to stop: the installed program stays as it was."
+LangString Closing ${LANG_VIETNAMESE} "Đang đóng Trienlam đang chạy…"
+LangString Closing ${LANG_ENGLISH} "Closing the running Trienlam…"
+LangString CopyLibMPV ${LANG_VIETNAMESE} "Chép thư viện phát phim $0 (đặt cạnh trình cài đặt) vào thư mục chương trình"
+LangString CopyLibMPV ${LANG_ENGLISH} "Copying the video library $0 (found beside setup) into the program folder"
 LangString NeedWin10 ${LANG_VIETNAMESE} "Trienlam cần Windows 10 trở lên (bản 64-bit)."
 LangString NeedWin10 ${LANG_ENGLISH} "Trienlam needs Windows 10 or later (64-bit)."
 
@@ -103,14 +123,100 @@ VIAddVersionKey /LANG=${LANG_ENGLISH} "FileDescription" "${APPNAME} ${VERSION} S
 VIAddVersionKey /LANG=${LANG_ENGLISH} "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "LegalCopyright" "GPL-3.0-or-later"
 
+; InUse sets $R9 to 1 when FILE exists and cannot be opened for writing:
+; Windows locks the file of a running program.
+!macro InUse FILE
+  ${If} ${FileExists} "${FILE}"
+    ClearErrors
+    FileOpen $R8 "${FILE}" a
+    ${If} ${Errors}
+      StrCpy $R9 1
+    ${Else}
+      FileClose $R8
+    ${EndIf}
+  ${EndIf}
+!macroend
+
+; The installer and the uninstaller (whose functions must start with
+; "un.") both close a running exhibit first.
+!macro CloseFunctions UN
+; ProgramInUse sets $R9 to 1 while the installed exhibit or its media
+; helper runs, in any user's session, else 0.
+Function ${UN}ProgramInUse
+  StrCpy $R9 0
+  !insertmacro InUse "$INSTDIR\${EXE}"
+  !insertmacro InUse "$INSTDIR\trienlam-media.exe"
+FunctionEnd
+
+; CloseRunningExhibit makes sure no installed program runs before any file
+; is replaced. Ending the processes loses nothing: packs, settings and the
+; visitor log are written as they change. Every trienlam.exe is ended at
+; once, so a kiosk's supervisor cannot start the exhibit again. If they
+; will not end, staff are asked to leave Trienlam themselves; cancelling
+; (the default of a silent install) stops with nothing changed.
+Function ${UN}CloseRunningExhibit
+  Call ${UN}ProgramInUse
+  ${If} $R9 == 0
+    Return
+  ${EndIf}
+  MessageBox MB_OKCANCEL|MB_ICONEXCLAMATION "$(Running)" /SD IDOK IDOK close
+  DetailPrint "Trienlam is running; cancelled, nothing changed."
+  SetErrorLevel 2
+  Abort
+close:
+  DetailPrint "$(Closing)"
+  StrCpy $R7 0
+  ${Do}
+    nsExec::ExecToLog '"$SYSDIR\taskkill.exe" /F /IM ${EXE}'
+    Pop $R6
+    nsExec::ExecToLog '"$SYSDIR\taskkill.exe" /F /IM trienlam-media.exe'
+    Pop $R6
+    Sleep 1000
+    Call ${UN}ProgramInUse
+    ${If} $R9 == 0
+      DetailPrint "Trienlam closed."
+      Return
+    ${EndIf}
+    IntOp $R7 $R7 + 1
+  ${LoopUntil} $R7 >= 5
+  MessageBox MB_RETRYCANCEL|MB_ICONSTOP "$(CannotClose)" /SD IDCANCEL IDRETRY close
+  DetailPrint "Trienlam could not be closed; nothing changed."
+  SetErrorLevel 2
+  Abort
+FunctionEnd
+!macroend
+!insertmacro CloseFunctions ""
+!insertmacro CloseFunctions "un."
+
 Section "!$(SecAppName)" SecApp
   SectionIn RO
   SetShellVarContext all
+  ; Before anything is written: no half-replaced program.
+  Call CloseRunningExhibit
+  SetOverwrite on
+  AllowSkipFiles off
   SetOutPath "$INSTDIR"
   File "${PAYLOAD_DIR}/${EXE}"
   File "${PAYLOAD_DIR}/trienlam-media.exe"
   File "${PAYLOAD_DIR}/LICENSE.txt"
   File "${PAYLOAD_DIR}/THIRD_PARTY_NOTICES.txt"
+  ; libmpv for video clips, if district IT put it beside setup.exe
+  ; (mpv's builds name it libmpv-2.dll; the helper loads libmpv.dll). The
+  ; uninstaller removes it only if it came this way.
+  StrCpy $0 ""
+  ${If} ${FileExists} "$EXEDIR\libmpv-2.dll"
+    StrCpy $0 "libmpv-2.dll"
+  ${ElseIf} ${FileExists} "$EXEDIR\libmpv.dll"
+    StrCpy $0 "libmpv.dll"
+  ${EndIf}
+  ${If} $0 != ""
+    DetailPrint "$(CopyLibMPV)"
+    ClearErrors
+    CopyFiles /SILENT "$EXEDIR\$0" "$INSTDIR\libmpv.dll"
+    ${IfNot} ${Errors}
+      WriteRegDWORD HKLM "${UNINSTKEY}" "LibMPVCopied" 1
+    ${EndIf}
+  ${EndIf}
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0
 
@@ -183,11 +289,17 @@ FunctionEnd
 
 Section "Uninstall"
   SetShellVarContext all
+  Call un.CloseRunningExhibit
   ; Only what the installer put there; staff's packs and notes in the
   ; folder, and settings in %APPDATA%, stay.
   Delete "$INSTDIR\${EXE}"
   Delete "$INSTDIR\trienlam-media.exe"
-  ; libmpv.dll, if staff added it for video (docs/media.md), stays.
+  ; libmpv.dll goes if the installer copied it from beside setup.exe; if
+  ; staff added it by hand for video (docs/media.md), it stays.
+  ReadRegDWORD $0 HKLM "${UNINSTKEY}" "LibMPVCopied"
+  ${If} $0 == 1
+    Delete "$INSTDIR\libmpv.dll"
+  ${EndIf}
   Delete "$INSTDIR\LICENSE.txt"
   Delete "$INSTDIR\THIRD_PARTY_NOTICES.txt"
   Delete "$INSTDIR\uninstall.exe"
