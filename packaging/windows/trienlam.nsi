@@ -72,7 +72,6 @@ BrandingText "${APPNAME} ${VERSION}"
 ; The emblem on red beside the welcome and finish pages (cmd/icongen).
 !define MUI_WELCOMEFINISHPAGE_BITMAP "welcome.bmp"
 !define MUI_ABORTWARNING
-!define MUI_COMPONENTSPAGE_SMALLDESC
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
 !define MUI_LANGDLL_ALLLANGUAGES
 
@@ -102,8 +101,8 @@ LangString SecDesktopDesc ${LANG_VIETNAMESE} "Đặt biểu tượng Trienlam tr
 LangString SecDesktopDesc ${LANG_ENGLISH} "Put a Trienlam icon on the desktop."
 LangString SecStartupName ${LANG_VIETNAMESE} "Tự chạy khi bật máy (ki-ốt)"
 LangString SecStartupName ${LANG_ENGLISH} "Start with Windows (kiosk)"
-LangString SecStartupDesc ${LANG_VIETNAMESE} "Mở Trienlam mỗi khi đăng nhập Windows, cho máy trưng bày chạy cả ngày. Để khoá chặt máy ki-ốt (tự đăng nhập, tắt phím Windows, Task Manager, thông báo, chế độ ngủ): xem mục “Máy ki-ốt khoá chặt” trong Hướng dẫn cán bộ."
-LangString SecStartupDesc ${LANG_ENGLISH} "Open Trienlam at every Windows sign-in, for a kiosk PC that runs all day. To lock the kiosk PC down (automatic sign-in; no Windows key, Task Manager, notifications or sleep): see “Máy ki-ốt khoá chặt” in the staff guide."
+LangString SecStartupDesc ${LANG_VIETNAMESE} "Mở Trienlam ở chế độ ki-ốt mỗi khi đăng nhập Windows. Để khoá chặt máy ki-ốt, xem mục “Máy ki-ốt khoá chặt” trong Hướng dẫn cán bộ."
+LangString SecStartupDesc ${LANG_ENGLISH} "Open Trienlam in kiosk mode at every Windows sign-in. To lock the kiosk PC down, see “Máy ki-ốt khoá chặt” in the staff guide."
 LangString Running ${LANG_VIETNAMESE} "Trienlam đang chạy trên máy này. Trình cài đặt sẽ đóng Trienlam để thay chương trình: màn hình trưng bày tắt trong chốc lát, gói triển lãm và cài đặt không bị mất.$\r$\n$\r$\nBấm OK để đóng Trienlam và cài tiếp, hoặc Cancel để dừng cài đặt."
 LangString Running ${LANG_ENGLISH} "Trienlam is running on this PC. Setup will close it to replace the program: the exhibit's screen goes off for a moment; packs and settings are kept.$\r$\n$\r$\nClick OK to close Trienlam and continue, or Cancel to stop."
 LangString CannotClose ${LANG_VIETNAMESE} "Không đóng được Trienlam. Hãy thoát Trienlam (ở chế độ ki-ốt: bấm “Dành cho cán bộ” rồi nhập mã PIN), sau đó bấm Retry. Bấm Cancel để dừng: chương trình cũ được giữ nguyên."
@@ -250,7 +249,9 @@ SectionEnd
 
 Section /o "$(SecStartupName)" SecStartup
   SetShellVarContext all
-  CreateShortcut "$SMSTARTUP\${APPNAME}.lnk" "$INSTDIR\${EXE}" "" "$INSTDIR\${EXE}" 0
+  ; In kiosk mode: full screen, left only with the staff PIN, restarted
+  ; after a crash.
+  CreateShortcut "$SMSTARTUP\${APPNAME}.lnk" "$INSTDIR\${EXE}" "--kiosk" "$INSTDIR\${EXE}" 0
 SectionEnd
 
 !insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
