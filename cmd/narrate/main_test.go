@@ -181,7 +181,7 @@ func TestChapterSentences(t *testing.T) {
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.block != w.block || g.start != w.start || g.end != w.end || g.pause != w.pause || g.text != w.text {
+		if g.Block != w.block || g.From != w.start || g.To != w.end || g.pause != w.pause || g.Text != w.text {
 			t.Errorf("sentence %d = %+v, want %+v", i, g, w)
 		}
 	}
