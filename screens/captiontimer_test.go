@@ -38,26 +38,14 @@ func folderExhibit(t *testing.T, edit func(dir string)) (*Exhibit, *audio.FakeCl
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := audio.NewFakeClock(time.Date(2023, 9, 22, 8, 0, 0, 0, time.UTC))
 	a := test.NewTempApp(t)
 	win := test.NewWindow(nil)
 	t.Cleanup(win.Close)
 	e := New(a, win, pack, problems)
 	win.Resize(fyne.NewSize(1280, 720))
 	e.packFS, e.packDir = pfs, pfs.Dir()
-	e.clock = clock
-	e.newOutput = func() audio.Output { return audio.SilentOutput(clock) }
-	n := e.narrator()
-	n.manualTicks = true
-	queue := make(chan func(), 64)
-	n.native.Post = func(f func()) { queue <- f }
-	posted[e] = queue
-	t.Cleanup(func() {
-		n.player.Close()
-		delete(posted, e)
-		e.packFS.Close()
-	})
-	return e, clock, dir
+	t.Cleanup(func() { e.packFS.Close() })
+	return e, silence(t, e), dir
 }
 
 // findButton returns the button labelled text under o, or nil.

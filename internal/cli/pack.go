@@ -98,13 +98,8 @@ func runExportPack(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if len(args) != 1 {
-		e.errorf("export-pack takes one folder, got %d arguments", len(args))
-		return ExitUsage
-	}
-	dir := args[0]
-	if dir == "" {
-		e.errorf("export-pack: the folder path is empty")
+	dir, ok := e.oneArg("export-pack", args, "one folder", "folder")
+	if !ok {
 		return ExitUsage
 	}
 	// Checked here as well as in exhibit.Export so the refusal reads as

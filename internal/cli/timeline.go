@@ -26,25 +26,9 @@ const importedName = "timeline.toml"
 // anything is written. So do problems in the JSON: they are listed, with
 // the JSON's lines, for the user to fix first.
 func runImportTimeline(e *env, args []string) int {
-	var dir string
-	args, code, done := e.start("import-timeline", args, func(f *flag.FlagSet) {
-		f.StringVar(&dir, "pack", "", "the pack folder `DIR` to add the timeline to (required)")
-	})
+	src, dir, code, done := e.importArgs("import-timeline", args, "one TimelineJS JSON file", "file", "the timeline")
 	if done {
 		return code
-	}
-	if len(args) != 1 {
-		e.errorf("import-timeline takes one TimelineJS JSON file, got %d arguments", len(args))
-		return ExitUsage
-	}
-	src := args[0]
-	switch {
-	case src == "":
-		e.errorf("import-timeline: the file path is empty")
-		return ExitUsage
-	case dir == "":
-		e.errorf("import-timeline: --pack DIR is required: the pack folder to add the timeline to")
-		return ExitUsage
 	}
 	if msg := checkExists(src); msg != "" {
 		e.errorf("%s: %s", shorten(src), msg)
@@ -260,14 +244,9 @@ func runExportTimeline(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if len(args) != 1 {
-		e.errorf("export-timeline takes one output file, got %d arguments", len(args))
-		return ExitUsage
-	}
-	out := args[0]
+	out, ok := e.oneArg("export-timeline", args, "one output file", "output file")
 	switch {
-	case out == "":
-		e.errorf("export-timeline: the output file path is empty")
+	case !ok:
 		return ExitUsage
 	case packSet && packPath == "":
 		e.errorf("export-timeline: --pack: the path is empty")

@@ -47,9 +47,8 @@ func (l *loader) clip(t table) {
 	if file == "" {
 		return
 	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
+	name, ok := t.packPath("file", file)
+	if !ok {
 		return
 	}
 	if !IsVideoFile(name) {
@@ -57,8 +56,7 @@ func (l *loader) clip(t table) {
 		t.doc.problem(t.field("file"), detail{Kind: "clip-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(VideoExts, " ")}})
 		return
 	}
-	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field("file"), fileError(name, err))
+	if !l.present(t, "file", name) {
 		return
 	}
 	c.File = name
@@ -75,14 +73,8 @@ func (l *loader) clip(t table) {
 
 // poster checks a clip's poster picture; "" when it cannot be shown.
 func (l *loader) poster(t table, file string) string {
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("poster"), detailOf(err))
-		return ""
-	}
-	f, err := l.fsys.Open(name)
-	if err != nil {
-		t.doc.problem(t.field("poster"), fileError(name, err))
+	name, f, ok := l.open(t, "poster", file)
+	if !ok {
 		return ""
 	}
 	defer f.Close()
@@ -95,9 +87,8 @@ func (l *loader) poster(t table, file string) string {
 
 // subtitles checks a subtitles path named in pack.toml; "" when unusable.
 func (l *loader) subtitles(t table, file string) string {
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("subtitles"), detailOf(err))
+	name, ok := t.packPath("subtitles", file)
+	if !ok {
 		return ""
 	}
 	if !hasExt(name, SubtitleExts) {
@@ -105,8 +96,7 @@ func (l *loader) subtitles(t table, file string) string {
 		t.doc.problem(t.field("subtitles"), detail{Kind: "subtitles-format", Args: kv{"file": name, "ext": ext}})
 		return ""
 	}
-	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field("subtitles"), fileError(name, err))
+	if !l.present(t, "subtitles", name) {
 		return ""
 	}
 	return name

@@ -284,9 +284,8 @@ func (l *loader) photo(t table) {
 	if file == "" {
 		return
 	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
+	name, ok := t.packPath("file", file)
+	if !ok {
 		return
 	}
 	ph.File = name
@@ -343,9 +342,8 @@ func (l *loader) chapter(t table, seen map[string]string) {
 	if file == "" {
 		return
 	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
+	name, ok := t.packPath("file", file)
+	if !ok {
 		return
 	}
 	b, err := fs.ReadFile(l.fsys, name)
@@ -450,22 +448,16 @@ func (l *loader) narration(t table, file string) string {
 	if file == "" {
 		return ""
 	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("narration"), detailOf(err))
+	name, ok := t.packPath("narration", file)
+	if !ok {
 		return ""
 	}
-	ext := strings.ToLower(path.Ext(name))
-	supported := false
-	for _, e := range NarrationExts {
-		supported = supported || ext == e
-	}
-	if !supported {
+	if !hasExt(name, NarrationExts) {
+		ext := strings.ToLower(path.Ext(name))
 		t.doc.problem(t.field("narration"), detail{Kind: "narration-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(NarrationExts, " ")}})
 		return ""
 	}
-	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field("narration"), fileError(name, err))
+	if !l.present(t, "narration", name) {
 		return ""
 	}
 	return name
@@ -477,14 +469,8 @@ func (l *loader) captions(t table, file string) string {
 	if file == "" {
 		return ""
 	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("captions"), detailOf(err))
-		return ""
-	}
-	f, err := l.fsys.Open(name)
-	if err != nil {
-		t.doc.problem(t.field("captions"), fileError(name, err))
+	name, f, ok := l.open(t, "captions", file)
+	if !ok {
 		return ""
 	}
 	defer f.Close()
@@ -496,4 +482,29 @@ func (l *loader) captions(t table, file string) string {
 		return ""
 	}
 	return name
+}
+
+// present reports whether the file name is in the pack; when it is not,
+// the problem is reported at key of t.
+func (l *loader) present(t table, key, name string) bool {
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		t.doc.problem(t.field(key), fileError(name, err))
+		return false
+	}
+	return true
+}
+
+// open opens file, the value of key in t, in the pack; a bad path or a
+// file that cannot be opened is reported at key, and ok is false.
+func (l *loader) open(t table, key, file string) (name string, f fs.File, ok bool) {
+	name, ok = t.packPath(key, file)
+	if !ok {
+		return "", nil, false
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		t.doc.problem(t.field(key), fileError(name, err))
+		return "", nil, false
+	}
+	return name, f, true
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,9 +20,8 @@ func (l *loader) timeline(t table) {
 	if file == "" {
 		return
 	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
+	name, ok := t.packPath("file", file)
+	if !ok {
 		return
 	}
 	text, ok := l.readText(t.doc, t.field("file"), name)
@@ -52,6 +52,33 @@ func endBeforeStart(end, start Date) detail {
 	return detail{Kind: "end-before-start", Args: kv{"start": formatDate(start), "end": formatDate(end)}}
 }
 
+// addEvent appends ev, and its group when it is the group's first event:
+// groups are listed in order of first appearance.
+func (tl *Timeline) addEvent(ev Event) {
+	tl.Events = append(tl.Events, ev)
+	if ev.Group != "" && !slices.Contains(tl.Groups, ev.Group) {
+		tl.Groups = append(tl.Groups, ev.Group)
+	}
+}
+
+// readEra reads the span of the era headed h from startKey and endKey of t
+// with readDate (the pack's dates or TimelineJS's); ok is false, the
+// problem reported, when either date is bad or the era ends before it
+// starts.
+func readEra(t table, startKey, endKey string, readDate func(t table, key string, item kv, required bool) (Date, bool), h, text string) (Era, bool) {
+	item := kv{"era": h}
+	start, ok1 := readDate(t, startKey, item, true)
+	end, ok2 := readDate(t, endKey, item, true)
+	if !ok1 || !ok2 {
+		return Era{}, false
+	}
+	if before(end, start) {
+		t.doc.problem(t.field(endKey), endBeforeStart(end, start).with(item))
+		return Era{}, false
+	}
+	return Era{Start: start, End: end, Headline: h, Text: text}, true
+}
+
 // pathExt is path.Ext without importing path here twice.
 func pathExt(p string) string {
 	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.Contains(p[i:], "/") {
@@ -75,31 +102,17 @@ func (l *loader) timelineDoc(doc *tomlDoc) Timeline {
 	}
 	for _, t := range root.tables("eras") {
 		t.checkKeys("start", "end", "headline", "text")
-		h := t.str("headline")
-		item := kv{"era": h}
-		start, ok1 := dateField(t, "start", item, true)
-		end, ok2 := dateField(t, "end", item, true)
-		if !ok1 || !ok2 {
-			continue
+		if era, ok := readEra(t, "start", "end", dateField, t.str("headline"), t.str("text")); ok {
+			tl.Eras = append(tl.Eras, era)
 		}
-		if before(end, start) {
-			t.doc.problem(t.field("end"), endBeforeStart(end, start).with(item))
-			continue
-		}
-		tl.Eras = append(tl.Eras, Era{Start: start, End: end, Headline: t.str("headline"), Text: t.str("text")})
 	}
 	seen := map[string]string{}
-	groups := map[string]bool{}
 	for _, t := range root.tables("events") {
 		ev, ok := l.event(t, seen)
 		if !ok {
 			continue
 		}
-		tl.Events = append(tl.Events, ev)
-		if ev.Group != "" && !groups[ev.Group] {
-			groups[ev.Group] = true
-			tl.Groups = append(tl.Groups, ev.Group)
-		}
+		tl.addEvent(ev)
 	}
 	// A timeline reads in date order whatever order the file lists them
 	// in; stable, so same-date events keep the author's order.
