@@ -43,11 +43,7 @@ func (l *loader) clip(t table) {
 	if !claimEntryID(t, l.declaredClips, c.ID, detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}) {
 		return
 	}
-	file := t.requiredStr("file")
-	if file == "" {
-		return
-	}
-	name, ok := t.packPath("file", file)
+	name, ok := t.packPath("file", t.requiredStr("file"))
 	if !ok {
 		return
 	}

@@ -280,11 +280,7 @@ func (l *loader) photo(t table) {
 			ph.Kind = KindIllustration
 		}
 	}
-	file := t.requiredStr("file")
-	if file == "" {
-		return
-	}
-	name, ok := t.packPath("file", file)
+	name, ok := t.packPath("file", t.requiredStr("file"))
 	if !ok {
 		return
 	}
@@ -338,9 +334,6 @@ func (l *loader) chapter(t table, seen map[string]string) {
 	seen[id] = t.path
 	if !idPattern.MatchString(id) {
 		t.doc.problem(t.field("id"), badID(id))
-	}
-	if file == "" {
-		return
 	}
 	name, ok := t.packPath("file", file)
 	if !ok {
@@ -445,9 +438,6 @@ func (l *loader) photoPlace(t table, ch *Chapter, ref string) (id string, after 
 // narration checks a narration path and returns it cleaned, or "" when it
 // cannot be used.
 func (l *loader) narration(t table, file string) string {
-	if file == "" {
-		return ""
-	}
 	name, ok := t.packPath("narration", file)
 	if !ok {
 		return ""
@@ -466,9 +456,6 @@ func (l *loader) narration(t table, file string) string {
 // captions checks a WebVTT path and returns it cleaned, or "" when it
 // cannot be used. Only the header is checked; cues are read by the player.
 func (l *loader) captions(t table, file string) string {
-	if file == "" {
-		return ""
-	}
 	name, f, ok := l.open(t, "captions", file)
 	if !ok {
 		return ""

@@ -16,11 +16,7 @@ import (
 // when the name ends in ".json".
 func (l *loader) timeline(t table) {
 	t.checkKeys("file")
-	file := t.str("file")
-	if file == "" {
-		return
-	}
-	name, ok := t.packPath("file", file)
+	name, ok := t.packPath("file", t.str("file"))
 	if !ok {
 		return
 	}
