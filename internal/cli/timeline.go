@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"trienlam/assets"
 	"trienlam/internal/exhibit"
 )
 
@@ -233,56 +231,24 @@ func unwrapPath(err error) error {
 // runExportTimeline writes a pack's timeline as TimelineJS3 JSON into a
 // new file.
 func runExportTimeline(e *env, args []string) int {
-	var packPath string
-	packSet := false
-	args, code, done := e.start("export-timeline", args, func(f *flag.FlagSet) {
-		f.Func("pack", "the pack `PATH` (a folder or a .zip) whose timeline to write; the built-in pack without it", func(s string) error {
-			packPath, packSet = s, true
-			return nil
-		})
-	})
+	args, choice, code, done := e.startWithPack("export-timeline", args, "whose timeline to write")
 	if done {
 		return code
 	}
 	out, ok := e.oneArg("export-timeline", args, "one output file", "output file")
-	switch {
-	case !ok:
-		return ExitUsage
-	case packSet && packPath == "":
-		e.errorf("export-timeline: --pack: the path is empty")
+	if !ok {
 		return ExitUsage
 	}
 	if _, err := os.Lstat(out); err == nil {
 		e.errorf("export-timeline: %s already exists; nothing was written (choose a new file name: trienlam never overwrites a file)", shorten(out))
 		return ExitFailure
 	}
-	var (
-		pack  *exhibit.Pack
-		probs []exhibit.Problem
-		err   error
-		name  = "the built-in pack"
-	)
-	if !packSet {
-		pack, probs, err = exhibit.Load(assets.Pack())
-	} else {
-		name = packPath
-		if msg := checkExists(packPath); msg != "" {
-			e.errorf("--pack %s: %s", shorten(packPath), msg)
-			return ExitUsage
-		}
-		var pfs *exhibit.PackFS
-		pack, probs, pfs, err = exhibit.LoadPath(packPath)
-		if pfs != nil {
-			defer pfs.Close()
-		}
-	}
-	for _, p := range probs {
-		fmt.Fprintln(e.stdout, p.String())
-	}
+	l, err := e.loadPack(choice.path, choice.set, "--pack ", "the built-in pack", true)
+	defer l.close()
 	if err != nil {
-		e.loadError(name, err)
 		return ExitUsage
 	}
+	pack, probs, name := l.pack, l.probs, l.name
 	data, err := exhibit.TimelineJSON(pack.Timeline)
 	if err != nil {
 		e.errorf("export-timeline: %s: %v; nothing was written", shorten(name), err)

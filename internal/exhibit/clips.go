@@ -43,16 +43,8 @@ func (l *loader) clip(t table) {
 	if !claimEntryID(t, l.declaredClips, c.ID, detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}) {
 		return
 	}
-	name, ok := t.packPath("file", t.requiredStr("file"))
-	if !ok {
-		return
-	}
-	if !IsVideoFile(name) {
-		ext := strings.ToLower(path.Ext(name))
-		t.doc.problem(t.field("file"), detail{Kind: "clip-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(VideoExts, " ")}})
-		return
-	}
-	if !l.present(t, "file", name) {
+	name := l.typedFile(t, "file", t.requiredStr("file"), VideoExts, "clip-format")
+	if name == "" {
 		return
 	}
 	c.File = name
@@ -83,19 +75,7 @@ func (l *loader) poster(t table, file string) string {
 
 // subtitles checks a subtitles path named in pack.toml; "" when unusable.
 func (l *loader) subtitles(t table, file string) string {
-	name, ok := t.packPath("subtitles", file)
-	if !ok {
-		return ""
-	}
-	if !hasExt(name, SubtitleExts) {
-		ext := strings.ToLower(path.Ext(name))
-		t.doc.problem(t.field("subtitles"), detail{Kind: "subtitles-format", Args: kv{"file": name, "ext": ext}})
-		return ""
-	}
-	if !l.present(t, "subtitles", name) {
-		return ""
-	}
-	return name
+	return l.typedFile(t, "subtitles", file, SubtitleExts, "subtitles-format")
 }
 
 // subtitlesBeside returns the subtitles file named like the video beside

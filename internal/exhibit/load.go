@@ -438,19 +438,7 @@ func (l *loader) photoPlace(t table, ch *Chapter, ref string) (id string, after 
 // narration checks a narration path and returns it cleaned, or "" when it
 // cannot be used.
 func (l *loader) narration(t table, file string) string {
-	name, ok := t.packPath("narration", file)
-	if !ok {
-		return ""
-	}
-	if !hasExt(name, NarrationExts) {
-		ext := strings.ToLower(path.Ext(name))
-		t.doc.problem(t.field("narration"), detail{Kind: "narration-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(NarrationExts, " ")}})
-		return ""
-	}
-	if !l.present(t, "narration", name) {
-		return ""
-	}
-	return name
+	return l.typedFile(t, "narration", file, NarrationExts, "narration-format")
 }
 
 // captions checks a WebVTT path and returns it cleaned, or "" when it
@@ -494,4 +482,24 @@ func (l *loader) open(t table, key, file string) (name string, f fs.File, ok boo
 		return "", nil, false
 	}
 	return name, f, true
+}
+
+// typedFile checks file, the value of key in t: a path inside the pack,
+// ending in one of exts (else a problem of kind wrongExt, with the file, its
+// extension and the allowed ones), of a file that is there. It returns the
+// path cleaned, or "" when it cannot be used.
+func (l *loader) typedFile(t table, key, file string, exts []string, wrongExt string) string {
+	name, ok := t.packPath(key, file)
+	if !ok {
+		return ""
+	}
+	if !hasExt(name, exts) {
+		ext := strings.ToLower(path.Ext(name))
+		t.doc.problem(t.field(key), detail{Kind: wrongExt, Args: kv{"file": name, "ext": ext, "allowed": strings.Join(exts, " ")}})
+		return ""
+	}
+	if !l.present(t, key, name) {
+		return ""
+	}
+	return name
 }

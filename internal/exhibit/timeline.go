@@ -328,15 +328,22 @@ var precisionNames = map[string]Precision{
 	"day": PrecisionDay, "time": PrecisionTime,
 }
 
+// dateValue returns the value of the date key of t. A missing date is a
+// problem of kind missing when it is required.
+func (t table) dateValue(key string, item kv, required bool, missing string) (any, bool) {
+	v, ok := t.m[key]
+	if !ok && required {
+		t.doc.problem(t.field(key), detail{Kind: missing, Args: kv{"key": key}}.with(item))
+	}
+	return v, ok
+}
+
 // dateField reads a date value. TOML dates (start = 1943-09-22, no
 // quotes) and plain years (start = 1943) are accepted too, since both are
 // natural to type.
 func dateField(t table, key string, item kv, required bool) (Date, bool) {
-	v, ok := t.m[key]
+	v, ok := t.dateValue(key, item, required, "date-missing")
 	if !ok {
-		if required {
-			t.doc.problem(t.field(key), detail{Kind: "date-missing", Args: kv{"key": key}}.with(item))
-		}
 		return Date{}, false
 	}
 	var d Date

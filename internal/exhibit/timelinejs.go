@@ -431,11 +431,8 @@ var digits = regexp.MustCompile(`^-?[0-9]+$`)
 // jsDate reads a TimelineJS date object. A part may be a number or a text
 // of digits; an empty text is no part, as in TimelineJS.
 func jsDate(t table, key string, item kv, required bool) (Date, bool) {
-	v, ok := t.m[key]
+	v, ok := t.dateValue(key, item, required, "timelinejs-date-missing")
 	if !ok {
-		if required {
-			t.doc.problem(t.field(key), detail{Kind: "timelinejs-date-missing", Args: kv{"key": key}}.with(item))
-		}
 		return Date{}, false
 	}
 	m, ok := v.(map[string]any)
