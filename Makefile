@@ -29,7 +29,7 @@ TEST_TIMEOUT ?= 20m
 # Where `make screenshots` writes its pictures.
 SCREENSHOT_DIR ?= build/screenshots
 
-.PHONY: all help deps build run test fmt-check vet version-check bench notices screenshots clean narration
+.PHONY: all help deps build run test fmt-check vet version-check bench notices goldens screenshots clean narration
 .PHONY: dist deb windows-installer tarball packaging-check verify-installers
 
 all: build
@@ -42,6 +42,7 @@ help:
 	@echo "make bench        Go benchmarks, then start-up time and memory (scripts/bench/startup.sh)"
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
 	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
+	@echo "make goldens      regenerate the golden images of the screen and widget tests, list what changed"
 	@echo "make narration    remake the built-in pack's synthetic narration (espeak-ng; NARRATION_PACK=dir for another pack)"
 	@echo "make dist         installers in dist/: .deb, Windows setup, tarball (packaging/README.md)"
 	@echo "make verify-installers  install, run, screenshot, uninstall both installers (root; Wine)"
@@ -100,6 +101,11 @@ bench: deps
 notices:
 	scripts/notices.sh > THIRD_PARTY_NOTICES.md.tmp
 	mv THIRD_PARTY_NOTICES.md.tmp THIRD_PARTY_NOTICES.md
+
+# The one way to regenerate golden images (testdata/*.png of the tests that
+# use test.AssertImageMatches): see scripts/goldens.sh.
+goldens:
+	GO=$(GO) scripts/goldens.sh
 
 # Home, the first chapter (PageDown from home) and search (Ctrl+F, a query),
 # each in a fresh app with fresh settings on a 1280×720 virtual screen.

@@ -1,9 +1,3 @@
-// Package assets embeds the files built into the Trienlam binary, starting
-// with the default exhibit pack "Kỷ niệm 80 năm ngày thành lập Chi bộ Chí
-// Kiên" made from the propaganda outline in pack/source/van-ban-goc.txt.
-//
-// Other embedded assets (translations, icons, fonts) live in their own files
-// of this package.
 package assets
 
 import (

@@ -10,13 +10,10 @@
 //     recordings) give ErrNeedsMediaHelper: those are for the mpv helper.
 //     Every error names the file, and tells a wrong file ("not an Ogg Vorbis
 //     file: it starts with …") from a damaged or truncated one.
-//   - ReadCaptions/ParseVTT read WebVTT captions (one cue per sentence) with
-//     github.com/asticode/go-astisub, and WriteVTT writes them. astisub keeps
-//     only numeric cue identifiers, so this package reads and writes the
-//     identifiers itself around it: an identifier b<block>:<from>-<to> ties
-//     a cue to the byte range of its sentence in a chapter block (Cue.Block,
-//     From, To), which is how the reader highlights the sentence being
-//     spoken. CueAt finds the cue at a time by binary search.
+//   - Captions come from package audio/captions, the one WebVTT codec: a
+//     Player loads a track's cues with it and reports the cue showing
+//     (captions.CueAt), which is how the reader highlights the sentence
+//     being spoken.
 //   - Player is the state machine of one track (Idle, Loading, Ready,
 //     Playing, Paused, Ended, Failed) for the UI goroutine.
 //   - Output is where the samples go: SpeakerOutput (the sound card, via

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"trienlam/audio/captions"
 )
 
 // TestBuiltInNarration decodes every narration of the built-in pack and
@@ -27,7 +29,7 @@ func TestBuiltInNarration(t *testing.T) {
 			}
 			length := format.SampleRate.D(s.Len())
 			s.Close()
-			cues, err := ReadCaptions(fsys, strings.TrimSuffix(ogg, ".ogg")+".vtt")
+			cues, err := captions.ReadFile(fsys, strings.TrimSuffix(ogg, ".ogg")+".vtt")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -41,7 +43,7 @@ func TestBuiltInNarration(t *testing.T) {
 				if i > 0 && c.Start < cues[i-1].End {
 					t.Errorf("cue %d (%s) starts at %s, before cue %d ends at %s", i, c.ID, c.Start, i-1, cues[i-1].End)
 				}
-				if CueAt(cues, c.Start) != i || CueAt(cues, c.End-time.Millisecond) != i {
+				if captions.CueAt(cues, c.Start) != i || captions.CueAt(cues, c.End-time.Millisecond) != i {
 					t.Errorf("CueAt does not find cue %d (%s)", i, c.ID)
 				}
 			}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/gopxl/beep/v2"
 	"github.com/gopxl/beep/v2/effects"
+
+	"trienlam/audio/captions"
 )
 
 // State is where a Player is in the life of its track.
@@ -107,7 +109,7 @@ type Player struct {
 	inOutput bool
 	autoplay bool
 
-	cues   []Cue
+	cues   []captions.Cue
 	capErr error
 	cue    int
 
@@ -244,12 +246,12 @@ func (p *Player) Load(fsys fs.FS, audioPath, captionsPath string, onReady func(e
 
 func (p *Player) load(gen int, out Output, fsys fs.FS, audioPath, captionsPath string, onReady func(error)) {
 	src, format, err := Decode(fsys, audioPath)
-	var cues []Cue
+	var cues []captions.Cue
 	var capErr error
 	var initErr error
 	if err == nil {
 		if captionsPath != "" {
-			cues, capErr = ReadCaptions(fsys, captionsPath)
+			cues, capErr = captions.ReadFile(fsys, captionsPath)
 		}
 		initErr = out.Init(format.SampleRate)
 	}
@@ -372,7 +374,7 @@ func (p *Player) playLocked(ev *events) {
 		p.fallBackLocked(err, ev)
 	}
 	p.lastPos, p.lastMove, p.lastTick = pos, p.clock.Now(), p.clock.Now()
-	p.setCueLocked(CueAt(p.cues, p.dur(pos)), ev)
+	p.setCueLocked(captions.CueAt(p.cues, p.dur(pos)), ev)
 }
 
 // Pause pauses playback at Position and suspends the output (an idle
@@ -466,7 +468,7 @@ func (p *Player) seekLocked(d time.Duration, ev *events) {
 		p.drainGen++
 		p.setStateLocked(Paused, ev)
 	}
-	p.setCueLocked(CueAt(p.cues, p.dur(n)), ev)
+	p.setCueLocked(captions.CueAt(p.cues, p.dur(n)), ev)
 }
 
 // seekSamplesLocked moves the decoder to sample n. The streamer leaves the
@@ -583,7 +585,7 @@ func (p *Player) tickLocked(ev *events) {
 		p.fallBackLocked(fmt.Errorf("%w: the sound device stopped taking samples for %s", ErrNoSoundDevice, now.Sub(p.lastMove).Round(time.Second)), ev)
 		p.lastMove = now
 	}
-	p.setCueLocked(CueAt(p.cues, p.dur(pos)), ev)
+	p.setCueLocked(captions.CueAt(p.cues, p.dur(pos)), ev)
 }
 
 // endLocked: the track has played out.
@@ -660,7 +662,7 @@ func (p *Player) State() State {
 
 // Cues returns the captions of the loaded track, sorted by time (nil when
 // none). The slice is shared: do not modify it.
-func (p *Player) Cues() []Cue {
+func (p *Player) Cues() []captions.Cue {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.cues

@@ -847,3 +847,5 @@ func TestPlayerMissedTicksAreNoStall(t *testing.T) {
 	p.Tick()
 	wantPos(t, p, ms(200))
 }
+
+func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,9 +17,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/audio"
+	"trienlam/audio/captions"
 	"trienlam/internal/exhibit"
 	"trienlam/internal/search"
-	"trienlam/internal/speech"
 	"trienlam/screens/exhibittheme"
 )
 
@@ -34,13 +33,6 @@ const tapAllowance = 250 * time.Millisecond
 // sentence can be tapped again.
 const rewindOnUndo = 3 * time.Second
 
-// timedSentence is a sentence of the chapter, as the narration generator
-// splits it, so that the cue identifiers are the same.
-type timedSentence struct {
-	block, from, to int
-	text            string
-}
-
 // captionTimerScreen is the staff screen "Time the captions": a chapter's
 // recording plays and staff press Space (or tap the big button) as each
 // sentence begins; from the taps it writes the chapter's WebVTT captions
@@ -50,9 +42,11 @@ type captionTimerScreen struct {
 	e *Exhibit
 	// chapters are the indexes of the chapters with narration; chapter is
 	// the one chosen.
-	chapters  []int
-	chapter   int
-	sentences []timedSentence
+	chapters []int
+	chapter  int
+	// sentences are the chapter's sentences as cmd/narrate splits them
+	// (captions.ChapterSentences), so that the cue identifiers are the same.
+	sentences []captions.Sentence
 	// marks are the start times tapped so far, one per sentence, rising.
 	marks []time.Duration
 	// running is set from Start until the captions are saved or the
@@ -93,24 +87,6 @@ func newCaptionTimerScreen(e *Exhibit) *captionTimerScreen {
 		}
 	}
 	return s
-}
-
-// chapterSentences lists the sentences of a chapter as cmd/narrate does:
-// speech.Sentences over each block's text, leaving out those with
-// nothing to say.
-func chapterSentences(ch *exhibit.Chapter) []timedSentence {
-	var out []timedSentence
-	for bi, b := range ch.Blocks {
-		text := b.Text()
-		for _, r := range speech.Sentences(text) {
-			s := text[r[0]:r[1]]
-			if !strings.ContainsFunc(speech.Normalize(s), unicode.IsLetter) {
-				continue
-			}
-			out = append(out, timedSentence{block: bi, from: r[0], to: r[1], text: s})
-		}
-	}
-	return out
 }
 
 func (s *captionTimerScreen) content() fyne.CanvasObject {
@@ -191,9 +167,9 @@ func (s *captionTimerScreen) fillList() {
 		s.list.Add(widget.NewLabel(lang.L("No chapter of this pack has narration. Add a recording to a chapter in pack.toml first.")))
 		return
 	}
-	s.sentences = chapterSentences(s.e.pack.Chapters[s.chapter])
+	s.sentences = captions.ChapterSentences(s.e.pack.Chapters[s.chapter])
 	for i, st := range s.sentences {
-		r := newSentenceRow(i+1, st.text)
+		r := newSentenceRow(i+1, st.Text)
 		s.rows = append(s.rows, r)
 		s.list.Add(r)
 	}
@@ -416,8 +392,8 @@ func (s *captionTimerScreen) showNotice() {
 
 // cues turns the marks into captions: each sentence from its mark to the
 // next one's, the last to the end of the recording.
-func (s *captionTimerScreen) cues() []speech.Cue {
-	out := make([]speech.Cue, len(s.sentences))
+func (s *captionTimerScreen) cues() []captions.Cue {
+	out := make([]captions.Cue, len(s.sentences))
 	start := func(i int) time.Duration {
 		if i < len(s.marks) {
 			return s.marks[i]
@@ -429,7 +405,7 @@ func (s *captionTimerScreen) cues() []speech.Cue {
 		if i+1 < len(s.sentences) {
 			end = start(i + 1)
 		}
-		out[i] = speech.Cue{ID: audio.CueID(st.block, st.from, st.to), Start: start(i), End: max(end, start(i)), Text: st.text}
+		out[i] = captions.Cue{ID: st.ID(), Start: start(i), End: max(end, start(i)), Text: st.Text}
 	}
 	return out
 }
@@ -445,7 +421,7 @@ func (s *captionTimerScreen) saveCaptions() {
 	now := e.clock.Now()
 	var buf bytes.Buffer
 	note := fmt.Sprintf("Thời gian phụ đề do cán bộ bấm theo bản ghi %s (Trienlam, %s).", ch.Narration, now.Format("02/01/2006 15:04"))
-	if err := speech.WriteVTT(&buf, s.cues(), note); err != nil {
+	if err := captions.Write(&buf, s.cues(), note); err != nil {
 		dialog.ShowError(err, e.win)
 		return
 	}

@@ -18,6 +18,7 @@ import (
 
 	"trienlam/assets"
 	"trienlam/audio"
+	"trienlam/audio/captions"
 	"trienlam/internal/exhibit"
 )
 
@@ -37,26 +38,14 @@ func folderExhibit(t *testing.T, edit func(dir string)) (*Exhibit, *audio.FakeCl
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := audio.NewFakeClock(time.Date(2023, 9, 22, 8, 0, 0, 0, time.UTC))
 	a := test.NewTempApp(t)
 	win := test.NewWindow(nil)
 	t.Cleanup(win.Close)
 	e := New(a, win, pack, problems)
 	win.Resize(fyne.NewSize(1280, 720))
 	e.packFS, e.packDir = pfs, pfs.Dir()
-	e.clock = clock
-	e.newOutput = func() audio.Output { return audio.SilentOutput(clock) }
-	n := e.narrator()
-	n.manualTicks = true
-	queue := make(chan func(), 64)
-	n.native.Post = func(f func()) { queue <- f }
-	posted[e] = queue
-	t.Cleanup(func() {
-		n.player.Close()
-		delete(posted, e)
-		e.packFS.Close()
-	})
-	return e, clock, dir
+	t.Cleanup(func() { e.packFS.Close() })
+	return e, silence(t, e), dir
 }
 
 // findButton returns the button labelled text under o, or nil.
@@ -152,7 +141,7 @@ func TestCaptionTimerWritesTheTappedTimes(t *testing.T) {
 	test.Tap(s.save)
 
 	// The captions: one cue per sentence, from its tap to the next.
-	cues, err := audio.ReadCaptions(os.DirFS(dir), "audio/06-muc-tieu.vtt")
+	cues, err := captions.ReadFile(os.DirFS(dir), "audio/06-muc-tieu.vtt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +168,8 @@ func TestCaptionTimerWritesTheTappedTimes(t *testing.T) {
 		}
 	}
 	// The same sentences, with the same ids, as the generator's captions.
-	oldCues, err := audio.ParseVTT(strings.NewReader(old))
+	oldFile, err := captions.Parse(strings.NewReader(old))
+	oldCues := oldFile.Cues
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +221,7 @@ func TestCaptionTimerAddsTheCaptionsLine(t *testing.T) {
 		t.Fatalf("at the end: ended %v, complete %v", s.ended, s.complete())
 	}
 	test.Tap(s.save)
-	cues, err := audio.ReadCaptions(os.DirFS(dir), "audio/02-chang-duong.vtt")
+	cues, err := captions.ReadFile(os.DirFS(dir), "audio/02-chang-duong.vtt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -369,5 +359,43 @@ func TestCorruptNarrationNamesTheFile(t *testing.T) {
 	waitState(t, e, audio.Playing)
 	if r.player.notice.Visible() {
 		t.Errorf("the next chapter still shows the notice %q", r.player.notice.Text)
+	}
+}
+
+// The timer writes the cue identifiers cmd/narrate wrote: for every
+// narrated chapter of the built-in pack, the timer's cues have exactly the
+// identifiers of the captions narrate made, in order.
+func TestCaptionTimerCueIDsAreNarrates(t *testing.T) {
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	win := test.NewWindow(nil)
+	defer win.Close()
+	e := New(a, win, p, nil)
+	s := newCaptionTimerScreen(e)
+	s.content()
+	if len(s.chapters) < 2 {
+		t.Fatalf("only %d narrated chapters in the built-in pack", len(s.chapters))
+	}
+	for _, i := range s.chapters {
+		ch := p.Chapters[i]
+		made, err := captions.ReadFile(p.FS, ch.Captions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.chapter = i
+		s.fillList()
+		timed := s.cues()
+		if len(timed) != len(made) {
+			t.Errorf("%s: the timer has %d sentences, narrate captioned %d", ch.ID, len(timed), len(made))
+			continue
+		}
+		for k := range made {
+			if timed[k].ID != made[k].ID || timed[k].Text != made[k].Text {
+				t.Errorf("%s: cue %d: timer %q %q, narrate %q %q", ch.ID, k+1, timed[k].ID, timed[k].Text, made[k].ID, made[k].Text)
+			}
+		}
 	}
 }

@@ -185,27 +185,19 @@ func TestGalleryAndViewer(t *testing.T) {
 // shownThumbnails counts the gallery cells whose thumbnail has arrived,
 // and all the cells.
 func shownThumbnails(o fyne.CanvasObject) (n, cells int) {
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *photoCell:
-			if x.photo != nil {
-				cells++
-			}
-			if x.img.Image != nil {
-				n++
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+	walkTree(o, func(o fyne.CanvasObject) bool {
+		x, ok := o.(*photoCell)
+		if !ok {
+			return true
 		}
-	}
-	walk(o)
+		if x.photo != nil {
+			cells++
+		}
+		if x.img.Image != nil {
+			n++
+		}
+		return false
+	})
 	return n, cells
 }
 

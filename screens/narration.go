@@ -199,10 +199,16 @@ func (n *narrator) startTicker() {
 	if n.stop != nil || n.manualTicks {
 		return
 	}
-	stop := make(chan struct{})
-	n.stop = stop
+	n.stop = make(chan struct{})
+	tickOnUI(tickEvery, n.stop, func() chan struct{} { return n.stop }, n.tick)
+}
+
+// tickOnUI calls f on the UI goroutine every interval until stop is
+// closed. A tick already queued when the ticker is stopped or replaced is
+// dropped: f runs only while current() still returns stop.
+func tickOnUI(every time.Duration, stop chan struct{}, current func() chan struct{}, f func()) {
 	go func() {
-		t := time.NewTicker(tickEvery)
+		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
 			select {
@@ -210,8 +216,8 @@ func (n *narrator) startTicker() {
 				return
 			case <-t.C:
 				fyne.Do(func() {
-					if n.stop == stop {
-						n.tick()
+					if current() == stop {
+						f()
 					}
 				})
 			}

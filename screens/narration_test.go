@@ -15,14 +15,19 @@ import (
 // the pace of a fake clock, so tests decide when time passes.
 func silentExhibit(t *testing.T) (*Exhibit, *audio.FakeClock) {
 	t.Helper()
-	clock := audio.NewFakeClock(time.Date(2023, 9, 22, 8, 0, 0, 0, time.UTC))
 	a := test.NewTempApp(t)
 	e := openIn(t, a, 1280, 720)
+	return e, silence(t, e)
+}
+
+// silence makes e play narration silently at the pace of a fake clock,
+// which it returns. Everything runs on the test goroutine: the background
+// load posts its callbacks to a queue that waitState drains, and there is
+// no ticker (advance ticks).
+func silence(t *testing.T, e *Exhibit) *audio.FakeClock {
+	clock := audio.NewFakeClock(time.Date(2023, 9, 22, 8, 0, 0, 0, time.UTC))
 	e.clock = clock
 	e.newOutput = func() audio.Output { return audio.SilentOutput(clock) }
-	// Everything runs on the test goroutine: the background load posts
-	// its callbacks to a queue that waitState drains, and there is no
-	// ticker (advance ticks).
 	n := e.narrator()
 	n.manualTicks = true
 	queue := make(chan func(), 64)
@@ -32,7 +37,7 @@ func silentExhibit(t *testing.T) (*Exhibit, *audio.FakeClock) {
 		n.player.Close()
 		delete(posted, e)
 	})
-	return e, clock
+	return clock
 }
 
 // posted holds each test exhibit's queue of callbacks from the player's

@@ -425,24 +425,8 @@ func (p *presenterScreen) typedKey(ev *fyne.KeyEvent) bool {
 // startClock updates the elapsed time and clock once a second while
 // presenting, and stops with the presentation.
 func (p *presenterScreen) startClock() {
-	stop := make(chan struct{})
-	p.stopClock = stop
-	go func() {
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				fyne.Do(func() {
-					if p.stopClock == stop {
-						p.updateStatus()
-					}
-				})
-			}
-		}
-	}()
+	p.stopClock = make(chan struct{})
+	tickOnUI(time.Second, p.stopClock, func() chan struct{} { return p.stopClock }, p.updateStatus)
 }
 
 func (p *presenterScreen) stopTicking() {

@@ -286,24 +286,33 @@ func TestProblemsEntryOnlyWithProblems(t *testing.T) {
 // renderedText returns every string drawn under an object, in tree order.
 func renderedText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *canvas.Text:
+	walkTree(o, func(o fyne.CanvasObject) bool {
+		if x, ok := o.(*canvas.Text); ok {
 			b.WriteString(x.Text)
 			b.WriteString("\n")
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+		}
+		return true
+	})
+	return b.String()
+}
+
+// walkTree calls visit for o and, while visit returns true, for every
+// object drawn under it (containers' objects, widgets' renderer objects),
+// in tree order.
+func walkTree(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if !visit(o) {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkTree(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkTree(c, visit)
 		}
 	}
-	walk(o)
-	return b.String()
 }
 
 func TestFullScreenKeysAndMemory(t *testing.T) {

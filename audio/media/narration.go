@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"trienlam/audio"
+	"trienlam/audio/captions"
 	"trienlam/audio/media/proto"
 )
 
@@ -18,7 +19,7 @@ const loadTimeout = 20 * time.Second
 // NarrationPlayer plays a chapter's narration in a format the built-in
 // player cannot decode (m4a, AAC, Opus, WMA …) through the media helper,
 // with the surface of audio.Player: the same states (audio.State), the same
-// methods and callbacks, and captions read with audio.ReadCaptions, so cues
+// methods and callbacks, and captions read with captions.ReadFile, so cues
 // and the highlight behave exactly as with built-in narration.
 //
 // Differences: the helper reports the position about four times a second
@@ -62,7 +63,7 @@ type NarrationPlayer struct {
 	dur      time.Duration
 	pos      time.Duration
 	posAt    time.Time // when pos was true (while Playing)
-	cues     []audio.Cue
+	cues     []captions.Cue
 	capErr   error
 	cue      int
 	volume   float64
@@ -164,10 +165,10 @@ func (p *NarrationPlayer) unloadLocked(cb *callbacks) {
 }
 
 func (p *NarrationPlayer) load(gen int, fsys fs.FS, audioPath, captionsPath string, startAt time.Duration, onReady func(error)) {
-	var cues []audio.Cue
+	var cues []captions.Cue
 	var capErr error
 	if captionsPath != "" {
-		cues, capErr = audio.ReadCaptions(fsys, captionsPath)
+		cues, capErr = captions.ReadFile(fsys, captionsPath)
 	}
 	real, cleanup, err := localFile(fsys, p.resolve, audioPath)
 	var ev Event
@@ -200,7 +201,7 @@ func (p *NarrationPlayer) load(gen int, fsys fs.FS, audioPath, captionsPath stri
 		p.setStateLocked(audio.Ready, &cb)
 		if startAt > 0 {
 			p.setStateLocked(audio.Paused, &cb)
-			p.setCueLocked(audio.CueAt(p.cues, p.pos), &cb)
+			p.setCueLocked(captions.CueAt(p.cues, p.pos), &cb)
 		}
 	}
 	if onReady != nil {
@@ -440,7 +441,7 @@ func (p *NarrationPlayer) playLocked(cb *callbacks) {
 	p.controlLocked(proto.Command{Cmd: proto.CmdPlay})
 	p.posAt = p.now()
 	p.setStateLocked(audio.Playing, cb)
-	p.setCueLocked(audio.CueAt(p.cues, p.pos), cb)
+	p.setCueLocked(captions.CueAt(p.cues, p.pos), cb)
 }
 
 // Pause pauses playback at Position. It does nothing unless Playing.
@@ -518,7 +519,7 @@ func (p *NarrationPlayer) seekLocked(d time.Duration, cb *callbacks) {
 	if p.state == audio.Ready || p.state == audio.Ended {
 		p.setStateLocked(audio.Paused, cb)
 	}
-	p.setCueLocked(audio.CueAt(p.cues, d), cb)
+	p.setCueLocked(captions.CueAt(p.cues, d), cb)
 }
 
 // Tick moves the caption along while Playing: it fires OnCue when the
@@ -528,7 +529,7 @@ func (p *NarrationPlayer) Tick() {
 	var cb callbacks
 	p.mu.Lock()
 	if p.state == audio.Playing {
-		p.setCueLocked(audio.CueAt(p.cues, p.positionLocked()), &cb)
+		p.setCueLocked(captions.CueAt(p.cues, p.positionLocked()), &cb)
 	}
 	p.mu.Unlock()
 	cb.fire()
@@ -568,7 +569,7 @@ func (p *NarrationPlayer) State() audio.State {
 }
 
 // Cues returns the captions of the loaded track (shared: do not modify).
-func (p *NarrationPlayer) Cues() []audio.Cue {
+func (p *NarrationPlayer) Cues() []captions.Cue {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.cues
@@ -643,7 +644,7 @@ type Narrator interface {
 	Position() time.Duration
 	Duration() time.Duration
 	State() audio.State
-	Cues() []audio.Cue
+	Cues() []captions.Cue
 	Cue() int
 	CaptionsErr() error
 	Err() error

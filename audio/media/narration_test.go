@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -124,13 +125,13 @@ func TestNarrationM4A(t *testing.T) {
 		return p.State() == audio.Ended
 	})
 	cues, states, ended := r.snapshot()
-	if want := []int{0, 1, 2, -1}; !equalInts(cues, want) {
+	if want := []int{0, 1, 2, -1}; !slices.Equal(cues, want) {
 		t.Errorf("cues %v, want %v", cues, want)
 	}
 	if ended != 1 {
 		t.Errorf("OnEnded called %d times", ended)
 	}
-	if want := []audio.State{audio.Loading, audio.Ready, audio.Playing, audio.Ended}; !equalStates(states, want) {
+	if want := []audio.State{audio.Loading, audio.Ready, audio.Playing, audio.Ended}; !slices.Equal(states, want) {
 		t.Errorf("states %v, want %v", states, want)
 	}
 	for i := 1; i < len(positions); i++ {
@@ -252,28 +253,4 @@ func TestNarrationBadFile(t *testing.T) {
 	if p.CaptionsErr() == nil || len(p.Cues()) != 0 {
 		t.Errorf("CaptionsErr %v, cues %v", p.CaptionsErr(), p.Cues())
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalStates(a, b []audio.State) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -31,10 +31,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
+	"trienlam/audio/captions"
 	"trienlam/internal/exhibit"
-	"trienlam/internal/speech"
 )
 
 // Credit is the role of the synthetic voice in the pack's credits, and the
@@ -94,42 +93,24 @@ func main() {
 	}
 }
 
-// sentence is one sentence of a chapter to speak.
+// sentence is one sentence of a chapter to speak, with the pause after it.
 type sentence struct {
-	block      int
-	start, end int
-	text       string // as written
-	spoken     string // speech.Normalize(text)
-	pause      int    // milliseconds of silence after it
+	captions.Sentence
+	pause int // milliseconds of silence after it
 }
 
-// chapterSentences lists the sentences of a chapter with their pauses.
-// Sentences with nothing to say (only punctuation) are left out, and so is
-// the chapter's masthead: the document's header is shown, not read as the
-// tour's first sentence.
+// chapterSentences lists the sentences of a chapter (as the caption timer
+// does: captions.ChapterSentences) with their pauses.
 func chapterSentences(ch *exhibit.Chapter) []sentence {
-	var out []sentence
-	for bi, b := range ch.Blocks {
-		if ch.InMasthead(bi) {
-			continue
-		}
-		text := b.Text()
-		ranges := speech.Sentences(text)
-		for si, r := range ranges {
-			s := sentence{block: bi, start: r[0], end: r[1], text: text[r[0]:r[1]]}
-			s.spoken = speech.Normalize(s.text)
-			if !strings.ContainsFunc(s.spoken, unicode.IsLetter) {
-				continue
-			}
-			switch {
-			case si < len(ranges)-1:
-				s.pause = sentencePause
-			case b.Kind == exhibit.Heading:
-				s.pause = headingPause
-			default:
-				s.pause = blockPause
-			}
-			out = append(out, s)
+	list := captions.ChapterSentences(ch)
+	out := make([]sentence, len(list))
+	for i, s := range list {
+		out[i] = sentence{Sentence: s, pause: blockPause}
+		switch {
+		case !s.EndsBlock:
+			out[i].pause = sentencePause
+		case ch.Blocks[s.Block].Kind == exhibit.Heading:
+			out[i].pause = headingPause
 		}
 	}
 	if len(out) > 0 {
@@ -150,7 +131,7 @@ func run(o options) error {
 		for i, ch := range pack.Chapters {
 			fmt.Printf("== %02d %s\n", i+1, ch.ID)
 			for _, s := range chapterSentences(ch) {
-				fmt.Printf("%s\n  %s\n  → %s\n", speech.CueID(s.block, s.start, s.end), s.text, s.spoken)
+				fmt.Printf("%s\n  %s\n  → %s\n", s.ID(), s.Text, s.Spoken)
 			}
 		}
 		return nil
@@ -192,22 +173,22 @@ func narrateChapter(o options, pack *exhibit.Pack, ch *exhibit.Chapter, base, tm
 		return 0, errors.New("no text to narrate")
 	}
 	samples := silence(leadIn)
-	cues := make([]speech.Cue, 0, len(sentences))
+	cues := make([]captions.Cue, 0, len(sentences))
 	for _, s := range sentences {
 		if o.verbose {
-			fmt.Printf("%s %s\n", speech.CueID(s.block, s.start, s.end), s.spoken)
+			fmt.Printf("%s %s\n", s.ID(), s.Spoken)
 		}
-		voice, err := synthesise(o, s.spoken, tmp)
+		voice, err := synthesise(o, s.Spoken, tmp)
 		if err != nil {
-			return 0, fmt.Errorf("block %d %q: %w", s.block, s.text, err)
+			return 0, fmt.Errorf("block %d %q: %w", s.Block, s.Text, err)
 		}
 		if n := len(cues); n > 0 {
 			cues[n-1].End = at(len(samples))
 		}
-		cues = append(cues, speech.Cue{
-			ID:    speech.CueID(s.block, s.start, s.end),
+		cues = append(cues, captions.Cue{
+			ID:    s.ID(),
 			Start: at(len(samples)),
-			Text:  s.text,
+			Text:  s.Text,
 		})
 		samples = append(samples, voice...)
 		samples = append(samples, silence(s.pause)...)
@@ -234,7 +215,7 @@ func narrateChapter(o options, pack *exhibit.Pack, ch *exhibit.Chapter, base, tm
 	var vtt bytes.Buffer
 	note := fmt.Sprintf("%s. Chương %q của gói %q. Tạo bằng cmd/narrate (make narration); "+
 		"mỗi cue là một câu, mã cue b<khối>:<đầu>-<cuối> là vị trí của câu trong chương.", Credit, ch.ID, pack.ID)
-	if err := speech.WriteVTT(&vtt, cues, note); err != nil {
+	if err := captions.Write(&vtt, cues, note); err != nil {
 		return 0, err
 	}
 	if err := os.WriteFile(filepath.Join(o.dir, filepath.FromSlash(base+".vtt")), vtt.Bytes(), 0o644); err != nil {

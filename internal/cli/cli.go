@@ -1,9 +1,3 @@
-// Package cli is Trienlam's command line: it parses the arguments, runs the
-// command-line-only subcommands (validate, export-pack, …) and otherwise
-// hands over to the graphical exhibit, so main.go stays a few lines.
-//
-// Run never calls os.Exit and writes only to the writers it is given, so
-// every path through it can be tested with buffers and a fake GUI.
 package cli
 
 import (
@@ -405,4 +399,41 @@ func runHelp(e *env, args []string) int {
 	}
 	e.errorf("help takes at most one command name")
 	return ExitUsage
+}
+
+// oneArg returns the one argument of command cmd, a path to takes ("one
+// folder") naming a what ("folder"). When there is not exactly one, or it
+// is empty, it says so and ok is false: a usage error.
+func (e *env) oneArg(cmd string, args []string, takes, what string) (arg string, ok bool) {
+	if len(args) != 1 {
+		e.errorf("%s takes %s, got %d arguments", cmd, takes, len(args))
+		return "", false
+	}
+	if args[0] == "" {
+		e.errorf("%s: the %s path is empty", cmd, what)
+		return "", false
+	}
+	return args[0], true
+}
+
+// importArgs parses the arguments of an import command: one source (takes
+// and what as for oneArg) and --pack DIR, the pack folder to add adds ("the
+// photos") to, which is required. done is set, with the exit code, when the
+// command ends here.
+func (e *env) importArgs(cmd string, args []string, takes, what, adds string) (src, dir string, code int, done bool) {
+	args, code, done = e.start(cmd, args, func(f *flag.FlagSet) {
+		f.StringVar(&dir, "pack", "", "the pack folder `DIR` to add "+adds+" to (required)")
+	})
+	if done {
+		return "", "", code, true
+	}
+	src, ok := e.oneArg(cmd, args, takes, what)
+	switch {
+	case !ok:
+		return "", "", ExitUsage, true
+	case dir == "":
+		e.errorf("%s: --pack DIR is required: the pack folder to add %s to", cmd, adds)
+		return "", "", ExitUsage, true
+	}
+	return src, dir, 0, false
 }

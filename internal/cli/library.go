@@ -24,6 +24,25 @@ func (e *env) openLibrary() (*library.Library, bool) {
 	return l, true
 }
 
+// startLibrary is start for a library command that takes n arguments
+// (wrong is the usage error when it gets another number), then opens the
+// library. done is set, with the exit code, when the command ends here.
+func (e *env) startLibrary(cmd string, args []string, n int, wrong string) (rest []string, l *library.Library, code int, done bool) {
+	rest, code, done = e.start(cmd, args, nil)
+	if done {
+		return nil, nil, code, true
+	}
+	if len(rest) != n {
+		e.errorf("%s", wrong)
+		return nil, nil, ExitUsage, true
+	}
+	l, ok := e.openLibrary()
+	if !ok {
+		return nil, nil, ExitFailure, true
+	}
+	return rest, l, 0, false
+}
+
 // runInstall adds an exhibit (a folder, .zip or .trienlam file) to the
 // library. With --replace an installed exhibit of the same id is replaced,
 // the old one kept as a backup.
@@ -71,17 +90,9 @@ func runInstall(e *env, args []string) int {
 // runList prints the library: the built-in exhibit and every installed one,
 // one per line (id, title, size, problems), the start exhibit marked.
 func runList(e *env, args []string) int {
-	args, code, done := e.start("list", args, nil)
+	args, l, code, done := e.startLibrary("list", args, 0, "list takes no arguments")
 	if done {
 		return code
-	}
-	if len(args) != 0 {
-		e.errorf("list takes no arguments")
-		return ExitUsage
-	}
-	l, ok := e.openLibrary()
-	if !ok {
-		return ExitFailure
 	}
 	entries, err := l.List()
 	if err != nil {
@@ -112,17 +123,9 @@ func runList(e *env, args []string) int {
 
 // runDefault chooses the exhibit that opens at start.
 func runDefault(e *env, args []string) int {
-	args, code, done := e.start("default", args, nil)
+	args, l, code, done := e.startLibrary("default", args, 1, "default takes one exhibit id (see trienlam list)")
 	if done {
 		return code
-	}
-	if len(args) != 1 {
-		e.errorf("default takes one exhibit id (see trienlam list)")
-		return ExitUsage
-	}
-	l, ok := e.openLibrary()
-	if !ok {
-		return ExitFailure
 	}
 	if err := l.SetStart(args[0]); err != nil {
 		e.errorf("default: %v (see trienlam list)", err)
@@ -134,17 +137,9 @@ func runDefault(e *env, args []string) int {
 
 // runRemove moves an installed exhibit to the library's trash folder.
 func runRemove(e *env, args []string) int {
-	args, code, done := e.start("remove", args, nil)
+	args, l, code, done := e.startLibrary("remove", args, 1, "remove takes one exhibit id (see trienlam list)")
 	if done {
 		return code
-	}
-	if len(args) != 1 {
-		e.errorf("remove takes one exhibit id (see trienlam list)")
-		return ExitUsage
-	}
-	l, ok := e.openLibrary()
-	if !ok {
-		return ExitFailure
 	}
 	trash, err := l.Remove(args[0])
 	if err != nil {

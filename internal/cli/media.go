@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"trienlam/audio"
+	"trienlam/audio/captions"
 	"trienlam/internal/exhibit"
 )
 
@@ -74,7 +75,7 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 			continue
 		}
 		seen[ch.Captions+"\x00"+ch.ID] = true
-		cues, err := audio.ReadCaptions(p.FS, ch.Captions)
+		cues, err := captions.ReadFile(p.FS, ch.Captions)
 		if err != nil {
 			r.problems = append(r.problems, fileLine(ch.Captions, err))
 			continue
@@ -131,7 +132,7 @@ func decodeAll(p *exhibit.Pack, file string) error {
 // staleCue returns the first cue whose identifier names a sentence of the
 // chapter (b<block>:<from>-<to>) that is not the cue's text, compared
 // word by word.
-func staleCue(ch *exhibit.Chapter, cues []audio.Cue) (audio.Cue, bool) {
+func staleCue(ch *exhibit.Chapter, cues []captions.Cue) (captions.Cue, bool) {
 	for _, c := range cues {
 		if c.Block < 0 {
 			continue
@@ -144,7 +145,7 @@ func staleCue(ch *exhibit.Chapter, cues []audio.Cue) (audio.Cue, bool) {
 			return c, true
 		}
 	}
-	return audio.Cue{}, false
+	return captions.Cue{}, false
 }
 
 // fileLine formats err as a "file: message" problem line, naming file

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -21,45 +23,22 @@ func runValidate(e *env, args []string) int {
 	if done {
 		return code
 	}
-	var (
-		pack  *exhibit.Pack
-		probs []exhibit.Problem
-		err   error
-		name  = "built-in pack"
-	)
-	switch len(args) {
-	case 0:
-		// The built-in pack: lets CI check the pack the binary ships.
-		pack, probs, err = exhibit.Load(assets.Pack())
-	case 1:
-		name = args[0]
-		if name == "" {
-			e.errorf("validate: the path is empty")
-			return ExitUsage
-		}
-		if msg := checkExists(name); msg != "" {
-			e.errorf("%s: %s", shorten(name), msg)
-			return ExitUsage
-		}
-		var pfs *exhibit.PackFS
-		pack, probs, pfs, err = exhibit.LoadPath(name)
-		if pfs != nil {
-			// Everything validate needs has been read; a failure to close
-			// a zip we only read changes nothing.
-			defer pfs.Close()
-		}
-	default:
+	if len(args) > 1 {
 		e.errorf("validate takes one pack path, got %d arguments", len(args))
 		return ExitUsage
 	}
-
-	for _, p := range probs {
-		fmt.Fprintln(e.stdout, p.String())
-	}
-	if err != nil {
-		e.loadError(name, err)
+	if len(args) == 1 && args[0] == "" {
+		e.errorf("validate: the path is empty")
 		return ExitUsage
 	}
+	// Without a path, the built-in pack: lets CI check the pack the binary
+	// ships.
+	l, err := e.loadPack(strings.Join(args, ""), len(args) == 1, "", "built-in pack", true)
+	defer l.close()
+	if err != nil {
+		return ExitUsage
+	}
+	pack, probs := l.pack, l.probs
 	var counts exhibit.Counts
 	var media mediaReport
 	if pack != nil {
@@ -80,6 +59,76 @@ func runValidate(e *env, args []string) int {
 	return ExitOK
 }
 
+// loadedPack is a pack a command reads: the built-in one or one named on
+// the command line.
+type loadedPack struct {
+	pack  *exhibit.Pack
+	probs []exhibit.Problem
+	name  string          // how messages call it: its path, or the built-in pack's name
+	pfs   *exhibit.PackFS // the open folder or zip; nil for the built-in pack
+}
+
+// close closes the pack's folder or zip. The commands only read it, so a
+// failure to close changes nothing.
+func (l loadedPack) close() {
+	if l.pfs != nil {
+		l.pfs.Close()
+	}
+}
+
+// loadPack loads the pack at path, a folder or a .zip, or the built-in pack
+// (called builtIn in messages) when no path is given. With list set, the
+// pack's problems are printed first, one a line. When the pack cannot be
+// loaded at all (a path that is not there, named after flag, "--pack "; or
+// the loader's error) it says so, and the error is not nil: a usage error.
+func (e *env) loadPack(path string, given bool, flag, builtIn string, list bool) (loadedPack, error) {
+	l := loadedPack{name: builtIn}
+	var err error
+	if !given {
+		l.pack, l.probs, err = exhibit.Load(assets.Pack())
+	} else {
+		l.name = path
+		if msg := checkExists(path); msg != "" {
+			e.errorf("%s%s: %s", flag, shorten(path), msg)
+			return l, errors.New(msg)
+		}
+		l.pack, l.probs, l.pfs, err = exhibit.LoadPath(path)
+	}
+	if list {
+		for _, p := range l.probs {
+			fmt.Fprintln(e.stdout, p.String())
+		}
+	}
+	if err != nil {
+		e.loadError(l.name, err)
+	}
+	return l, err
+}
+
+// packChoice is the pack a command reads: the one --pack PATH names
+// (set), or the built-in one.
+type packChoice struct {
+	path string
+	set  bool
+}
+
+// startWithPack is start for a command that reads a pack, the built-in one
+// or the one --pack PATH names (what says what for: "to search"). An empty
+// --pack is a usage error.
+func (e *env) startWithPack(cmd string, args []string, what string) (rest []string, choice packChoice, code int, done bool) {
+	rest, code, done = e.start(cmd, args, func(f *flag.FlagSet) {
+		f.Func("pack", "the pack `PATH` (a folder or a .zip) "+what+"; the built-in pack without it", func(s string) error {
+			choice.path, choice.set = s, true
+			return nil
+		})
+	})
+	if !done && choice.set && choice.path == "" {
+		e.errorf("%s: --pack: the path is empty", cmd)
+		return nil, choice, ExitUsage, true
+	}
+	return rest, choice, code, done
+}
+
 // loadError reports err, the failure to load the pack called name,
 // beginning with that name once.
 func (e *env) loadError(name string, err error) {
@@ -98,13 +147,8 @@ func runExportPack(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if len(args) != 1 {
-		e.errorf("export-pack takes one folder, got %d arguments", len(args))
-		return ExitUsage
-	}
-	dir := args[0]
-	if dir == "" {
-		e.errorf("export-pack: the folder path is empty")
+	dir, ok := e.oneArg("export-pack", args, "one folder", "folder")
+	if !ok {
 		return ExitUsage
 	}
 	// Checked here as well as in exhibit.Export so the refusal reads as

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"image"
 	"image/color"
@@ -51,25 +50,9 @@ type importResult struct {
 // already there is skipped and said so, which makes running it twice
 // harmless.
 func runImportPhotos(e *env, args []string) int {
-	var dir string
-	args, code, done := e.start("import-photos", args, func(f *flag.FlagSet) {
-		f.StringVar(&dir, "pack", "", "the pack folder `DIR` to add the photos to (required)")
-	})
+	src, dir, code, done := e.importArgs("import-photos", args, "one folder of photos", "folder", "the photos")
 	if done {
 		return code
-	}
-	if len(args) != 1 {
-		e.errorf("import-photos takes one folder of photos, got %d arguments", len(args))
-		return ExitUsage
-	}
-	src := args[0]
-	switch {
-	case src == "":
-		e.errorf("import-photos: the folder path is empty")
-		return ExitUsage
-	case dir == "":
-		e.errorf("import-photos: --pack DIR is required: the pack folder to add the photos to")
-		return ExitUsage
 	}
 	for _, d := range []struct{ flag, path string }{{"", src}, {"--pack ", dir}} {
 		if msg := checkExists(d.path); msg != "" {

@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 
-	"trienlam/assets"
 	"trienlam/internal/exhibit"
 	"trienlam/internal/search"
 )
@@ -20,49 +18,21 @@ const searchLimit = 200
 // The exit status is 0 when something was found, 1 when nothing was (as
 // grep does), 2 for bad arguments or a pack that cannot be read.
 func runSearch(e *env, args []string) int {
-	var packPath string
-	packSet := false
-	args, code, done := e.start("search", args, func(f *flag.FlagSet) {
-		f.Func("pack", "the pack `PATH` (a folder or a .zip) to search; the built-in pack without it", func(s string) error {
-			packPath, packSet = s, true
-			return nil
-		})
-	})
+	args, choice, code, done := e.startWithPack("search", args, "to search")
 	if done {
 		return code
 	}
 	query := strings.Join(args, " ")
-	switch {
-	case strings.TrimSpace(query) == "":
+	if strings.TrimSpace(query) == "" {
 		e.errorf("search: give the words to find, e.g. trienlam search chi kien")
 		return ExitUsage
-	case packSet && packPath == "":
-		e.errorf("search: --pack: the path is empty")
-		return ExitUsage
 	}
-	var (
-		pack *exhibit.Pack
-		err  error
-		name = "the built-in pack"
-	)
-	if !packSet {
-		pack, _, err = exhibit.Load(assets.Pack())
-	} else {
-		name = packPath
-		if msg := checkExists(packPath); msg != "" {
-			e.errorf("--pack %s: %s", shorten(packPath), msg)
-			return ExitUsage
-		}
-		var pfs *exhibit.PackFS
-		pack, _, pfs, err = exhibit.LoadPath(packPath)
-		if pfs != nil {
-			defer pfs.Close()
-		}
-	}
+	l, err := e.loadPack(choice.path, choice.set, "--pack ", "the built-in pack", false)
+	defer l.close()
 	if err != nil {
-		e.loadError(name, err)
 		return ExitUsage
 	}
+	pack, name := l.pack, l.name
 	// A finished query: the last word is a whole word, not a prefix still
 	// being typed as on the search screen.
 	r := search.NewIndex(pack).Find(query+" ", searchLimit)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"trienlam/assets"
 	"trienlam/internal/exhibit"
 )
 
@@ -26,25 +24,9 @@ const importedName = "timeline.toml"
 // anything is written. So do problems in the JSON: they are listed, with
 // the JSON's lines, for the user to fix first.
 func runImportTimeline(e *env, args []string) int {
-	var dir string
-	args, code, done := e.start("import-timeline", args, func(f *flag.FlagSet) {
-		f.StringVar(&dir, "pack", "", "the pack folder `DIR` to add the timeline to (required)")
-	})
+	src, dir, code, done := e.importArgs("import-timeline", args, "one TimelineJS JSON file", "file", "the timeline")
 	if done {
 		return code
-	}
-	if len(args) != 1 {
-		e.errorf("import-timeline takes one TimelineJS JSON file, got %d arguments", len(args))
-		return ExitUsage
-	}
-	src := args[0]
-	switch {
-	case src == "":
-		e.errorf("import-timeline: the file path is empty")
-		return ExitUsage
-	case dir == "":
-		e.errorf("import-timeline: --pack DIR is required: the pack folder to add the timeline to")
-		return ExitUsage
 	}
 	if msg := checkExists(src); msg != "" {
 		e.errorf("%s: %s", shorten(src), msg)
@@ -249,61 +231,24 @@ func unwrapPath(err error) error {
 // runExportTimeline writes a pack's timeline as TimelineJS3 JSON into a
 // new file.
 func runExportTimeline(e *env, args []string) int {
-	var packPath string
-	packSet := false
-	args, code, done := e.start("export-timeline", args, func(f *flag.FlagSet) {
-		f.Func("pack", "the pack `PATH` (a folder or a .zip) whose timeline to write; the built-in pack without it", func(s string) error {
-			packPath, packSet = s, true
-			return nil
-		})
-	})
+	args, choice, code, done := e.startWithPack("export-timeline", args, "whose timeline to write")
 	if done {
 		return code
 	}
-	if len(args) != 1 {
-		e.errorf("export-timeline takes one output file, got %d arguments", len(args))
-		return ExitUsage
-	}
-	out := args[0]
-	switch {
-	case out == "":
-		e.errorf("export-timeline: the output file path is empty")
-		return ExitUsage
-	case packSet && packPath == "":
-		e.errorf("export-timeline: --pack: the path is empty")
+	out, ok := e.oneArg("export-timeline", args, "one output file", "output file")
+	if !ok {
 		return ExitUsage
 	}
 	if _, err := os.Lstat(out); err == nil {
 		e.errorf("export-timeline: %s already exists; nothing was written (choose a new file name: trienlam never overwrites a file)", shorten(out))
 		return ExitFailure
 	}
-	var (
-		pack  *exhibit.Pack
-		probs []exhibit.Problem
-		err   error
-		name  = "the built-in pack"
-	)
-	if !packSet {
-		pack, probs, err = exhibit.Load(assets.Pack())
-	} else {
-		name = packPath
-		if msg := checkExists(packPath); msg != "" {
-			e.errorf("--pack %s: %s", shorten(packPath), msg)
-			return ExitUsage
-		}
-		var pfs *exhibit.PackFS
-		pack, probs, pfs, err = exhibit.LoadPath(packPath)
-		if pfs != nil {
-			defer pfs.Close()
-		}
-	}
-	for _, p := range probs {
-		fmt.Fprintln(e.stdout, p.String())
-	}
+	l, err := e.loadPack(choice.path, choice.set, "--pack ", "the built-in pack", true)
+	defer l.close()
 	if err != nil {
-		e.loadError(name, err)
 		return ExitUsage
 	}
+	pack, probs, name := l.pack, l.probs, l.name
 	data, err := exhibit.TimelineJSON(pack.Timeline)
 	if err != nil {
 		e.errorf("export-timeline: %s: %v; nothing was written", shorten(name), err)

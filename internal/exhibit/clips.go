@@ -43,22 +43,8 @@ func (l *loader) clip(t table) {
 	if !claimEntryID(t, l.declaredClips, c.ID, detail{Kind: "duplicate-clip-id", Args: kv{"id": c.ID}}) {
 		return
 	}
-	file := t.requiredStr("file")
-	if file == "" {
-		return
-	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
-		return
-	}
-	if !IsVideoFile(name) {
-		ext := strings.ToLower(path.Ext(name))
-		t.doc.problem(t.field("file"), detail{Kind: "clip-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(VideoExts, " ")}})
-		return
-	}
-	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field("file"), fileError(name, err))
+	name := l.typedFile(t, "file", t.requiredStr("file"), VideoExts, "clip-format")
+	if name == "" {
 		return
 	}
 	c.File = name
@@ -75,14 +61,8 @@ func (l *loader) clip(t table) {
 
 // poster checks a clip's poster picture; "" when it cannot be shown.
 func (l *loader) poster(t table, file string) string {
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("poster"), detailOf(err))
-		return ""
-	}
-	f, err := l.fsys.Open(name)
-	if err != nil {
-		t.doc.problem(t.field("poster"), fileError(name, err))
+	name, f, ok := l.open(t, "poster", file)
+	if !ok {
 		return ""
 	}
 	defer f.Close()
@@ -95,21 +75,7 @@ func (l *loader) poster(t table, file string) string {
 
 // subtitles checks a subtitles path named in pack.toml; "" when unusable.
 func (l *loader) subtitles(t table, file string) string {
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("subtitles"), detailOf(err))
-		return ""
-	}
-	if !hasExt(name, SubtitleExts) {
-		ext := strings.ToLower(path.Ext(name))
-		t.doc.problem(t.field("subtitles"), detail{Kind: "subtitles-format", Args: kv{"file": name, "ext": ext}})
-		return ""
-	}
-	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field("subtitles"), fileError(name, err))
-		return ""
-	}
-	return name
+	return l.typedFile(t, "subtitles", file, SubtitleExts, "subtitles-format")
 }
 
 // subtitlesBeside returns the subtitles file named like the video beside

@@ -280,13 +280,8 @@ func (l *loader) photo(t table) {
 			ph.Kind = KindIllustration
 		}
 	}
-	file := t.requiredStr("file")
-	if file == "" {
-		return
-	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
+	name, ok := t.packPath("file", t.requiredStr("file"))
+	if !ok {
 		return
 	}
 	ph.File = name
@@ -340,12 +335,8 @@ func (l *loader) chapter(t table, seen map[string]string) {
 	if !idPattern.MatchString(id) {
 		t.doc.problem(t.field("id"), badID(id))
 	}
-	if file == "" {
-		return
-	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
+	name, ok := t.packPath("file", file)
+	if !ok {
 		return
 	}
 	b, err := fs.ReadFile(l.fsys, name)
@@ -447,44 +438,14 @@ func (l *loader) photoPlace(t table, ch *Chapter, ref string) (id string, after 
 // narration checks a narration path and returns it cleaned, or "" when it
 // cannot be used.
 func (l *loader) narration(t table, file string) string {
-	if file == "" {
-		return ""
-	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("narration"), detailOf(err))
-		return ""
-	}
-	ext := strings.ToLower(path.Ext(name))
-	supported := false
-	for _, e := range NarrationExts {
-		supported = supported || ext == e
-	}
-	if !supported {
-		t.doc.problem(t.field("narration"), detail{Kind: "narration-format", Args: kv{"file": name, "ext": ext, "allowed": strings.Join(NarrationExts, " ")}})
-		return ""
-	}
-	if _, err := fs.Stat(l.fsys, name); err != nil {
-		t.doc.problem(t.field("narration"), fileError(name, err))
-		return ""
-	}
-	return name
+	return l.typedFile(t, "narration", file, NarrationExts, "narration-format")
 }
 
 // captions checks a WebVTT path and returns it cleaned, or "" when it
 // cannot be used. Only the header is checked; cues are read by the player.
 func (l *loader) captions(t table, file string) string {
-	if file == "" {
-		return ""
-	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("captions"), detailOf(err))
-		return ""
-	}
-	f, err := l.fsys.Open(name)
-	if err != nil {
-		t.doc.problem(t.field("captions"), fileError(name, err))
+	name, f, ok := l.open(t, "captions", file)
+	if !ok {
 		return ""
 	}
 	defer f.Close()
@@ -493,6 +454,51 @@ func (l *loader) captions(t table, file string) string {
 	head = bytes.TrimPrefix(head[:n], []byte("\ufeff"))
 	if !bytes.HasPrefix(head, []byte("WEBVTT")) {
 		t.doc.problem(t.field("captions"), detail{Kind: "captions-not-webvtt", Args: kv{"file": name}})
+		return ""
+	}
+	return name
+}
+
+// present reports whether the file name is in the pack; when it is not,
+// the problem is reported at key of t.
+func (l *loader) present(t table, key, name string) bool {
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		t.doc.problem(t.field(key), fileError(name, err))
+		return false
+	}
+	return true
+}
+
+// open opens file, the value of key in t, in the pack; a bad path or a
+// file that cannot be opened is reported at key, and ok is false.
+func (l *loader) open(t table, key, file string) (name string, f fs.File, ok bool) {
+	name, ok = t.packPath(key, file)
+	if !ok {
+		return "", nil, false
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		t.doc.problem(t.field(key), fileError(name, err))
+		return "", nil, false
+	}
+	return name, f, true
+}
+
+// typedFile checks file, the value of key in t: a path inside the pack,
+// ending in one of exts (else a problem of kind wrongExt, with the file, its
+// extension and the allowed ones), of a file that is there. It returns the
+// path cleaned, or "" when it cannot be used.
+func (l *loader) typedFile(t table, key, file string, exts []string, wrongExt string) string {
+	name, ok := t.packPath(key, file)
+	if !ok {
+		return ""
+	}
+	if !hasExt(name, exts) {
+		ext := strings.ToLower(path.Ext(name))
+		t.doc.problem(t.field(key), detail{Kind: wrongExt, Args: kv{"file": name, "ext": ext, "allowed": strings.Join(exts, " ")}})
+		return ""
+	}
+	if !l.present(t, key, name) {
 		return ""
 	}
 	return name

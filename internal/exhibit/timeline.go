@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,13 +16,8 @@ import (
 // when the name ends in ".json".
 func (l *loader) timeline(t table) {
 	t.checkKeys("file")
-	file := t.str("file")
-	if file == "" {
-		return
-	}
-	name, err := packPath(file)
-	if err != nil {
-		t.doc.problem(t.field("file"), detailOf(err))
+	name, ok := t.packPath("file", t.str("file"))
+	if !ok {
 		return
 	}
 	text, ok := l.readText(t.doc, t.field("file"), name)
@@ -52,6 +48,33 @@ func endBeforeStart(end, start Date) detail {
 	return detail{Kind: "end-before-start", Args: kv{"start": formatDate(start), "end": formatDate(end)}}
 }
 
+// addEvent appends ev, and its group when it is the group's first event:
+// groups are listed in order of first appearance.
+func (tl *Timeline) addEvent(ev Event) {
+	tl.Events = append(tl.Events, ev)
+	if ev.Group != "" && !slices.Contains(tl.Groups, ev.Group) {
+		tl.Groups = append(tl.Groups, ev.Group)
+	}
+}
+
+// readEra reads the span of the era headed h from startKey and endKey of t
+// with readDate (the pack's dates or TimelineJS's); ok is false, the
+// problem reported, when either date is bad or the era ends before it
+// starts.
+func readEra(t table, startKey, endKey string, readDate func(t table, key string, item kv, required bool) (Date, bool), h, text string) (Era, bool) {
+	item := kv{"era": h}
+	start, ok1 := readDate(t, startKey, item, true)
+	end, ok2 := readDate(t, endKey, item, true)
+	if !ok1 || !ok2 {
+		return Era{}, false
+	}
+	if before(end, start) {
+		t.doc.problem(t.field(endKey), endBeforeStart(end, start).with(item))
+		return Era{}, false
+	}
+	return Era{Start: start, End: end, Headline: h, Text: text}, true
+}
+
 // pathExt is path.Ext without importing path here twice.
 func pathExt(p string) string {
 	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.Contains(p[i:], "/") {
@@ -75,31 +98,17 @@ func (l *loader) timelineDoc(doc *tomlDoc) Timeline {
 	}
 	for _, t := range root.tables("eras") {
 		t.checkKeys("start", "end", "headline", "text")
-		h := t.str("headline")
-		item := kv{"era": h}
-		start, ok1 := dateField(t, "start", item, true)
-		end, ok2 := dateField(t, "end", item, true)
-		if !ok1 || !ok2 {
-			continue
+		if era, ok := readEra(t, "start", "end", dateField, t.str("headline"), t.str("text")); ok {
+			tl.Eras = append(tl.Eras, era)
 		}
-		if before(end, start) {
-			t.doc.problem(t.field("end"), endBeforeStart(end, start).with(item))
-			continue
-		}
-		tl.Eras = append(tl.Eras, Era{Start: start, End: end, Headline: t.str("headline"), Text: t.str("text")})
 	}
 	seen := map[string]string{}
-	groups := map[string]bool{}
 	for _, t := range root.tables("events") {
 		ev, ok := l.event(t, seen)
 		if !ok {
 			continue
 		}
-		tl.Events = append(tl.Events, ev)
-		if ev.Group != "" && !groups[ev.Group] {
-			groups[ev.Group] = true
-			tl.Groups = append(tl.Groups, ev.Group)
-		}
+		tl.addEvent(ev)
 	}
 	// A timeline reads in date order whatever order the file lists them
 	// in; stable, so same-date events keep the author's order.
@@ -319,15 +328,22 @@ var precisionNames = map[string]Precision{
 	"day": PrecisionDay, "time": PrecisionTime,
 }
 
+// dateValue returns the value of the date key of t. A missing date is a
+// problem of kind missing when it is required.
+func (t table) dateValue(key string, item kv, required bool, missing string) (any, bool) {
+	v, ok := t.m[key]
+	if !ok && required {
+		t.doc.problem(t.field(key), detail{Kind: missing, Args: kv{"key": key}}.with(item))
+	}
+	return v, ok
+}
+
 // dateField reads a date value. TOML dates (start = 1943-09-22, no
 // quotes) and plain years (start = 1943) are accepted too, since both are
 // natural to type.
 func dateField(t table, key string, item kv, required bool) (Date, bool) {
-	v, ok := t.m[key]
+	v, ok := t.dateValue(key, item, required, "date-missing")
 	if !ok {
-		if required {
-			t.doc.problem(t.field(key), detail{Kind: "date-missing", Args: kv{"key": key}}.with(item))
-		}
 		return Date{}, false
 	}
 	var d Date

@@ -243,32 +243,19 @@ func (l *loader) timelineJS(doc *tomlDoc) Timeline {
 			txt.checkKeys("headline", "text")
 			h, text = htmlToPlain(txt.str("headline")), htmlToMarkdown(txt.str("text"))
 		}
-		item := kv{"era": h}
-		start, ok1 := jsDate(t, "start_date", item, true)
-		end, ok2 := jsDate(t, "end_date", item, true)
-		if !ok1 || !ok2 {
-			continue
+		if era, ok := readEra(t, "start_date", "end_date", jsDate, h, text); ok {
+			tl.Eras = append(tl.Eras, era)
 		}
-		if before(end, start) {
-			t.doc.problem(t.field("end_date"), endBeforeStart(end, start).with(item))
-			continue
-		}
-		tl.Eras = append(tl.Eras, Era{Start: start, End: end, Headline: h, Text: text})
 	}
 	slides := root.tables("events")
 	ids := jsIDs(slides)
 	seen := map[string]string{}
-	groups := map[string]bool{}
 	for i, t := range slides {
 		ev, ok := l.jsEvent(t, ids[i], seen)
 		if !ok {
 			continue
 		}
-		tl.Events = append(tl.Events, ev)
-		if ev.Group != "" && !groups[ev.Group] {
-			groups[ev.Group] = true
-			tl.Groups = append(tl.Groups, ev.Group)
-		}
+		tl.addEvent(ev)
 	}
 	switch tl.Scale {
 	case "":
@@ -444,11 +431,8 @@ var digits = regexp.MustCompile(`^-?[0-9]+$`)
 // jsDate reads a TimelineJS date object. A part may be a number or a text
 // of digits; an empty text is no part, as in TimelineJS.
 func jsDate(t table, key string, item kv, required bool) (Date, bool) {
-	v, ok := t.m[key]
+	v, ok := t.dateValue(key, item, required, "timelinejs-date-missing")
 	if !ok {
-		if required {
-			t.doc.problem(t.field(key), detail{Kind: "timelinejs-date-missing", Args: kv{"key": key}}.with(item))
-		}
 		return Date{}, false
 	}
 	m, ok := v.(map[string]any)

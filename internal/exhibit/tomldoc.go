@@ -373,3 +373,18 @@ func checkUTF8(b []byte) int {
 
 // itoa is strconv.Itoa, shortened for messages.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// packPath cleans file, the value of key in t, as a path inside the pack
+// (see packPath); a bad path is reported at key, and ok is false. An empty
+// file is no path, reported by whoever requires the key (requiredStr).
+func (t table) packPath(key, file string) (name string, ok bool) {
+	if file == "" {
+		return "", false
+	}
+	name, err := packPath(file)
+	if err != nil {
+		t.doc.problem(t.field(key), detailOf(err))
+		return "", false
+	}
+	return name, true
+}

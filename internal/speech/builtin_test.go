@@ -7,14 +7,12 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
-	"github.com/asticode/go-astisub"
 	"github.com/gopxl/beep/v2/vorbis"
 
 	"trienlam/assets"
+	"trienlam/audio/captions"
 	"trienlam/internal/exhibit"
-	"trienlam/internal/speech"
 )
 
 // regenerate is the advice when the narration no longer fits the text.
@@ -60,14 +58,15 @@ func TestBuiltinNarration(t *testing.T) {
 
 // checkCaptions checks a chapter's captions against its text and returns
 // the cues.
-func checkCaptions(t *testing.T, p *exhibit.Pack, ch *exhibit.Chapter) []speech.Cue {
+func checkCaptions(t *testing.T, p *exhibit.Pack, ch *exhibit.Chapter) []captions.Cue {
 	t.Helper()
 	data, err := fs.ReadFile(p.FS, ch.Captions)
 	if err != nil {
 		t.Errorf("chapter %s: %v", ch.ID, err)
 		return nil
 	}
-	cues, err := speech.ReadVTT(bytes.NewReader(data))
+	f, err := captions.Parse(bytes.NewReader(data))
+	cues := f.Cues
 	if err != nil {
 		t.Errorf("%s: %v", ch.Captions, err)
 		return nil
@@ -75,21 +74,13 @@ func checkCaptions(t *testing.T, p *exhibit.Pack, ch *exhibit.Chapter) []speech.
 	// The sentences narrated: all but those with nothing to say and those
 	// of the masthead, which is shown, not read.
 	var want []string
-	for bi, b := range ch.Blocks {
-		if ch.InMasthead(bi) {
-			continue
-		}
-		text := b.Text()
-		for _, r := range speech.Sentences(text) {
-			if strings.ContainsFunc(speech.Normalize(text[r[0]:r[1]]), unicode.IsLetter) {
-				want = append(want, speech.CueID(bi, r[0], r[1]))
-			}
-		}
+	for _, s := range captions.ChapterSentences(ch) {
+		want = append(want, s.ID())
 	}
 	var got []string
 	for i, c := range cues {
 		got = append(got, c.ID)
-		b, s, e, ok := speech.ParseCueID(c.ID)
+		b, s, e, ok := captions.ParseCueID(c.ID)
 		switch {
 		case !ok:
 			t.Errorf("%s: cue %d has identifier %q, want b<block>:<start>-<end>", ch.Captions, i+1, c.ID)
@@ -111,25 +102,12 @@ func checkCaptions(t *testing.T, p *exhibit.Pack, ch *exhibit.Chapter) []speech.
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("%s: cues\n%v\nwant one per sentence:\n%v\n%s", ch.Captions, got, want, regenerate)
 	}
-	// The captions library reads the same cues.
-	subs, err := astisub.ReadFromWebVTT(bytes.NewReader(data))
-	if err != nil {
-		t.Errorf("%s: astisub: %v", ch.Captions, err)
-	} else if len(subs.Items) != len(cues) {
-		t.Errorf("%s: astisub reads %d cues, want %d", ch.Captions, len(subs.Items), len(cues))
-	} else {
-		for i, it := range subs.Items {
-			if it.StartAt != cues[i].Start || it.EndAt != cues[i].End || it.String() != cues[i].Text {
-				t.Errorf("%s: astisub reads cue %d as %v --> %v %q", ch.Captions, i+1, it.StartAt, it.EndAt, it.String())
-			}
-		}
-	}
 	return cues
 }
 
 // checkRecording checks a chapter's recording against its cues and returns
 // its length.
-func checkRecording(t *testing.T, p *exhibit.Pack, ch *exhibit.Chapter, cues []speech.Cue) time.Duration {
+func checkRecording(t *testing.T, p *exhibit.Pack, ch *exhibit.Chapter, cues []captions.Cue) time.Duration {
 	t.Helper()
 	f, err := p.FS.Open(ch.Narration)
 	if err != nil {

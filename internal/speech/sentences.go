@@ -1,11 +1,3 @@
-// Package narration turns the text of an exhibit chapter into what a speech
-// synthesiser should say, one sentence at a time, and reads and writes the
-// WebVTT captions that tie each spoken sentence back to its place in the
-// chapter.
-//
-// It is used by cmd/narrate, which makes the built-in pack's synthetic
-// narration with espeak-ng, and by the tests that check that narration. The
-// package knows nothing of Fyne and runs no programs.
 package speech
 
 import (

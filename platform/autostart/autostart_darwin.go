@@ -8,8 +8,5 @@ func Path() string { return "" }
 // Enable returns ErrUnsupported.
 func Enable(exe string, args []string) error { return ErrUnsupported }
 
-// Disable does nothing.
-func Disable() error { return nil }
-
 // Enabled returns false.
 func Enabled() bool { return false }

@@ -4,7 +4,6 @@ package autostart
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -33,18 +32,6 @@ func Enable(exe string, args []string) error {
 		return err
 	}
 	return writeFile(p, data)
-}
-
-// Disable removes the Startup shortcut; no shortcut is not an error.
-func Disable() error {
-	p := Path()
-	if p == "" {
-		return nil
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
 }
 
 // Enabled reports whether the Startup shortcut exists.

@@ -4,7 +4,6 @@ package autostart
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -30,18 +29,6 @@ func Enable(exe string, args []string) error {
 		return err
 	}
 	return writeFile(p, []byte(DesktopEntry(exe, args)))
-}
-
-// Disable removes the autostart entry; no entry is not an error.
-func Disable() error {
-	p := Path()
-	if p == "" {
-		return nil
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
 }
 
 // Enabled reports whether the autostart entry exists and is switched on.

@@ -1,6 +1,8 @@
 package autostart
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -27,4 +29,17 @@ func writeFile(path string, data []byte) error {
 		os.Remove(tmp)
 	}
 	return err
+}
+
+// Disable removes the autostart entry (the Startup shortcut on Windows);
+// no entry, or a system with none, is not an error.
+func Disable() error {
+	p := Path()
+	if p == "" {
+		return nil
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

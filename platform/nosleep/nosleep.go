@@ -1,6 +1,3 @@
-// Package nosleep keeps the screen from blanking or locking while the
-// exhibit presents to a hall: a projector that goes dark in the middle of
-// a talk, or a kiosk that locks, is the failure people remember.
 package nosleep
 
 // Inhibit asks the system not to blank the screen, giving reason to the

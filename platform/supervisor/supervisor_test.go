@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -83,7 +84,7 @@ func TestRestartAfterCrashes(t *testing.T) {
 	if code != 0 || runs != 4 {
 		t.Errorf("code %d after %d runs, want 0 after 4", code, runs)
 	}
-	if want := []time.Duration{time.Second, 2 * time.Second, 5 * time.Second}; !equal(waits, want) {
+	if want := []time.Duration{time.Second, 2 * time.Second, 5 * time.Second}; !slices.Equal(waits, want) {
 		t.Errorf("waits %v, want %v", waits, want)
 	}
 	if strings.Count(log, "stopped unexpectedly (exit status 3); starting it again") != 3 {
@@ -96,7 +97,7 @@ func TestGiveUp(t *testing.T) {
 	if code != 3 || runs != 5 {
 		t.Errorf("code %d after %d runs, want 3 after 5", code, runs)
 	}
-	if want := []time.Duration{time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second}; !equal(waits, want) {
+	if want := []time.Duration{time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second}; !slices.Equal(waits, want) {
 		t.Errorf("waits %v, want %v", waits, want)
 	}
 	if !strings.Contains(log, "5 times within 2m0s (last exit status 3); giving up") {
@@ -141,16 +142,4 @@ func TestCannotStart(t *testing.T) {
 	if code != ExitCannotStart || !strings.Contains(log.String(), "cannot start") {
 		t.Errorf("code %d, log %q", code, log.String())
 	}
-}
-
-func equal(a, b []time.Duration) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

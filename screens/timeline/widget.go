@@ -1,11 +1,3 @@
-// Package timeline is the exhibit's interactive timeline: a Fyne widget
-// with a time axis whose ticks follow the zoom (decades, years, months),
-// era bands, event markers whose labels never overlap (events too close
-// to tell apart become a cluster with a count), and an even-spacing mode
-// in which crowded years get as much room as empty ones.
-//
-// Nothing moves unless someone touches it: the widget redraws on input
-// and during the short scroll to a chosen event, never on a timer.
 package timeline
 
 import (
@@ -162,18 +154,11 @@ func (t *Timeline) unitOfEventEnd(i int) float64 {
 }
 
 // extent returns the first and last unit that hold events or eras.
+// It is extentRaw widened to at least minSpan, around its middle.
 func (t *Timeline) extent() (lo, hi float64) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for i := range t.items {
-		lo, hi = math.Min(lo, t.unitOfEvent(i)), math.Max(hi, t.unitOfEventEnd(i))
-	}
-	if !t.even {
-		for _, b := range t.bands {
-			lo, hi = math.Min(lo, b.From), math.Max(hi, b.To)
-		}
-	}
-	if math.IsInf(lo, 0) {
-		return 0, 1
+	lo, hi = t.extentRaw()
+	if len(t.items) == 0 && (t.even || len(t.bands) == 0) {
+		return lo, hi // nothing to show: 0 and 1, as they are
 	}
 	if hi-lo < t.minSpan() {
 		mid := (lo + hi) / 2
@@ -194,6 +179,8 @@ func (t *Timeline) maxSpan() float64 {
 	return (hi-lo)*1.6 + 1
 }
 
+// extentRaw returns the first and last unit that hold events or eras (eras
+// only on a proportional scale), or 0 and 1 when there are none.
 func (t *Timeline) extentRaw() (float64, float64) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := range t.items {
