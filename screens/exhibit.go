@@ -31,6 +31,9 @@ type Exhibit struct {
 	// packFS is what it was opened with (nil for the built-in pack).
 	packDir string
 	packFS  *exhibit.PackFS
+	// notice, when set, is said at the top of the home screen: why the
+	// pack asked for is not the one shown.
+	notice *exhibit.Problem
 
 	// --- Navigation (nav.go) ---
 	current screen
