@@ -50,6 +50,8 @@ type Exhibit struct {
 	// tourLoop makes this tour start again after the last chapter
 	// whatever the setting: the kiosk's attract loop.
 	tourLoop bool
+	// silent runs the tour's chapter whose narration cannot play.
+	silent *silentChapter
 	// presenting is the presenter mode while it runs.
 	presenting *presenterScreen
 	// kiosk is kiosk mode while it runs.
@@ -149,6 +151,7 @@ func (e *Exhibit) startTour() {
 	e.touring = true
 	n := e.narrator()
 	n.onEnded = e.tourNext
+	n.onFailed = e.tourFailed
 	e.openChapter(first, -1, nil)
 	n.play(first, 0)
 	e.reader.player.refreshTour()
@@ -171,6 +174,7 @@ func (e *Exhibit) tourNext() {
 	if !e.touring {
 		return
 	}
+	e.stopSilent()
 	next := e.nextNarrated(e.reader.chapter)
 	if next < 0 && (e.prefs.TourLoop() || e.tourLoop) {
 		next = e.nextNarrated(-1)
@@ -237,8 +241,10 @@ func (e *Exhibit) stopTour() {
 	}
 	e.touring = false
 	e.tourLoop = false
+	e.stopSilent()
 	if e.narr != nil {
 		e.narr.onEnded = nil
+		e.narr.onFailed = nil
 		e.narr.stopAll()
 	}
 	if e.reader.player != nil {
