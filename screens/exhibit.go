@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"fyne.io/fyne/v2/driver/desktop"
 	"trienlam/audio"
@@ -15,6 +16,7 @@ import (
 	"trienlam/internal/photos"
 	"trienlam/internal/search"
 	"trienlam/internal/visitlog"
+	"trienlam/platform/nosleep"
 )
 
 // Exhibit is the running exhibit: one window, its screens, the settings
@@ -52,6 +54,8 @@ type Exhibit struct {
 	tourLoop bool
 	// silent runs the tour's chapter whose narration cannot play.
 	silent *silentChapter
+	// tourAwake releases the tour's hold on the screen (see inhibit).
+	tourAwake func()
 	// presenting is the presenter mode while it runs.
 	presenting *presenterScreen
 	// kiosk is kiosk mode while it runs.
@@ -80,6 +84,9 @@ type Exhibit struct {
 	secondScreen func() bool
 	// now tells the time for clocks on screen.
 	now func() time.Time
+	// inhibit keeps the screen from blanking until the returned release
+	// is called: nosleep.Inhibit; tests count the holds.
+	inhibit func(reason string) (release func())
 	// post runs work from background goroutines on the UI goroutine:
 	// fyne.Do; tests queue it instead.
 	post func(func())
@@ -95,7 +102,8 @@ const pictureBudget = 160 << 20
 // problems are the pack's validation problems, shown on their own screen.
 func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
 	e := &Exhibit{app: a, win: w, pack: p, problems: problems, prefs: NewPrefs(a),
-		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now}
+		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now,
+		inhibit: nosleep.Inhibit}
 	e.prefs.Apply()
 	e.index = search.NewIndex(p)
 	e.pictures = photos.NewCache(pictureBudget)
@@ -149,6 +157,11 @@ func (e *Exhibit) startTour() {
 		return
 	}
 	e.touring = true
+	if e.tourAwake == nil {
+		// Nobody touches the PC while the tour plays: the screen must
+		// not blank.
+		e.tourAwake = e.inhibit(lang.L("Guided tour"))
+	}
 	n := e.narrator()
 	n.onEnded = e.tourNext
 	n.onFailed = e.tourFailed
@@ -242,6 +255,10 @@ func (e *Exhibit) stopTour() {
 	e.touring = false
 	e.tourLoop = false
 	e.stopSilent()
+	if e.tourAwake != nil {
+		e.tourAwake()
+		e.tourAwake = nil
+	}
 	if e.narr != nil {
 		e.narr.onEnded = nil
 		e.narr.onFailed = nil

@@ -38,6 +38,9 @@ type kioskMode struct {
 	// windowSize is the window's size before kiosk mode, to return to.
 	windowSize  fyne.Size
 	startedFull bool
+	// awake releases kiosk mode's hold on the screen: an unattended PC
+	// must never blank or sleep.
+	awake func()
 }
 
 // startKiosk switches the exhibit into kiosk mode.
@@ -57,6 +60,7 @@ func (e *Exhibit) startKiosk() {
 	// supervisor takes a clean exit for staff leaving on purpose.
 	e.win.SetCloseIntercept(k.askPIN)
 	e.win.SetFullScreen(true)
+	k.awake = e.inhibit(lang.L("Kiosk"))
 	e.goHome()
 	k.idle.Start()
 	e.visitStart()
@@ -69,6 +73,7 @@ func (e *Exhibit) stopKiosk() {
 		return
 	}
 	k.idle.Stop()
+	k.awake()
 	e.kiosk = nil
 	e.win.SetCloseIntercept(nil)
 	e.visitEnd()

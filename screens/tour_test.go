@@ -83,3 +83,36 @@ func TestTourGoesOnPastABrokenNarration(t *testing.T) {
 		t.Errorf("after stopTour: silent %v, %d timers", e.silent != nil, clock.Pending())
 	}
 }
+
+// The screen is held on while kiosk mode runs and while the tour plays,
+// and released when each ends, whatever the order.
+func TestKioskAndTourKeepTheScreenOn(t *testing.T) {
+	e, _, _ := kioskExhibit(t, "")
+	held := map[string]int{}
+	e.inhibit = func(reason string) func() {
+		held[reason]++
+		return func() { held[reason]-- }
+	}
+	// kioskExhibit started kiosk mode before the hook: start again.
+	e.stopKiosk()
+	e.startKiosk()
+	if held["Chế độ kiosk"] != 1 {
+		t.Fatalf("kiosk mode holds: %v", held)
+	}
+	e.startTour()
+	if held["Thuyết minh tự động"] != 1 {
+		t.Fatalf("the tour holds: %v", held)
+	}
+	e.stopTour()
+	e.stopTour()
+	if held["Thuyết minh tự động"] != 0 || held["Chế độ kiosk"] != 1 {
+		t.Errorf("after the tour: %v", held)
+	}
+	e.stopKiosk()
+	if held["Chế độ kiosk"] != 0 {
+		t.Errorf("after kiosk mode: %v", held)
+	}
+}
+
+// noInhibit stands in for nosleep.Inhibit in tests.
+func noInhibit(string) func() { return func() {} }
