@@ -45,13 +45,12 @@ type Exhibit struct {
 	// homeS and reader are made once and kept between visits.
 	homeS  *homeScreen
 	reader *readerScreen
+	// attractS is the kiosk's attract loop, made on first use.
+	attractS *attractScreen
 
 	// --- Modes: set while they run ---
 	// touring is set while the guided tour plays the exhibit.
 	touring bool
-	// tourLoop makes this tour start again after the last chapter
-	// whatever the setting: the kiosk's attract loop.
-	tourLoop bool
 	// silent runs the tour's chapter whose narration cannot play.
 	silent *silentChapter
 	// tourAwake releases the tour's hold on the screen (see inhibit).
@@ -87,6 +86,9 @@ type Exhibit struct {
 	// inhibit keeps the screen from blanking until the returned release
 	// is called: nosleep.Inhibit; tests count the holds.
 	inhibit func(reason string) (release func())
+	// idleOverride, when set, replaces the kiosk's idle minutes: the
+	// soak's shortened day (kiosk.EnvIdleSeconds).
+	idleOverride time.Duration
 	// post runs work from background goroutines on the UI goroutine:
 	// fyne.Do; tests queue it instead.
 	post func(func())
@@ -189,7 +191,7 @@ func (e *Exhibit) tourNext() {
 	}
 	e.stopSilent()
 	next := e.nextNarrated(e.reader.chapter)
-	if next < 0 && (e.prefs.TourLoop() || e.tourLoop) {
+	if next < 0 && e.prefs.TourLoop() {
 		next = e.nextNarrated(-1)
 	}
 	if next < 0 {
@@ -200,13 +202,6 @@ func (e *Exhibit) tourNext() {
 	e.openChapter(next, -1, nil)
 	e.narrator().play(next, 0)
 	e.reader.player.refreshTour()
-}
-
-// startTourLooping starts the guided tour for the kiosk's attract loop,
-// which always starts again after the last chapter.
-func (e *Exhibit) startTourLooping() {
-	e.startTour()
-	e.tourLoop = true
 }
 
 // visitStart, chapterViewed, eventViewed and visitEnd feed the visitor log
@@ -253,7 +248,6 @@ func (e *Exhibit) stopTour() {
 		return
 	}
 	e.touring = false
-	e.tourLoop = false
 	e.stopSilent()
 	if e.tourAwake != nil {
 		e.tourAwake()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -11,6 +12,7 @@ import (
 
 	"trienlam/assets"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/kiosk"
 	"trienlam/internal/visitlog"
 )
 
@@ -80,6 +82,13 @@ func Run(a fyne.App, opts Options) int {
 		} else {
 			fyne.LogError("visitor log", err)
 		}
+	}
+	// The kiosk-day soak's hooks (scripts/bench/kioskday.sh).
+	e.idleOverride = kiosk.IdleOverride()
+	if f := os.Getenv(kiosk.EnvStatsFile); f != "" {
+		stop := make(chan struct{})
+		defer close(stop)
+		go kiosk.WriteStats(f, 5*time.Second, stop)
 	}
 	switch {
 	case opts.Kiosk || e.prefs.KioskAtStart():

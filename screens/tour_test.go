@@ -27,7 +27,7 @@ func TestTourGoesOnPastABrokenNarration(t *testing.T) {
 		}
 	})
 	e.post = func(f func()) { f() }
-	e.startTourLooping()
+	e.startTour()
 	waitState(t, e, audio.Playing)
 	if e.reader.chapter != 0 {
 		t.Fatalf("the tour starts at chapter %d", e.reader.chapter+1)
