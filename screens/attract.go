@@ -18,15 +18,19 @@ import (
 )
 
 // The attract loop's pace. Each picture stays attractPeriod while it pans
-// across the screen in steps of attractStep: a few frames a second is a
-// slow, calm drift, and each frame only moves a texture already on the
-// graphics card, so the loop costs little even in software OpenGL.
+// in steps of attractStep: a few pixels a second is a slow, calm drift.
+// Each frame only moves a texture already on the graphics card, but in
+// software OpenGL every frame still redraws the whole screen (about 3.5 %
+// of a core per frame a second at 1024×768 on the hall PCs), so one step a
+// second keeps the loop near the idle cost.
 const (
 	attractPeriod = 12 * time.Second
-	attractStep   = 333 * time.Millisecond
+	attractStep   = time.Second
 	// attractOverscan is how much larger than the screen a picture is
-	// drawn, the room it pans across.
-	attractOverscan = 1.15
+	// drawn, the room it pans across; attractTravel bounds the pan to a
+	// fraction of the screen, so a wide picture drifts as slowly as any.
+	attractOverscan = 1.08
+	attractTravel   = 0.08
 	// attractVoiceRetry is the pause before the next chapter's voice when
 	// one cannot play.
 	attractVoiceRetry = 30 * time.Second
@@ -184,6 +188,17 @@ func (a *attractScreen) show(i int) {
 		nw, nh := a.pixelSize(next)
 		e.thumbnail(next, nw, nh, func(image.Image, error) {})
 	}
+}
+
+// preload decodes the first picture ahead, during the countdown, so the
+// attract loop opens on a picture rather than on black.
+func (a *attractScreen) preload() {
+	if len(a.ids) == 0 {
+		return
+	}
+	p := a.e.pack.Photo(a.ids[0])
+	w, h := a.pixelSize(p)
+	a.e.thumbnail(p, w, h, func(image.Image, error) {})
 }
 
 // pixelSize is the size in pixels a picture is decoded at: covering the
@@ -388,9 +403,11 @@ func (v *attractView) layoutPicture(s fyne.Size) {
 	if v.reverse {
 		f = 1 - f
 	}
-	// Left to right (or back) across the overscan, with a gentle rise.
-	x := -(size.Width - s.Width) * f
-	y := -(size.Height - s.Height) * (0.3 + 0.4*f)
+	// Left to right (or back) around the centre, with a gentle rise.
+	dx, dy := size.Width-s.Width, size.Height-s.Height
+	tx, ty := min(dx, s.Width*attractTravel), min(dy, s.Height*attractTravel/2)
+	x := -(dx-tx)/2 - tx*f
+	y := -(dy-ty)/2 - ty*f
 	v.img.Resize(size)
 	v.img.Move(fyne.NewPos(x, y))
 }

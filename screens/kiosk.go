@@ -130,6 +130,7 @@ func (k *kioskMode) warn(d time.Duration) {
 	k.state = kiosk.Warning
 	k.tick(d)
 	k.show(kiosk.Warning)
+	k.e.attract().preload()
 }
 
 func (k *kioskMode) tick(d time.Duration) {

@@ -33,6 +33,7 @@ func TestMissingPackShowsTheBuiltInExhibitAndSaysWhy(t *testing.T) {
 		a := test.NewTempApp(t)
 		win := test.NewWindow(nil)
 		e := New(a, win, pack, problems)
+		e.inhibit = noInhibit
 		win.Resize(fyne.NewSize(1024, 768))
 		e.notice = unopened
 		if kioskMode {
