@@ -172,7 +172,8 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 		// letter) still starts the exhibit: the window explains it and
 		// shows the built-in exhibit, so a hall is never left without
 		// one. Only the log hears of it here.
-		if msg := checkExists(*packPath); msg != "" {
+		if msg := checkExists(*packPath); msg != "" && !*supervised {
+			// (The supervised kiosk's parent has said it already.)
 			e.errorf("--pack %s: %s; the built-in exhibit is shown instead", shorten(*packPath), msg)
 		}
 	}
