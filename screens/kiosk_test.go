@@ -328,3 +328,24 @@ func TestKioskNextVisitorStartsFresh(t *testing.T) {
 		t.Errorf("the next visitor starts at chapter %d", e.reader.chapter+1)
 	}
 }
+
+// With the voice setting off, the attract loop shows its pictures in
+// silence: the narration is never loaded.
+func TestAttractWithoutVoice(t *testing.T) {
+	e, clock, queue := kioskExhibit(t, "2209")
+	e.prefs.SetAttractVoice(false)
+	clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+	run(queue)
+	if _, ok := e.current.(*attractScreen); !ok {
+		t.Fatalf("the attract loop shows %T", e.current)
+	}
+	if st := e.narrator().player.State(); st != audio.Idle {
+		t.Errorf("the narration is %v with the voice setting off", st)
+	}
+	first := e.attractS.at
+	clock.Advance(attractPeriod + attractStep)
+	run(queue)
+	if e.attractS.at == first {
+		t.Error("the pictures do not move on without the voice")
+	}
+}
