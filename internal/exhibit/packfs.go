@@ -323,4 +323,3 @@ func MissingStartExhibit(id string) Problem {
 func UnplayableNarration(file string, err error) Problem {
 	return detail{Kind: "narration-unplayable", Args: kv{"file": file, "error": err.Error()}}.at(file, 0, "")
 }
-
