@@ -54,7 +54,8 @@ type attractScreen struct {
 	// running is set while the loop moves.
 	running bool
 
-	// The tour's voice: the chapter playing, the callbacks the reader
+	// The tour's voice: the chapter playing (kept between loops), the
+	// callbacks the reader
 	// had set on the narrator, and the pause after a voice that failed.
 	voiceChapter int
 	voiceTimer   audio.Timer
@@ -71,7 +72,7 @@ type narratorHooks struct {
 }
 
 func newAttractScreen(e *Exhibit) *attractScreen {
-	a := &attractScreen{e: e, at: -1}
+	a := &attractScreen{e: e, at: -1, voiceChapter: -1}
 	for _, p := range e.pack.Photos {
 		a.ids = append(a.ids, p.ID)
 	}
@@ -246,7 +247,8 @@ func (a *attractScreen) startVoice() {
 	a.saved = &narratorHooks{n.onCue, n.onState, n.onEnded, n.onFailed}
 	n.onCue, n.onState = nil, nil
 	n.onEnded, n.onFailed = a.nextVoice, a.voiceFailed
-	a.voiceChapter = -1
+	// Each loop goes on with the chapter after the last one heard, so a
+	// day of short loops still tells the whole exhibit.
 	a.nextVoice()
 }
 

@@ -116,3 +116,48 @@ func TestKioskAndTourKeepTheScreenOn(t *testing.T) {
 
 // noInhibit stands in for nosleep.Inhibit in tests.
 func noInhibit(string) func() { return func() {} }
+
+// In the attract loop a damaged recording never stops the pictures or the
+// voice: staff get a note, and after a pause the next chapter speaks.
+// Each loop goes on where the last one stopped.
+func TestAttractVoicePastABrokenNarration(t *testing.T) {
+	e, clock, _ := folderExhibit(t, func(dir string) {
+		if err := os.WriteFile(filepath.Join(dir, "audio/01-hoan-canh.ogg"), []byte("OggS hỏng"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	e.post = func(f func()) { f() }
+	e.startKiosk()
+	t.Cleanup(func() {
+		if e.kiosk != nil {
+			e.kiosk.idle.Stop()
+		}
+	})
+	clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+	a, ok := e.current.(*attractScreen)
+	if !ok {
+		t.Fatalf("the attract loop shows %T", e.current)
+	}
+	waitState(t, e, audio.Failed)
+	run(posted[e])
+	noted := false
+	for _, p := range e.problems {
+		noted = noted || (p.Kind == "narration-unplayable" && p.File == "audio/01-hoan-canh.ogg")
+	}
+	if !noted || a.voiceTimer == nil {
+		t.Fatalf("after the failure: noted %v, retry pending %v", noted, a.voiceTimer != nil)
+	}
+	clock.Advance(attractVoiceRetry)
+	waitState(t, e, audio.Playing)
+	if e.narr.chapter != 1 || !a.running {
+		t.Errorf("after the pause: chapter %d speaks, pictures running %v", e.narr.chapter+1, a.running)
+	}
+	// A visitor, then the next loop: chapter 3 speaks.
+	e.kiosk.touched()
+	clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+	waitState(t, e, audio.Playing)
+	if e.narr.chapter != 2 {
+		t.Errorf("the next loop speaks chapter %d, want 3", e.narr.chapter+1)
+	}
+	e.stopKiosk()
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kiosk-day soak: the real exhibit in kiosk mode under a private Xvfb at
-# 1024×768, with a pack whose chapter 2 narration is damaged. Visitors
+# 1024×768, with a pack whose chapter 1 narration is damaged. Visitors
 # (random taps and clicker keys, through xdotool) alternate with idle
 # periods: the idle timer (shortened by TRIENLAM_IDLE_SECONDS, standing in
 # for the 3 idle minutes) runs out, the countdown passes, the attract loop
@@ -29,7 +29,7 @@ chmod 700 "$work/run"
 go build -o "$work/trienlam" . || exit 0
 "$work/trienlam" export-pack "$work/pack" >/dev/null || exit 0
 # One narration file damaged, as a bad copy from a phone would be.
-printf 'OggS hỏng' >"$work/pack/audio/02-chang-duong.ogg"
+printf 'OggS hỏng' >"$work/pack/audio/01-hoan-canh.ogg"
 # A staff PIN (2209), so a visitor's Esc cannot leave kiosk mode.
 pin=$(python3 - <<'PY'
 import base64, hashlib, os
@@ -114,5 +114,5 @@ end_rss=$(rss)
 echo "kioskday: $CYCLES visitors and idle timeouts ($((CYCLES * 3)) min of kiosk idle timers at 3 min each) in $((SECONDS - start)) s"
 echo "kioskday: RSS after the first half ${mid_rss} MB, at the end ${end_rss} MB ($(awk -v a="$mid_rss" -v b="$end_rss" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }') %)"
 echo "kioskday: attract loop: screen changed in $changed of $windows 30-second windows"
-echo "kioskday: attract loop CPU: $(awk -v t="$attract_ticks" -v s="$attract_secs" 'BEGIN { printf "%.1f", t / s }') % of a core (incl. screenshots' X load on the app: none; load average $(cut -d' ' -f1 /proc/loadavg))"
+echo "kioskday: attract loop CPU: $(awk -v t="$attract_ticks" -v s="$attract_secs" 'BEGIN { printf "%.1f", t / s }') % of a core (machine load average $(cut -d' ' -f1 /proc/loadavg))"
 grep -c "narration-unplayable\|cannot be played" "$work/app.log" | sed 's/^/kioskday: log lines about the damaged narration: /'
