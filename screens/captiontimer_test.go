@@ -43,6 +43,7 @@ func folderExhibit(t *testing.T, edit func(dir string)) (*Exhibit, *audio.FakeCl
 	t.Cleanup(win.Close)
 	e := New(a, win, pack, problems)
 	win.Resize(fyne.NewSize(1280, 720))
+	e.inhibit = noInhibit // tests never change the machine's screen saver
 	e.packFS, e.packDir = pfs, pfs.Dir()
 	t.Cleanup(func() { e.packFS.Close() })
 	return e, silence(t, e), dir

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"fyne.io/fyne/v2/driver/desktop"
 	"trienlam/audio"
@@ -15,6 +16,7 @@ import (
 	"trienlam/internal/photos"
 	"trienlam/internal/search"
 	"trienlam/internal/visitlog"
+	"trienlam/platform/nosleep"
 )
 
 // Exhibit is the running exhibit: one window, its screens, the settings
@@ -34,6 +36,9 @@ type Exhibit struct {
 	// packFS is what it was opened with (nil for the built-in pack).
 	packDir string
 	packFS  *exhibit.PackFS
+	// notice, when set, is said at the top of the home screen: why the
+	// pack asked for is not the one shown.
+	notice *exhibit.Problem
 
 	// --- Navigation (nav.go) ---
 	current screen
@@ -43,13 +48,16 @@ type Exhibit struct {
 	// homeS and reader are made once and kept between visits.
 	homeS  *homeScreen
 	reader *readerScreen
+	// attractS is the kiosk's attract loop, made on first use.
+	attractS *attractScreen
 
 	// --- Modes: set while they run ---
 	// touring is set while the guided tour plays the exhibit.
 	touring bool
-	// tourLoop makes this tour start again after the last chapter
-	// whatever the setting: the kiosk's attract loop.
-	tourLoop bool
+	// silent runs the tour's chapter whose narration cannot play.
+	silent *silentChapter
+	// tourAwake releases the tour's hold on the screen (see inhibit).
+	tourAwake func()
 	// presenting is the presenter mode while it runs.
 	presenting *presenterScreen
 	// kiosk is kiosk mode while it runs.
@@ -78,6 +86,12 @@ type Exhibit struct {
 	secondScreen func() bool
 	// now tells the time for clocks on screen.
 	now func() time.Time
+	// inhibit keeps the screen from blanking until the returned release
+	// is called: nosleep.Inhibit; tests count the holds.
+	inhibit func(reason string) (release func())
+	// idleOverride, when set, replaces the kiosk's idle minutes: the
+	// soak's shortened day (kiosk.EnvIdleSeconds).
+	idleOverride time.Duration
 	// post runs work from background goroutines on the UI goroutine:
 	// fyne.Do; tests queue it instead.
 	post func(func())
@@ -93,7 +107,8 @@ const pictureBudget = 160 << 20
 // problems are the pack's validation problems, shown on their own screen.
 func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
 	e := &Exhibit{app: a, win: w, pack: p, problems: problems, prefs: NewPrefs(a),
-		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now}
+		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now,
+		inhibit: nosleep.Inhibit}
 	e.prefs.Apply()
 	e.index = search.NewIndex(p)
 	e.pictures = photos.NewCache(pictureBudget)
@@ -147,8 +162,14 @@ func (e *Exhibit) startTour() {
 		return
 	}
 	e.touring = true
+	if e.tourAwake == nil {
+		// Nobody touches the PC while the tour plays: the screen must
+		// not blank.
+		e.tourAwake = e.inhibit(lang.L("Guided tour"))
+	}
 	n := e.narrator()
 	n.onEnded = e.tourNext
+	n.onFailed = e.tourFailed
 	e.openChapter(first, -1, nil)
 	n.play(first, 0)
 	e.reader.player.refreshTour()
@@ -171,8 +192,9 @@ func (e *Exhibit) tourNext() {
 	if !e.touring {
 		return
 	}
+	e.stopSilent()
 	next := e.nextNarrated(e.reader.chapter)
-	if next < 0 && (e.prefs.TourLoop() || e.tourLoop) {
+	if next < 0 && e.prefs.TourLoop() {
 		next = e.nextNarrated(-1)
 	}
 	if next < 0 {
@@ -183,13 +205,6 @@ func (e *Exhibit) tourNext() {
 	e.openChapter(next, -1, nil)
 	e.narrator().play(next, 0)
 	e.reader.player.refreshTour()
-}
-
-// startTourLooping starts the guided tour for the kiosk's attract loop,
-// which always starts again after the last chapter.
-func (e *Exhibit) startTourLooping() {
-	e.startTour()
-	e.tourLoop = true
 }
 
 // visitStart, chapterViewed, eventViewed and visitEnd feed the visitor log
@@ -236,9 +251,14 @@ func (e *Exhibit) stopTour() {
 		return
 	}
 	e.touring = false
-	e.tourLoop = false
+	e.stopSilent()
+	if e.tourAwake != nil {
+		e.tourAwake()
+		e.tourAwake = nil
+	}
 	if e.narr != nil {
 		e.narr.onEnded = nil
+		e.narr.onFailed = nil
 		e.narr.stopAll()
 	}
 	if e.reader.player != nil {

@@ -91,8 +91,14 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	chaptersTitle := widget.NewLabelWithStyle(lang.L("Chapters"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	chaptersTitle.SizeName = theme.SizeNameSubHeadingText
 
-	body := container.NewVBox(
-		title,
+	body := container.NewVBox(title)
+	if e.notice != nil {
+		notice := widget.NewLabelWithStyle(e.notice.Text(e.prefs.Language()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		notice.Wrapping = fyne.TextWrapWord
+		notice.Importance = widget.WarningImportance
+		body.Add(notice)
+	}
+	body.Objects = append(body.Objects,
 		container.New(&flowLayout{}, actions...),
 		chaptersTitle,
 		container.New(&gridLayout{minCell: 360}, cards...),

@@ -23,21 +23,25 @@ const kioskWarnFor = 10 * time.Second
 
 // kioskMode runs the exhibit unattended: full screen with no way out but
 // the staff PIN, a visitor's session that ends after some idle minutes
-// with a short countdown, and an attract loop — the guided tour, looping,
-// under a large "Chạm để xem" — until the next visitor touches it.
+// with a short countdown, and the attract loop (attractScreen) until the
+// next visitor touches it, who starts fresh.
 type kioskMode struct {
 	e    *Exhibit
 	idle *kiosk.Idle
 	lock *kiosk.Lock
 
-	layer      *fyne.Container // over the exhibit: invitation or countdown
-	invitation *fyne.Container
-	countdown  *fyne.Container
-	countText  *canvas.Text
-	state      kiosk.IdleState
+	layer     *fyne.Container // over the exhibit: the countdown
+	countdown *fyne.Container
+	countText *canvas.Text
+	state     kiosk.IdleState
+	// textStep is the text size staff chose; each visitor starts with it.
+	textStep exhibittheme.Step
 	// windowSize is the window's size before kiosk mode, to return to.
 	windowSize  fyne.Size
 	startedFull bool
+	// awake releases kiosk mode's hold on the screen: an unattended PC
+	// must never blank or sleep.
+	awake func()
 }
 
 // startKiosk switches the exhibit into kiosk mode.
@@ -47,7 +51,11 @@ func (e *Exhibit) startKiosk() {
 	}
 	k := &kioskMode{e: e, lock: kiosk.NewLock(e.clock)}
 	e.kiosk = k
-	k.idle = kiosk.NewIdle(e.clock, e.prefs.IdleAfter(), kioskWarnFor)
+	idleAfter := e.prefs.IdleAfter()
+	if e.idleOverride > 0 {
+		idleAfter = e.idleOverride
+	}
+	k.idle = kiosk.NewIdle(e.clock, idleAfter, kioskWarnFor)
 	k.idle.OnWarning = func(d time.Duration) { e.post(func() { k.warn(d) }) }
 	k.idle.OnTick = func(d time.Duration) { e.post(func() { k.tick(d) }) }
 	k.idle.OnAttract = func() { e.post(k.attract) }
@@ -57,6 +65,9 @@ func (e *Exhibit) startKiosk() {
 	// supervisor takes a clean exit for staff leaving on purpose.
 	e.win.SetCloseIntercept(k.askPIN)
 	e.win.SetFullScreen(true)
+	k.awake = e.inhibit(lang.L("Kiosk"))
+	k.textStep = e.prefs.TextStep()
+	k.freshVisitor()
 	e.goHome()
 	k.idle.Start()
 	e.visitStart()
@@ -69,10 +80,18 @@ func (e *Exhibit) stopKiosk() {
 		return
 	}
 	k.idle.Stop()
+	k.awake()
+	if e.attractS != nil {
+		e.attractS.stop()
+	}
+	e.win.SetPadded(true)
 	e.kiosk = nil
 	e.win.SetCloseIntercept(nil)
 	e.visitEnd()
 	e.stopTour()
+	if _, ok := e.current.(*attractScreen); ok {
+		e.goHome()
+	}
 	e.refreshCurrent()
 	full := e.prefs.FullScreen()
 	e.win.SetFullScreen(full)
@@ -85,7 +104,12 @@ func (e *Exhibit) stopKiosk() {
 // notices every pointer move (a touch moves the pointer too) without
 // taking taps from the widgets beneath, and the invitation/countdown.
 func (k *kioskMode) wrap(content fyne.CanvasObject) fyne.CanvasObject {
-	k.invitation = k.makeInvitation()
+	if _, ok := k.e.current.(*attractScreen); ok {
+		// The attract screen fills the window alone; it has no
+		// countdown, and staff reach their button from home.
+		k.layer = nil
+		return container.NewStack(content, newTouchNotice(k.touched))
+	}
 	k.countdown = k.makeCountdown()
 	k.layer = container.NewStack()
 	staff := newKeyButton(k.e, lang.L("Staff"), theme.SettingsIcon(), k.askPIN)
@@ -106,6 +130,7 @@ func (k *kioskMode) warn(d time.Duration) {
 	k.state = kiosk.Warning
 	k.tick(d)
 	k.show(kiosk.Warning)
+	k.e.attract().preload()
 }
 
 func (k *kioskMode) tick(d time.Duration) {
@@ -119,23 +144,41 @@ func (k *kioskMode) attract() {
 	e := k.e
 	k.state = kiosk.Attract
 	e.visitEnd()
-	e.goHome()
-	if e.hasAnyNarration() {
-		e.startTourLooping()
+	e.stopTour()
+	if e.narr != nil {
+		e.narr.stopAll()
 	}
+	e.history = nil
 	k.show(kiosk.Attract)
+	// Edge to edge: the window's padding would frame the pictures.
+	e.win.SetPadded(false)
+	e.show(e.attract(), false)
 }
 
-// active is a visitor arriving: the loop stops, the start screen shows.
+// active is a visitor arriving: the loop stops and the visitor starts
+// fresh at home.
 func (k *kioskMode) active() {
 	e := k.e
 	was := k.state
 	k.state = kiosk.Active
 	k.show(kiosk.Active)
 	if was == kiosk.Attract {
-		e.stopTour()
+		e.attract().stop()
+		e.win.SetPadded(true)
+		k.freshVisitor()
 		e.goHome()
 		e.visitStart()
+	}
+}
+
+// freshVisitor forgets the previous visitor: the home screen offers "Bắt
+// đầu xem", not "Đọc tiếp" at their place, and the text is at the size
+// staff chose, whatever the last visitor made it.
+func (k *kioskMode) freshVisitor() {
+	e := k.e
+	e.prefs.ClearPosition()
+	if e.prefs.TextStep() != k.textStep {
+		e.prefs.SetTextStep(k.textStep)
 	}
 }
 
@@ -144,28 +187,10 @@ func (k *kioskMode) show(s kiosk.IdleState) {
 		return
 	}
 	k.layer.RemoveAll()
-	switch s {
-	case kiosk.Warning:
+	if s == kiosk.Warning {
 		k.layer.Add(k.countdown)
-	case kiosk.Attract:
-		k.layer.Add(k.invitation)
 	}
 	k.layer.Refresh()
-}
-
-// makeInvitation is the attract loop's band: "Chạm để xem", large.
-func (k *kioskMode) makeInvitation() *fyne.Container {
-	band := canvas.NewRectangle(withAlphaColor(theme.Color(exhibittheme.ColorNamePlate), 0xE0))
-	text := canvas.NewText(lang.L("Touch to view"), theme.Color(exhibittheme.ColorNameOnPlate))
-	text.TextSize = theme.Size(exhibittheme.SizeNameTitle) * 1.3
-	text.TextStyle.Bold = true
-	text.Alignment = fyne.TextAlignCenter
-	sub := canvas.NewText(k.e.pack.Title, theme.Color(exhibittheme.ColorNameGoldOnPlate))
-	sub.TextSize = theme.Size(theme.SizeNameSubHeadingText)
-	sub.Alignment = fyne.TextAlignCenter
-	inner := container.NewStack(band, container.NewPadded(container.NewVBox(text, sub)))
-	// A tap on the band is a visitor too.
-	return container.NewBorder(nil, container.NewStack(inner, newTapCatcher(k.touched)), nil, nil)
 }
 
 // makeCountdown is the warning before a session ends.
@@ -246,26 +271,6 @@ func (t *touchNotice) MouseOut() {}
 
 // CreateRenderer is part of fyne.Widget.
 func (t *touchNotice) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
-}
-
-// tapCatcher turns a tap into a call.
-type tapCatcher struct {
-	widget.BaseWidget
-	onTap func()
-}
-
-func newTapCatcher(f func()) *tapCatcher {
-	t := &tapCatcher{onTap: f}
-	t.ExtendBaseWidget(t)
-	return t
-}
-
-// Tapped is part of fyne.Tappable.
-func (t *tapCatcher) Tapped(*fyne.PointEvent) { t.onTap() }
-
-// CreateRenderer is part of fyne.Widget.
-func (t *tapCatcher) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }
 

@@ -96,24 +96,58 @@ func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
 	if k.state != kiosk.Attract {
 		t.Fatalf("after the countdown: %v", k.state)
 	}
-	if _, ok := e.current.(*homeScreen); !ok && !e.touring {
-		t.Errorf("the attract loop shows %T (touring %v)", e.current, e.touring)
+	a, ok := e.current.(*attractScreen)
+	if !ok {
+		t.Fatalf("the attract loop shows %T", e.current)
 	}
-	if !e.touring || !e.tourLoop {
-		t.Error("the attract loop should be the looping guided tour")
+	// The attract screen covers everything: its own view and the layer
+	// that notices a visitor, nothing of the reader or home beneath.
+	content := e.win.Content().(*fyne.Container)
+	if len(content.Objects) != 2 || content.Objects[0] != fyne.CanvasObject(a.view) {
+		t.Fatalf("the attract window holds %d objects, want the attract view alone under the touch layer", len(content.Objects))
 	}
-	if !strings.Contains(renderedText(k.layer), "Chạm để xem") {
-		t.Error("no “Chạm để xem” invitation")
+	txt := renderedText(content)
+	for _, want := range []string{"Chạm để bắt đầu", e.pack.Title} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the attract screen does not say %q", want)
+		}
 	}
-	// The tour's picture decodes in the background: wait for it so the
+	for _, reader := range []string{"Thuyết minh tự động —", e.pack.Chapters[0].Title, "thiết bị âm thanh", "Dành cho cán bộ"} {
+		if strings.Contains(txt, reader) {
+			t.Errorf("%q shows through the attract screen", reader)
+		}
+	}
+	// The tour's voice plays (a setting, on by default) without the
+	// reader.
+	waitState(t, e, audio.Playing)
+	if e.narr.chapter != 0 || e.touring || e.narr.onCue != nil {
+		t.Errorf("attract voice: chapter %d, touring %v, reader hooked %v", e.narr.chapter, e.touring, e.narr.onCue != nil)
+	}
+	// The first picture decodes in the background: wait for it so the
 	// image is the same on every run.
-	until(t, queue, func() bool { return e.reader.pictures.zoom.Image() != nil }, "the tour's picture")
-	test.AssertImageMatches(t, "kiosk_invitation.png", e.win.Canvas().Capture())
-	// A visitor touches: the tour stops, home shows.
+	until(t, queue, func() bool { return a.view.img.Image != nil }, "the attract picture")
+	test.AssertImageMatches(t, "kiosk_attract.png", e.win.Canvas().Capture())
+	// The picture pans, a few steps a second, and the next one comes.
+	before := a.view.img.Position()
+	for i := 0; i < 6; i++ {
+		clock.Advance(attractStep)
+		run(queue)
+	}
+	if a.view.img.Position() == before {
+		t.Error("the picture does not pan")
+	}
+	for i := 0; i < int(attractPeriod/attractStep); i++ {
+		clock.Advance(attractStep)
+		run(queue)
+	}
+	if a.at != 1 {
+		t.Errorf("after %v the attract loop shows picture %d, want the second", attractPeriod, a.at+1)
+	}
+	// A visitor touches: the loop and its voice stop, home shows.
 	key(e, fyne.KeyDown)
 	run(queue)
-	if k.state != kiosk.Active || e.touring {
-		t.Errorf("a touch in the attract loop: %v, touring %v", k.state, e.touring)
+	if k.state != kiosk.Active || a.running || e.narr.player.State() != audio.Idle || e.narr.onState == nil {
+		t.Errorf("a touch in the attract loop: %v, running %v, voice %v, reader hooks back %v", k.state, a.running, e.narr.player.State(), e.narr.onState != nil)
 	}
 	if _, ok := e.current.(*homeScreen); !ok {
 		t.Errorf("after the attract loop: %T, want home", e.current)
@@ -252,5 +286,66 @@ func TestKioskSearchKeyboard(t *testing.T) {
 	walk(plain.win.Content())
 	if kb != nil {
 		t.Error("an on-screen keyboard outside kiosk mode")
+	}
+}
+
+// Every visitor starts fresh: home offers "Bắt đầu xem", not the previous
+// visitor's place, at the text size staff chose.
+func TestKioskNextVisitorStartsFresh(t *testing.T) {
+	e, clock, queue := kioskExhibit(t, "2209")
+	staffStep := e.prefs.TextStep()
+	if strings.Contains(renderedText(e.win.Content()), "Đọc tiếp") {
+		t.Error("the first visitor is offered a place read before kiosk mode")
+	}
+	// A visitor reads chapter 3 with large text, then leaves.
+	e.openChapter(2, 5, nil)
+	e.prefs.SetPosition(e.pack, e.pack.Chapters[2].ID, 5)
+	e.stepText(+2)
+	if e.prefs.TextStep() == staffStep {
+		t.Fatal("the text did not grow")
+	}
+	clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+	run(queue)
+	if e.kiosk.state != kiosk.Attract {
+		t.Fatalf("the kiosk is %v", e.kiosk.state)
+	}
+	// The next one taps the attract screen.
+	test.Tap(e.attractS.view)
+	run(queue)
+	if _, ok := e.current.(*homeScreen); !ok {
+		t.Fatalf("the next visitor sees %T", e.current)
+	}
+	txt := renderedText(e.win.Content())
+	if !strings.Contains(txt, "Bắt đầu xem") || strings.Contains(txt, "Đọc tiếp") {
+		t.Error("the next visitor is offered the previous visitor's place")
+	}
+	if e.prefs.TextStep() != staffStep {
+		t.Errorf("text size %v, want the staff's %v", e.prefs.TextStep(), staffStep)
+	}
+	// "Bắt đầu xem" opens chapter 1 at the top.
+	e.resume()
+	if e.reader.chapter != 0 {
+		t.Errorf("the next visitor starts at chapter %d", e.reader.chapter+1)
+	}
+}
+
+// With the voice setting off, the attract loop shows its pictures in
+// silence: the narration is never loaded.
+func TestAttractWithoutVoice(t *testing.T) {
+	e, clock, queue := kioskExhibit(t, "2209")
+	e.prefs.SetAttractVoice(false)
+	clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+	run(queue)
+	if _, ok := e.current.(*attractScreen); !ok {
+		t.Fatalf("the attract loop shows %T", e.current)
+	}
+	if st := e.narrator().player.State(); st != audio.Idle {
+		t.Errorf("the narration is %v with the voice setting off", st)
+	}
+	first := e.attractS.at
+	clock.Advance(attractPeriod + attractStep)
+	run(queue)
+	if e.attractS.at == first {
+		t.Error("the pictures do not move on without the voice")
 	}
 }

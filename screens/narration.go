@@ -41,6 +41,9 @@ type narrator struct {
 	onState  func(audio.State)
 	onEnded  func()
 	onDevice func(err error)
+	// onFailed is told, by the guided tour, that the loaded chapter's
+	// narration cannot play (failure says why).
+	onFailed func()
 }
 
 // newNarrator makes the narrator; the sound device is opened on the first
@@ -192,6 +195,9 @@ func (n *narrator) stateChanged(s audio.State) {
 	}
 	if n.onState != nil {
 		n.onState(s)
+	}
+	if s == audio.Failed && n.onFailed != nil {
+		n.onFailed()
 	}
 }
 

@@ -23,6 +23,7 @@ const (
 	prefIdleMinutes  = "kiosk.idleMinutes"
 	prefPIN          = "kiosk.pin"
 	prefKioskAtStart = "kiosk.atStart"
+	prefAttractVoice = "kiosk.attractVoice"
 	prefLastPack     = "reader.pack"
 	prefLastChapter  = "reader.chapter"
 	prefLastBlock    = "reader.block"
@@ -136,6 +137,13 @@ func (s *Prefs) KioskAtStart() bool { return s.prefs.Bool(prefKioskAtStart) }
 // SetKioskAtStart sets whether the exhibit starts in kiosk mode.
 func (s *Prefs) SetKioskAtStart(on bool) { s.prefs.SetBool(prefKioskAtStart, on) }
 
+// AttractVoice reports whether the kiosk's attract loop plays the guided
+// tour's narration (default on), or only shows its pictures.
+func (s *Prefs) AttractVoice() bool { return s.prefs.BoolWithFallback(prefAttractVoice, true) }
+
+// SetAttractVoice sets whether the attract loop plays the narration.
+func (s *Prefs) SetAttractVoice(on bool) { s.prefs.SetBool(prefAttractVoice, on) }
+
 // Apply puts the stored language and theme into effect.
 func (s *Prefs) Apply() {
 	applyLanguage(s.Language())
@@ -168,6 +176,13 @@ func (s *Prefs) LastPosition(p *exhibit.Pack) (chapter, block int) {
 // HasPosition reports whether the reader was left somewhere in this pack.
 func (s *Prefs) HasPosition(p *exhibit.Pack) bool {
 	return s.prefs.String(prefLastPack) == p.ID && p.ChapterIndex(s.prefs.String(prefLastChapter)) >= 0
+}
+
+// ClearPosition forgets where the reader was: a kiosk's next visitor
+// starts at the beginning, not at the previous visitor's place.
+func (s *Prefs) ClearPosition() {
+	s.prefs.RemoveValue(prefLastChapter)
+	s.prefs.RemoveValue(prefLastBlock)
 }
 
 // SetPosition remembers where the reader is.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/audio"
+	"trienlam/audio/captions"
 	"trienlam/screens/exhibittheme"
 )
 
@@ -262,13 +263,28 @@ func (b *playerBar) cueChanged(i int) {
 	b.lastCue = i
 	cues := n.player.Cues()
 	if i < 0 || i >= len(cues) {
+		b.showCue(nil)
+		return
+	}
+	b.showCue(&cues[i])
+}
+
+// showCue shows a caption in the captions bar and highlights its
+// sentence; nil clears both. The voice's cues come through cueChanged; a
+// chapter whose narration cannot play shows its cues by the clock
+// (silentChapter).
+func (b *playerBar) showCue(c *captions.Cue) {
+	r := b.r
+	if r.view == nil {
+		return
+	}
+	if c == nil {
 		b.setCaption("")
 		r.view.SetMarks(nil)
 		b.captions.Hide()
 		b.captionsShown = false
 		return
 	}
-	c := cues[i]
 	b.setCaption(c.Text)
 	if !b.captionsShown {
 		b.captions.Show()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -11,6 +12,7 @@ import (
 
 	"trienlam/assets"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/kiosk"
 	"trienlam/internal/visitlog"
 )
 
@@ -26,7 +28,7 @@ type Options struct {
 	// Kiosk starts in kiosk mode, Presenter in presenter mode.
 	Kiosk, Presenter bool
 	// MissingStart is the id of the library's start exhibit when it is no
-	// longer installed: the window says why the built-in exhibit shows.
+	// longer installed: the built-in exhibit opens and says why.
 	MissingStart string
 	// Handoff, when set, is called with a function that opens a pack in
 	// the running window: files handed over by a later start (a double
@@ -37,8 +39,9 @@ type Options struct {
 // Run opens the exhibit in a window of the app and runs until the window
 // closes; it returns the process exit code. packPath is a pack folder or
 // .zip, or "" for the built-in exhibit. A pack that cannot be read at all
-// is explained in a dialog and the built-in exhibit is shown instead, so
-// the hall is never left with an empty screen.
+// is explained on the home screen (and in a dialog outside kiosk mode) and
+// the built-in exhibit is shown instead, so the hall is never left with an
+// empty screen.
 func Run(a fyne.App, opts Options) int {
 	packPath := opts.PackPath
 	w := a.NewWindow(WindowTitle)
@@ -48,26 +51,20 @@ func Run(a fyne.App, opts Options) int {
 	w.CenterOnScreen()
 	w.SetMaster()
 
-	var (
-		pack     *exhibit.Pack
-		problems []exhibit.Problem
-		pfs      *exhibit.PackFS
-		loadErr  error
-	)
-	if packPath != "" {
-		pack, problems, pfs, loadErr = exhibit.LoadPath(packPath)
-	}
-	if pack == nil {
-		var err error
-		pack, problems, err = exhibit.Load(assets.Pack())
-		if err != nil {
-			// The built-in pack is tested on every build; this is a
-			// broken binary, not a user's mistake.
-			fmt.Fprintln(os.Stderr, "trienlam: built-in pack:", err)
-			return 2
-		}
+	pack, problems, pfs, unopened, err := openPack(packPath, opts.MissingStart)
+	if err != nil {
+		// The built-in pack is tested on every build; this is a
+		// broken binary, not a user's mistake.
+		fmt.Fprintln(os.Stderr, "trienlam: built-in pack:", err)
+		return 2
 	}
 	e := New(a, w, pack, problems)
+	if unopened != nil {
+		// Said on the home screen too, where staff look first, and in
+		// kiosk mode, where no dialog is shown to visitors.
+		e.notice = unopened
+		fmt.Fprintln(os.Stderr, "trienlam:", unopened.Message)
+	}
 	if pfs != nil {
 		// A folder pack can be written to by staff tools, which reload it.
 		e.packFS, e.packDir = pfs, pfs.Dir()
@@ -86,6 +83,13 @@ func Run(a fyne.App, opts Options) int {
 			fyne.LogError("visitor log", err)
 		}
 	}
+	// The kiosk-day soak's hooks (scripts/bench/kioskday.sh).
+	e.idleOverride = kiosk.IdleOverride()
+	if f := os.Getenv(kiosk.EnvStatsFile); f != "" {
+		stop := make(chan struct{})
+		defer close(stop)
+		go kiosk.WriteStats(f, 5*time.Second, stop)
+	}
 	switch {
 	case opts.Kiosk || e.prefs.KioskAtStart():
 		e.startKiosk()
@@ -101,16 +105,41 @@ func Run(a fyne.App, opts Options) int {
 			})
 		})
 	}
-	if opts.MissingStart != "" {
-		dialog.ShowInformation(lang.L("Exhibit library"), lang.L("The exhibit chosen to open at start ({{.ID}}) is no longer in the exhibit library, so the built-in exhibit is shown. Choose another in Settings → Exhibit library.", map[string]any{"ID": opts.MissingStart}), e.Window())
-	}
-	if loadErr != nil {
-		dialog.ShowError(fmt.Errorf("%s", lang.L("Could not open the pack {{.Path}}: {{.Error}}. Showing the built-in exhibit instead.",
-			map[string]any{"Path": packPath, "Error": loadErr})), e.Window())
+	if unopened != nil && e.kiosk == nil {
+		dialog.ShowInformation(lang.L("Pack problems"), unopened.Text(e.prefs.Language()), e.Window())
 	}
 	w.ShowAndRun()
 	if e.narr != nil {
 		e.narr.shutdown()
 	}
 	return 0
+}
+
+// openPack loads the pack at path, or the built-in pack for "" (saying
+// why when missingStart names a start exhibit no longer installed). A pack
+// that cannot be opened or loaded at all falls back to the built-in pack,
+// so a hall is never left with an empty screen: unopened then says why,
+// and it leads the problems, followed by those of the failed pack that
+// explain it. err is set only when the built-in pack itself cannot load.
+func openPack(path, missingStart string) (pack *exhibit.Pack, problems []exhibit.Problem, pfs *exhibit.PackFS, unopened *exhibit.Problem, err error) {
+	if path == "" && missingStart != "" {
+		pr := exhibit.MissingStartExhibit(missingStart)
+		unopened = &pr
+		problems = []exhibit.Problem{pr}
+	}
+	if path != "" {
+		var loadErr error
+		pack, problems, pfs, loadErr = exhibit.LoadPath(path)
+		if loadErr == nil {
+			return pack, problems, pfs, nil, nil
+		}
+		pr := exhibit.UnopenedPack(path, loadErr)
+		unopened = &pr
+		problems = append([]exhibit.Problem{pr}, problems...)
+	}
+	builtin, more, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return builtin, append(problems, more...), nil, unopened, nil
 }

@@ -45,6 +45,7 @@ func openIn(t *testing.T, a fyne.App, w, h float32) *Exhibit {
 	t.Cleanup(win.Close)
 	e := New(a, win, p, nil)
 	win.Resize(fyne.NewSize(w, h))
+	e.inhibit = noInhibit // tests never change the machine's screen saver
 	return e
 }
 

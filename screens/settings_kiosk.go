@@ -28,6 +28,9 @@ func (s *settingsScreen) kioskSettings() *widget.Form {
 	atStart := widget.NewCheck(lang.L("Start in kiosk mode (full screen, left only with the staff PIN)"), st.SetKioskAtStart)
 	atStart.Checked = st.KioskAtStart()
 
+	voice := widget.NewCheck(lang.L("Play the guided tour's voice between visitors"), st.SetAttractVoice)
+	voice.Checked = st.AttractVoice()
+
 	minutes := []string{"1", "2", "3", "5", "10", "15"}
 	idle := widget.NewSelect(minutes, func(v string) {
 		if m, err := strconv.Atoi(v); err == nil {
@@ -68,6 +71,7 @@ func (s *settingsScreen) kioskSettings() *widget.Form {
 		widget.NewFormItem(lang.L("Kiosk"), atStart),
 		widget.NewFormItem("", login),
 		widget.NewFormItem(lang.L("Idle minutes before returning to the start"), idle),
+		widget.NewFormItem("", voice),
 		widget.NewFormItem(lang.L("Staff PIN"), container.NewHBox(pinState, setPIN)),
 		widget.NewFormItem("", container.NewHBox(start)),
 		widget.NewFormItem(lang.L("Visitor log"), container.NewHBox(export)),

@@ -271,6 +271,11 @@ func (h *helper) start(c proto.Command) (*session, error) {
 		{"pause", yesNo(c.Paused)},
 		{"volume", fmt.Sprintf("%g", volume.Load().(float64))},
 		{"volume-max", "100"},
+		// Without a sound device (a kiosk PC with no sound card, HDMI
+		// unplugged) mpv refuses to load the file; with this it plays
+		// silently at the normal pace, so narration keeps its captions
+		// and a clip ends normally instead of looking damaged.
+		{"audio-fallback-to-null", "yes"},
 	}
 	if c.Start > 0 {
 		opts = append(opts, [2]string{"start", fmt.Sprintf("%.3f", c.Start)})

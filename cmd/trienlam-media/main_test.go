@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -21,11 +22,17 @@ import (
 // to send a command line and the decoded events.
 func runHelper(t *testing.T) (send func(string), events <-chan proto.Message, wait func() int) {
 	t.Helper()
+	return runHelperWith(t, options{vo: "null", ao: "null"})
+}
+
+// runHelperWith is runHelper with the helper's options.
+func runHelperWith(t *testing.T, opt options) (send func(string), events <-chan proto.Message, wait func() int) {
+	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	var seq atomic.Int64
 	w := &writer{enc: json.NewEncoder(outW), seq: &seq}
-	h := &helper{opt: options{vo: "null", ao: "null"}, w: w}
+	h := &helper{opt: opt, w: w}
 	code := make(chan int, 1)
 	go func() {
 		code <- h.run(inR, &seq)
@@ -132,6 +139,44 @@ func TestPlayAudio(t *testing.T) {
 		t.Errorf("%d position events in 1.5 s", positions)
 	}
 	send(`{"cmd":"quit","seq":8}`)
+	if code := wait(); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+}
+
+// Without a sound device a recording still plays, silently and at its
+// normal pace, to its end: narration keeps its captions and a clip ends
+// normally instead of looking damaged. ALSA with no device configured is
+// a PC without a sound card.
+func TestPlayWithoutSoundDevice(t *testing.T) {
+	ffmpeg, err := exec.LookPath("ffmpeg")
+	if err != nil {
+		t.Skip("ffmpeg is not installed (scripts/deps.sh installs it for the tests)")
+	}
+	dir := t.TempDir()
+	f := filepath.Join(dir, "giong-noi.m4a")
+	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=500", "-t", "1.5", "-c:a", "aac", f).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v\n%s", err, out)
+	}
+	conf := filepath.Join(dir, "asound.conf")
+	if err := os.WriteFile(conf, []byte("# no sound card\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("ALSA_CONFIG_PATH", conf)
+	send, ch, wait := runHelperWith(t, options{vo: "null", ao: "alsa"})
+	send(`{"cmd":"load","seq":9,"path":` + quote(f) + `}`)
+	m := nextEvent(t, ch)
+	if m.Event != proto.EvReady {
+		t.Fatalf("first event %+v, want ready", m)
+	}
+	send(`{"cmd":"play","seq":10}`)
+	for m.Event != proto.EvEnded {
+		m = nextEvent(t, ch)
+		if m.Event == proto.EvError {
+			t.Fatalf("error without a sound device: %+v", m)
+		}
+	}
+	send(`{"cmd":"quit","seq":11}`)
 	if code := wait(); code != 0 {
 		t.Errorf("exit status %d", code)
 	}

@@ -162,9 +162,13 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 			e.errorf("--pack: the path is empty")
 			return ExitUsage
 		}
-		if msg := checkExists(*packPath); msg != "" {
-			e.errorf("--pack %s: %s", shorten(*packPath), msg)
-			return ExitUsage
+		// A missing pack (a USB stick not plugged in, a changed drive
+		// letter) still starts the exhibit: the window explains it and
+		// shows the built-in exhibit, so a hall is never left without
+		// one. Only the log hears of it here.
+		if msg := checkExists(*packPath); msg != "" && !*supervised {
+			// (The supervised kiosk's parent has said it already.)
+			e.errorf("--pack %s: %s; the built-in exhibit is shown instead", shorten(*packPath), msg)
 		}
 	}
 	if *kiosk && *presenter {

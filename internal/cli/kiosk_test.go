@@ -129,3 +129,24 @@ func TestUsageListsKioskAndPresenter(t *testing.T) {
 		t.Error("help lists the internal --supervised")
 	}
 }
+
+// A kiosk whose pack is missing (the USB stick not plugged in) still
+// starts under the supervisor, with the path, so the window can explain it
+// over the built-in exhibit.
+func TestKioskWithMissingPack(t *testing.T) {
+	takeSupervised()
+	missing := filepath.Join("testdata", "no-such-pack")
+	r := run("--kiosk", "--pack", missing)
+	calls := takeSupervised()
+	if r.code != ExitOK || len(calls) != 1 || strings.Join(calls[0].args, " ") != "--kiosk --supervised --pack "+missing {
+		t.Fatalf("code %d, supervised %+v; want the supervised kiosk with --pack %s", r.code, calls, missing)
+	}
+	if !strings.Contains(r.stderr, "built-in exhibit") {
+		t.Errorf("stderr %q does not say the built-in exhibit is shown", r.stderr)
+	}
+	// The supervised child starts the GUI with the path too.
+	r = run("--kiosk", "--supervised", "--pack", missing)
+	if r.code != ExitOK || len(r.gui) != 1 || r.gui[0] != (GUIOptions{Kiosk: true, PackPath: missing}) {
+		t.Errorf("child: code %d, gui %+v", r.code, r.gui)
+	}
+}

@@ -296,3 +296,30 @@ func zipTopFolder(files []*zip.File) string {
 	}
 	return ""
 }
+
+// UnopenedPack is the problem reported when the pack at path cannot be
+// opened or loaded at all (a USB stick not plugged in, a changed drive
+// letter, a damaged zip) and the built-in exhibit is shown instead. Its
+// kind says which: "pack-missing" when nothing is at path, else
+// "pack-unreadable" with the error.
+func UnopenedPack(path string, err error) Problem {
+	if errors.Is(err, fs.ErrNotExist) {
+		return detail{Kind: "pack-missing", Args: kv{"file": path}}.at(path, 0, "")
+	}
+	return detail{Kind: "pack-unreadable", Args: kv{"file": path, "error": err.Error()}}.at(path, 0, "")
+}
+
+// MissingStartExhibit is the problem reported when the start exhibit
+// chosen in the library is no longer installed and the built-in exhibit is
+// shown instead.
+func MissingStartExhibit(id string) Problem {
+	return detail{Kind: "start-exhibit-missing", Args: kv{"id": id}}.at(id, 0, "")
+}
+
+// UnplayableNarration is the note for staff when a chapter's narration
+// file cannot be played while the exhibit runs (a damaged file, a format
+// this PC cannot decode): the guided tour goes on silently, on the
+// chapter's captions.
+func UnplayableNarration(file string, err error) Problem {
+	return detail{Kind: "narration-unplayable", Args: kv{"file": file, "error": err.Error()}}.at(file, 0, "")
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -189,6 +190,12 @@ func allProblems(t *testing.T) map[string][]Problem {
 		_, probs, _ := Load(fsys)
 		all[name] = probs
 	}
+	// Problems the app makes while it runs, not the loader.
+	all["unopened packs"] = unopenedPacks(t)
+	all["while running"] = []Problem{
+		UnplayableNarration("audio/chuong-1.m4a", errors.New("no audio device")),
+		MissingStartExhibit("trien-lam-2024"),
+	}
 	return all
 }
 
@@ -263,5 +270,41 @@ func TestProblemTemplatesMatchArgs(t *testing.T) {
 				t.Errorf("%s: Message %q and String %q differ from the English template %q", name, p.Message, p.String(), en)
 			}
 		}
+	}
+}
+
+// unopenedPacks returns UnopenedPack's problems for a missing pack and for
+// a zip that is not one.
+func unopenedPacks(t *testing.T) []Problem {
+	t.Helper()
+	var out []Problem
+	for _, path := range []string{filepath.Join(t.TempDir(), "khong-co"), filepath.Join(t.TempDir(), "hong.zip")} {
+		if strings.HasSuffix(path, ".zip") {
+			if err := os.WriteFile(path, []byte("not a zip"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, _, _, err := LoadPath(path)
+		if err == nil {
+			t.Fatalf("LoadPath(%s) opened it", path)
+		}
+		out = append(out, UnopenedPack(path, err))
+	}
+	return out
+}
+
+func TestUnopenedPack(t *testing.T) {
+	probs := unopenedPacks(t)
+	if probs[0].Kind != "pack-missing" || probs[1].Kind != "pack-unreadable" {
+		t.Fatalf("kinds %q, %q; want pack-missing, pack-unreadable", probs[0].Kind, probs[1].Kind)
+	}
+	for _, p := range probs {
+		if p.File == "" || p.Args["file"] != p.File || !strings.Contains(p.Message, "built-in exhibit") ||
+			!strings.Contains(p.Text("vi"), "triển lãm có sẵn") {
+			t.Errorf("problem %#v does not name the pack and what is shown instead", p)
+		}
+	}
+	if probs[1].Args["error"] == "" {
+		t.Errorf("pack-unreadable without the error: %#v", probs[1])
 	}
 }

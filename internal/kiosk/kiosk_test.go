@@ -1,6 +1,9 @@
 package kiosk
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -254,5 +257,30 @@ func TestIdleRealClock(t *testing.T) {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("never reached Attract")
+	}
+}
+
+func TestSoakHooks(t *testing.T) {
+	t.Setenv(EnvIdleSeconds, "12")
+	if d := IdleOverride(); d != 12*time.Second {
+		t.Errorf("IdleOverride = %v, want 12s", d)
+	}
+	for _, bad := range []string{"", "0", "-3", "ba"} {
+		t.Setenv(EnvIdleSeconds, bad)
+		if d := IdleOverride(); d != 0 {
+			t.Errorf("IdleOverride with %q = %v, want 0", bad, d)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "stats")
+	stop := make(chan struct{})
+	close(stop)
+	WriteStats(path, time.Hour, stop) // writes once, then sees stop
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g, heap, gc int
+	if n, _ := fmt.Sscanf(string(data), "goroutines=%d heap_inuse_kb=%d num_gc=%d", &g, &heap, &gc); n != 3 || g < 1 || heap <= 0 {
+		t.Errorf("stats line %q", data)
 	}
 }

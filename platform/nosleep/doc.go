@@ -1,5 +1,5 @@
-// Package nosleep keeps the screen from blanking or locking while a
-// presenter shows the exhibit to a hall: a projector that goes dark in the
-// middle of a talk is the failure people remember. The presenter mode holds
-// an inhibition while it runs; the kiosk does not use this package.
+// Package nosleep keeps the screen from blanking or locking while the
+// exhibit presents to a hall, runs as a kiosk or plays the guided tour: a
+// projector that goes dark in the middle of a talk, or a kiosk that
+// locks, is the failure people remember.
 package nosleep

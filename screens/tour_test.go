@@ -1,0 +1,163 @@
+package screens
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"trienlam/audio"
+)
+
+// A chapter whose narration file is damaged does not stop the guided tour
+// (and with it the kiosk's attract loop): it runs silently on its
+// captions, staff get a note in the problems list, and the tour goes on.
+func TestTourGoesOnPastABrokenNarration(t *testing.T) {
+	e, clock, _ := folderExhibit(t, func(dir string) {
+		// Chapter 2's recording is damaged; chapter 3 has lost its
+		// captions too.
+		for _, f := range []string{"audio/02-chang-duong.ogg", "audio/03-thanh-tuu.ogg"} {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte("OggS hỏng"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Remove(filepath.Join(dir, "audio/03-thanh-tuu.vtt")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	e.post = func(f func()) { f() }
+	e.startTour()
+	waitState(t, e, audio.Playing)
+	if e.reader.chapter != 0 {
+		t.Fatalf("the tour starts at chapter %d", e.reader.chapter+1)
+	}
+	e.narrator().player.Seek(e.narrator().player.Duration() - time.Second)
+	advance(e, clock, 2*time.Second)
+
+	// Chapter 2 cannot play: it runs silently on its captions.
+	waitState(t, e, audio.Failed)
+	run(posted[e]) // the failure's callbacks
+	if e.reader.chapter != 1 || e.silent == nil {
+		t.Fatalf("after chapter 1: chapter %d, silent run %v", e.reader.chapter+1, e.silent != nil)
+	}
+	clock.Advance(20 * time.Second)
+	b := e.reader.player
+	if !b.captionsShown || renderedText(b.captionBox) == "" {
+		t.Error("the silent chapter shows no captions")
+	}
+	if len(e.reader.view.Marks()) == 0 {
+		t.Error("the silent chapter highlights no sentence")
+	}
+	if !b.notice.Visible() || !strings.Contains(b.notice.Text, "02-chang-duong.ogg") {
+		t.Errorf("no note on the reader about the damaged file: %q", b.notice.Text)
+	}
+	found := false
+	for _, p := range e.problems {
+		if p.Kind == "narration-unplayable" && p.File == "audio/02-chang-duong.ogg" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the problems list has no note for staff: %v", e.problems)
+	}
+
+	// At the end of its captions the tour moves on to chapter 3, which
+	// has neither sound nor captions: it stays for a reading time.
+	for i := 0; i < 200 && e.reader.chapter == 1; i++ {
+		clock.Advance(10 * time.Second)
+	}
+	waitState(t, e, audio.Failed)
+	run(posted[e]) // the failure's callbacks
+	if e.reader.chapter != 2 || e.silent == nil || e.silent.length != readingTime(e.pack.Chapters[2]) {
+		t.Fatalf("after chapter 2: chapter %d, silent %+v", e.reader.chapter+1, e.silent)
+	}
+	clock.Advance(e.silent.length)
+	waitState(t, e, audio.Playing)
+	if e.reader.chapter != 3 || !e.touring {
+		t.Errorf("after chapter 3: chapter %d, touring %v", e.reader.chapter+1, e.touring)
+	}
+	// Stopping the tour leaves no timer behind.
+	e.stopTour()
+	if e.silent != nil || clock.Pending() != 0 {
+		t.Errorf("after stopTour: silent %v, %d timers", e.silent != nil, clock.Pending())
+	}
+}
+
+// The screen is held on while kiosk mode runs and while the tour plays,
+// and released when each ends, whatever the order.
+func TestKioskAndTourKeepTheScreenOn(t *testing.T) {
+	e, _, _ := kioskExhibit(t, "")
+	held := map[string]int{}
+	e.inhibit = func(reason string) func() {
+		held[reason]++
+		return func() { held[reason]-- }
+	}
+	// kioskExhibit started kiosk mode before the hook: start again.
+	e.stopKiosk()
+	e.startKiosk()
+	if held["Chế độ kiosk"] != 1 {
+		t.Fatalf("kiosk mode holds: %v", held)
+	}
+	e.startTour()
+	if held["Thuyết minh tự động"] != 1 {
+		t.Fatalf("the tour holds: %v", held)
+	}
+	e.stopTour()
+	e.stopTour()
+	if held["Thuyết minh tự động"] != 0 || held["Chế độ kiosk"] != 1 {
+		t.Errorf("after the tour: %v", held)
+	}
+	e.stopKiosk()
+	if held["Chế độ kiosk"] != 0 {
+		t.Errorf("after kiosk mode: %v", held)
+	}
+}
+
+// noInhibit stands in for nosleep.Inhibit in tests.
+func noInhibit(string) func() { return func() {} }
+
+// In the attract loop a damaged recording never stops the pictures or the
+// voice: staff get a note, and after a pause the next chapter speaks.
+// Each loop goes on where the last one stopped.
+func TestAttractVoicePastABrokenNarration(t *testing.T) {
+	e, clock, _ := folderExhibit(t, func(dir string) {
+		if err := os.WriteFile(filepath.Join(dir, "audio/01-hoan-canh.ogg"), []byte("OggS hỏng"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	e.post = func(f func()) { f() }
+	e.startKiosk()
+	t.Cleanup(func() {
+		if e.kiosk != nil {
+			e.kiosk.idle.Stop()
+		}
+	})
+	clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+	a, ok := e.current.(*attractScreen)
+	if !ok {
+		t.Fatalf("the attract loop shows %T", e.current)
+	}
+	waitState(t, e, audio.Failed)
+	run(posted[e])
+	noted := false
+	for _, p := range e.problems {
+		noted = noted || (p.Kind == "narration-unplayable" && p.File == "audio/01-hoan-canh.ogg")
+	}
+	if !noted || a.voiceTimer == nil {
+		t.Fatalf("after the failure: noted %v, retry pending %v", noted, a.voiceTimer != nil)
+	}
+	clock.Advance(attractVoiceRetry)
+	waitState(t, e, audio.Playing)
+	if e.narr.chapter != 1 || !a.running {
+		t.Errorf("after the pause: chapter %d speaks, pictures running %v", e.narr.chapter+1, a.running)
+	}
+	// A visitor, then the next loop: chapter 3 speaks.
+	e.kiosk.touched()
+	clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+	waitState(t, e, audio.Playing)
+	if e.narr.chapter != 2 {
+		t.Errorf("the next loop speaks chapter %d, want 3", e.narr.chapter+1)
+	}
+	e.stopKiosk()
+}
