@@ -227,6 +227,12 @@ type session struct {
 
 	stopping atomic.Bool // the exhibit asked: no "closed" event
 
+	// life guards the mpv instance against being called from the command
+	// goroutine while the event loop destroys it (libmpv aborts then):
+	// callers hold it for reading and give up once destroyed is set.
+	life      sync.RWMutex
+	destroyed bool
+
 	// Touched only by the event loop.
 	loaded  bool
 	paused  bool
@@ -374,6 +380,11 @@ func (s *session) send(m proto.Message) {
 // control runs play, pause, seek and volume; mpv's client API may be called
 // from any thread.
 func (s *session) control(c proto.Command) {
+	s.life.RLock()
+	defer s.life.RUnlock()
+	if s.destroyed {
+		return
+	}
 	var err error
 	switch c.Cmd {
 	case proto.CmdPlay:
@@ -405,7 +416,11 @@ func (s *session) stop() bool {
 		return true
 	}
 	s.stopping.Store(true)
-	_ = s.m.Command([]string{"quit"})
+	s.life.RLock()
+	if !s.destroyed {
+		_ = s.m.Command([]string{"quit"})
+	}
+	s.life.RUnlock()
 	select {
 	case <-s.done:
 		return true
@@ -418,7 +433,12 @@ func (s *session) stop() bool {
 // loop is the only caller of WaitEvent, and destroys the instance at the end.
 func (s *session) loop() {
 	defer close(s.done)
-	defer s.m.TerminateDestroy()
+	defer func() {
+		s.life.Lock()
+		s.destroyed = true
+		s.life.Unlock()
+		s.m.TerminateDestroy()
+	}()
 	next := time.Now()
 	quitting := false
 	quit := func() {
