@@ -311,6 +311,10 @@ func (r *renderer) rebuild() {
 	v.redrawAll = false
 	clear(v.redraw)
 	pal := r.palette()
+	// Cleared, not just cut: the tail of a longer chapter's slices would
+	// keep its objects alive.
+	clear(r.blocks)
+	clear(r.objects)
 	r.blocks = r.blocks[:0]
 	r.objects = r.objects[:0]
 	for bi := range v.blocks {
