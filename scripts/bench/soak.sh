@@ -73,6 +73,19 @@ start() {
 
 # rss: the program's resident memory, in MB.
 rss() { awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$APP_PID/status"; }
+# steady_top: top_shot once two grabs 0.2 s apart agree (at most ~10 s).
+steady_top() {
+	local a b i
+	a=$(top_shot)
+	for ((i = 0; i < 50; i++)); do
+		sleep 0.2
+		b=$(top_shot)
+		[[ $a == "$b" ]] && break
+		a=$b
+	done
+	echo "$a"
+}
+
 # top_shot: a hash of the window's top 50 rows (its title bar); XWD puts
 # a header, a colour map, then the rows of pixels from the top.
 top_shot() {
@@ -90,9 +103,15 @@ rss_start=$(rss)
 # on every page, through the closing page, whose "next" reads again from
 # chapter 1. The reader's title bar (the window's top rows) tells which
 # chapter is shown: the pass ends when chapter 1's title is back.
+# Under load a grab can show an older frame: wait until the title bar
+# differs from the home screen's and two grabs in a row agree.
+home=$(steady_top)
 xdotool key Next
-sleep 1
-first=$(top_shot)
+first=$home
+for ((i = 0; i < 100; i++)); do
+	first=$(steady_top)
+	[[ $first != "$home" ]] && break
+done
 pass=0
 left=
 while ((pass < MAXPASS)); do
