@@ -3,6 +3,7 @@ package glcheck
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/go-gl/glfw/v3.4/glfw"
@@ -48,7 +49,12 @@ func Check() (err error) {
 	if err := glfw.Init(); err != nil {
 		return classify(err, true)
 	}
-	defer glfw.Terminate()
+	keep := false
+	defer func() {
+		if !keep {
+			glfw.Terminate()
+		}
+	}()
 	glfw.DefaultWindowHints()
 	glfw.WindowHint(glfw.Visible, glfw.False)
 	glfw.WindowHint(glfw.ContextVersionMajor, 2)
@@ -62,7 +68,15 @@ func Check() (err error) {
 	}
 	win.Destroy()
 	glfw.DefaultWindowHints()
+	keep = KeepsGLFW()
 	return nil
+}
+
+// KeepsGLFW reports whether a successful Check leaves GLFW initialised for
+// Fyne: not when Fyne chooses GLFW's platform itself before initialising
+// it (a Wayland session, or FYNE_PLATFORM set).
+func KeepsGLFW() bool {
+	return os.Getenv("WAYLAND_DISPLAY") == "" && os.Getenv("FYNE_PLATFORM") == ""
 }
 
 // classify turns a GLFW error into an *Error. atInit says whether it came

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/go-gl/glfw/v3.4/glfw"
 )
 
 func init() {
@@ -25,10 +27,33 @@ func init() {
 // TestMain doubles as a helper process: with GLCHECK_HELPER=1 it runs
 // Check on the main thread, prints "ok" or the error and exits.
 func TestMain(m *testing.M) {
-	if os.Getenv("GLCHECK_HELPER") == "1" {
+	if h := os.Getenv("GLCHECK_HELPER"); h != "" {
 		if err := Check(); err != nil {
 			fmt.Println("error:", err)
 			os.Exit(1)
+		}
+		if h == "reuse" {
+			// What Fyne does next: initialise GLFW (a no-op when Check
+			// kept it) and make its window. go-gl/glfw panics when GLFW
+			// is not initialised, so this fails if Check closed it.
+			defer func() {
+				if r := recover(); r != nil {
+					fmt.Println("error: GLFW was not left initialised:", r)
+					os.Exit(1)
+				}
+			}()
+			glfw.WindowHint(glfw.Visible, glfw.False)
+			w, err := glfw.CreateWindow(64, 64, "after check", nil, nil)
+			if err != nil {
+				fmt.Println("error:", err)
+				os.Exit(1)
+			}
+			w.Destroy()
+			if err := glfw.Init(); err != nil {
+				fmt.Println("error:", err)
+				os.Exit(1)
+			}
+			glfw.Terminate()
 		}
 		fmt.Println("ok")
 		os.Exit(0)
@@ -219,5 +244,22 @@ func TestCheckPassesWithOpenGL(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "ok") {
 		t.Fatalf("Check failed on a display with software OpenGL: %v\n%s", err, out)
+	}
+}
+
+// TestCheckLeavesGLFWForTheApp checks that a successful Check leaves GLFW
+// initialised on X11, so the app's window does not load the OpenGL driver
+// a second time.
+func TestCheckLeavesGLFWForTheApp(t *testing.T) {
+	display := startXvfb(t)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(graphicalEnv(t, display), "GLCHECK_HELPER=reuse")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "ok") {
+		t.Fatalf("after Check, a window could not be made without initialising GLFW again: %v\n%s", err, out)
 	}
 }

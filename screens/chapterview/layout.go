@@ -239,6 +239,24 @@ type Layout struct {
 	BlockTop, BlockBottom []float32
 	// Figures holds the place of each figure, in the order given.
 	Figures []Rule
+
+	// at[k][i] is the index of block i's first run (k=0), mark (1), rule
+	// (2) and bullet (3); at[k][len(blocks)] is the end. A block's
+	// objects can so be replaced alone when only its marks change.
+	at [4][]int
+	// left, col, body and pad are the column's geometry, kept for laying
+	// out one block again.
+	left, col, body, pad float32
+}
+
+// BlockRuns returns the runs, mark rectangles, rules and bullets of one
+// block.
+func (l *Layout) BlockRuns(bi int) (runs []Run, marks, rules []Rule, bullets []Run) {
+	if bi < 0 || bi+1 >= len(l.at[0]) {
+		return nil, nil, nil, nil
+	}
+	return l.Runs[l.at[0][bi]:l.at[0][bi+1]], l.Marks[l.at[1][bi]:l.at[1][bi+1]],
+		l.Rules[l.at[2][bi]:l.at[2][bi+1]], l.Bullets[l.at[3][bi]:l.at[3][bi+1]]
 }
 
 // figSpec is a figure to set after a block: its height follows the
@@ -262,88 +280,149 @@ func layout(blocks []exhibit.Block, marks map[int][][2]int, width, body, pad flo
 // layoutFigures is layout with figures set across the column after the
 // blocks they follow, in the order given.
 func layoutFigures(blocks []exhibit.Block, marks map[int][][2]int, figs []figSpec, width, body, pad float32, measure measureFunc) Layout {
-	l := Layout{Width: width, BlockTop: make([]float32, len(blocks)), BlockBottom: make([]float32, len(blocks)), Figures: make([]Rule, len(figs))}
-	measureCol := measure(columnSample, body, fyne.TextStyle{}).Width
-	col := min(width-2*pad, measureCol)
-	if col < body*6 {
-		col = max(body*6, width-2*pad)
+	l := Layout{Width: width, BlockTop: make([]float32, len(blocks)), BlockBottom: make([]float32, len(blocks)),
+		Figures: make([]Rule, len(figs)), body: body, pad: pad}
+	for k := range l.at {
+		l.at[k] = make([]int, len(blocks)+1)
 	}
-	left := max(pad, (width-col)/2)
+	measureCol := measure(columnSample, body, fyne.TextStyle{}).Width
+	l.col = min(width-2*pad, measureCol)
+	if l.col < body*6 {
+		l.col = max(body*6, width-2*pad)
+	}
+	l.left = max(pad, (width-l.col)/2)
 	y := pad
 
 	beforeHeading := true
 	for bi, b := range blocks {
-		st := styleFor(b, body, bi == 0)
 		if b.Kind == exhibit.Heading {
 			beforeHeading = false
 		}
-		st.center = beforeHeading && b.Kind == exhibit.Paragraph && titleLike(b)
-		y += st.spaceAbove
-		l.BlockTop[bi] = y
-		lineH := st.size * st.lineHeight
-		textH := measure("Ấy", st.size, st.style).Height
-		avail := col - st.indent
-		x0 := left + st.indent
-
-		if b.Kind == exhibit.ListItem {
-			bullet := "•"
-			if b.Number > 0 {
-				bullet = strconv.Itoa(b.Number) + "."
-			}
-			bw := measure(bullet, st.size, st.style).Width
-			l.Bullets = append(l.Bullets, Run{Text: bullet, X: x0 - bw - st.size*0.4, Y: y + (lineH-textH)/2, Width: bw, Size: st.size, Style: st.style, Block: bi})
-		}
-
-		words := bindWords(toWords(splitPieces(b, st.style, marks[bi]), st.size, measure))
-		var line []piece
-		var lineX []float32
-		x := float32(0)
-		flush := func() {
-			firstRun, firstMark := len(l.Runs), len(l.Marks)
-			emitLine(&l, line, lineX, x0, y, lineH, textH, st, bi, measure)
-			if st.center {
-				centerLine(&l, firstRun, firstMark, x0, avail)
-			}
-			line, lineX = line[:0], lineX[:0]
-			x = 0
-			y += lineH
-		}
-		for _, w := range words {
-			if len(w.pieces) == 1 && w.pieces[0].text == "\n" {
-				flush()
-				continue
-			}
-			if x > 0 && x+w.width > avail {
-				flush()
-			}
-			for pi, p := range w.pieces {
-				line = append(line, p)
-				lineX = append(lineX, x)
-				x += w.widths[pi]
-			}
-		}
-		if len(line) > 0 || len(words) == 0 {
-			flush()
-		}
-		if st.heading == 1 {
-			l.Rules = append(l.Rules, Rule{X: left, Y: y + st.size*0.15, W: min(col, st.size*3), H: max(2, body/8)})
-		}
-		if b.Kind == exhibit.Quote {
-			l.Rules = append(l.Rules, Rule{X: left, Y: l.BlockTop[bi], W: max(3, body/6), H: y - l.BlockTop[bi]})
-		}
-		l.BlockBottom[bi] = y
-		y += st.spaceBelow
+		l.at[0][bi], l.at[1][bi], l.at[2][bi], l.at[3][bi] = len(l.Runs), len(l.Marks), len(l.Rules), len(l.Bullets)
+		y = l.block(blocks, bi, marks[bi], y, beforeHeading, measure)
 		for fi, f := range figs {
 			if f.after != bi {
 				continue
 			}
-			h := f.height(col)
-			l.Figures[fi] = Rule{X: left, Y: y, W: col, H: h}
+			h := f.height(l.col)
+			l.Figures[fi] = Rule{X: l.left, Y: y, W: l.col, H: h}
 			y += h + body*0.8
 		}
 	}
+	l.at[0][len(blocks)], l.at[1][len(blocks)], l.at[2][len(blocks)], l.at[3][len(blocks)] = len(l.Runs), len(l.Marks), len(l.Rules), len(l.Bullets)
 	l.Height = y + pad
 	return l
+}
+
+// relayBlock sets block bi again with new marks, in place, and reports
+// whether it could: marks never move a line break in practice, but when
+// they do (the widths of split words differ by a pixel) the block's
+// height changes and the caller lays the whole chapter out again.
+func (l *Layout) relayBlock(blocks []exhibit.Block, bi int, marks [][2]int, measure measureFunc) bool {
+	if bi < 0 || bi >= len(blocks) || len(l.at[0]) != len(blocks)+1 {
+		return false
+	}
+	beforeHeading := true
+	for _, b := range blocks[:bi+1] {
+		if b.Kind == exhibit.Heading {
+			beforeHeading = false
+		}
+	}
+	one := Layout{
+		BlockTop: make([]float32, len(blocks)), BlockBottom: make([]float32, len(blocks)),
+		left: l.left, col: l.col, body: l.body, pad: l.pad,
+	}
+	st := styleFor(blocks[bi], l.body, bi == 0)
+	one.block(blocks, bi, marks, l.BlockTop[bi]-st.spaceAbove, beforeHeading, measure)
+	oldH, newH := l.BlockBottom[bi]-l.BlockTop[bi], one.BlockBottom[bi]-one.BlockTop[bi]
+	if newH-oldH > 0.01 || oldH-newH > 0.01 {
+		return false
+	}
+	l.Runs = splice(l.Runs, l.at[0], bi, one.Runs)
+	l.Marks = splice(l.Marks, l.at[1], bi, one.Marks)
+	l.Rules = splice(l.Rules, l.at[2], bi, one.Rules)
+	l.Bullets = splice(l.Bullets, l.at[3], bi, one.Bullets)
+	return true
+}
+
+// splice replaces the items of block bi in s, whose blocks start at the
+// indexes at, by repl, and moves the later blocks' starts.
+func splice[T any](s []T, at []int, bi int, repl []T) []T {
+	from, to := at[bi], at[bi+1]
+	out := make([]T, 0, len(s)-(to-from)+len(repl))
+	out = append(out, s[:from]...)
+	out = append(out, repl...)
+	out = append(out, s[to:]...)
+	d := len(repl) - (to - from)
+	for i := bi + 1; i < len(at); i++ {
+		at[i] += d
+	}
+	return out
+}
+
+// block sets block bi from y on and returns the y where the next block
+// starts. beforeHeading is true while no heading came yet: bold lines
+// there are a document's title block, set centred.
+func (l *Layout) block(blocks []exhibit.Block, bi int, marks [][2]int, y float32, beforeHeading bool, measure measureFunc) float32 {
+	b := blocks[bi]
+	left, col, body := l.left, l.col, l.body
+	st := styleFor(b, body, bi == 0)
+	st.center = beforeHeading && b.Kind == exhibit.Paragraph && titleLike(b)
+	y += st.spaceAbove
+	l.BlockTop[bi] = y
+	lineH := st.size * st.lineHeight
+	textH := measure("Ấy", st.size, st.style).Height
+	avail := col - st.indent
+	x0 := left + st.indent
+
+	if b.Kind == exhibit.ListItem {
+		bullet := "•"
+		if b.Number > 0 {
+			bullet = strconv.Itoa(b.Number) + "."
+		}
+		bw := measure(bullet, st.size, st.style).Width
+		l.Bullets = append(l.Bullets, Run{Text: bullet, X: x0 - bw - st.size*0.4, Y: y + (lineH-textH)/2, Width: bw, Size: st.size, Style: st.style, Block: bi})
+	}
+
+	words := bindWords(toWords(splitPieces(b, st.style, marks), st.size, measure))
+	var line []piece
+	var lineX []float32
+	x := float32(0)
+	flush := func() {
+		firstRun, firstMark := len(l.Runs), len(l.Marks)
+		emitLine(l, line, lineX, x0, y, lineH, textH, st, bi, measure)
+		if st.center {
+			centerLine(l, firstRun, firstMark, x0, avail)
+		}
+		line, lineX = line[:0], lineX[:0]
+		x = 0
+		y += lineH
+	}
+	for _, w := range words {
+		if len(w.pieces) == 1 && w.pieces[0].text == "\n" {
+			flush()
+			continue
+		}
+		if x > 0 && x+w.width > avail {
+			flush()
+		}
+		for pi, p := range w.pieces {
+			line = append(line, p)
+			lineX = append(lineX, x)
+			x += w.widths[pi]
+		}
+	}
+	if len(line) > 0 || len(words) == 0 {
+		flush()
+	}
+	if st.heading == 1 {
+		l.Rules = append(l.Rules, Rule{X: left, Y: y + st.size*0.15, W: min(col, st.size*3), H: max(2, body/8)})
+	}
+	if b.Kind == exhibit.Quote {
+		l.Rules = append(l.Rules, Rule{X: left, Y: l.BlockTop[bi], W: max(3, body/6), H: y - l.BlockTop[bi]})
+	}
+	l.BlockBottom[bi] = y
+	return y + st.spaceBelow
 }
 
 // titleLike reports whether a paragraph is set entirely in bold or
