@@ -33,6 +33,9 @@ source packaging/lib.sh
 source scripts/lib/xvfb.sh
 
 out=${VERIFY_DIR:-$BUILD/verify}
+# The Linux build of make dist, to zip a test .trienlam file for the Windows
+# file-association check (the .deb is purged by then).
+LINUX_BIN=$BUILD/linux-amd64/trienlam
 mkdir -p "$out"
 report=$out/report.txt
 : >"$report"
@@ -239,6 +242,28 @@ else
 fi
 wineserver -k >/dev/null 2>&1 || true
 wait "$wine_pid" 2>/dev/null || true
+wineserver -w
+# .trienlam files: the installer's ProgID opens them with the exhibit. A
+# small pack of its own title, zipped by the Linux build, opened the way
+# Explorer does (start = ShellExecute on the association).
+classes='HKLM\Software\Classes'
+check ".trienlam is associated with Trienlam.Exhibit" bash -c "wine reg query '$classes\.trienlam' /ve 2>/dev/null | tr -d '\r' | grep -q Trienlam.Exhibit"
+check "Trienlam.Exhibit opens files with trienlam.exe \"%1\"" bash -c "wine reg query '$classes\Trienlam.Exhibit\shell\open\command' /ve 2>/dev/null | tr -d '\r' | grep -qi 'trienlam.exe\" \"%1'"
+mkdir -p "$tmp/assoc/chapters"
+printf 'format = 1\nid = "kiem-tra-tep"\ntitle = "Tệp .trienlam mở bằng nháy đúp"\nlanguage = "vi"\n\n[[chapters]]\nid = "mot"\ntitle = "Một"\nfile = "chapters/mot.md"\n' >"$tmp/assoc/pack.toml"
+printf '# Một\n\nMở từ tệp .trienlam.\n' >"$tmp/assoc/chapters/mot.md"
+"$LINUX_BIN" zip "$tmp/assoc" "$tmp/kiem-tra.trienlam" >/dev/null 2>&1
+wine start /unix "$tmp/kiem-tra.trienlam" >"$tmp/wine-assoc.log" 2>&1 &
+assoc_pid=$!
+if wait_content Trienlam 120 "$assoc_pid"; then
+	sleep 3
+	shoot "$out/windows-open-trienlam-file.png"
+	pass "opening a .trienlam file (start file.trienlam) started the exhibit: screenshot $out/windows-open-trienlam-file.png (its title plate reads “Tệp .trienlam mở bằng nháy đúp”)"
+else
+	fail "opening a .trienlam file under Wine showed no Trienlam window in 120 s"
+fi
+wineserver -k >/dev/null 2>&1 || true
+wait "$assoc_pid" 2>/dev/null || true
 wineserver -w
 # No OpenGL: the same exe on a second screen without GLX must show the
 # Vietnamese message box (glcheck) instead of vanishing.
