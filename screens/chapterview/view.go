@@ -109,6 +109,8 @@ func (v *View) SetFigures(figs []Figure) {
 	v.dirty = true
 	v.Refresh()
 }
+// Blocks returns the blocks shown.
+func (v *View) Blocks() []exhibit.Block { return v.blocks }
 
 // Marks returns the highlighted ranges, by block.
 func (v *View) Marks() map[int][][2]int { return v.marks }
