@@ -44,12 +44,22 @@ type Chapter struct {
 type Draft struct {
 	Details  Details
 	Chapters []Chapter
+	// Timeline is the exhibit's timeline; TimelineChanged says it was
+	// edited, and is then written as timeline.toml.
+	Timeline        *exhibit.Timeline
+	TimelineChanged bool
 }
 
 // Clone returns a deep copy of d, for undo.
 func (d *Draft) Clone() *Draft {
 	c := *d
 	c.Chapters = append([]Chapter(nil), d.Chapters...)
+	if d.Timeline != nil {
+		tl := *d.Timeline
+		tl.Events = append([]exhibit.Event(nil), tl.Events...)
+		tl.Eras = append([]exhibit.Era(nil), tl.Eras...)
+		c.Timeline = &tl
+	}
 	return &c
 }
 
@@ -71,6 +81,8 @@ func Open(dir string) (*Draft, error) {
 		Title: pack.Title, Subtitle: pack.Subtitle,
 		SourceTitle: pack.Source.Title, SourcePublisher: pack.Source.Publisher, SourceReference: pack.Source.Reference,
 	}}
+	tl := pack.Timeline
+	d.Timeline = &tl
 	for _, ch := range pack.Chapters {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(ch.File)))
 		if err != nil {
@@ -165,6 +177,10 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 		out[ch.File] = []byte(ch.Text)
 	}
 	m.OrderEntries("chapters", ids)
+	if d.TimelineChanged && d.Timeline != nil {
+		out[timelineName] = exhibit.TimelineTOML(*d.Timeline)
+		m.SetKey("timeline", "file", timelineName)
+	}
 	out[exhibit.ManifestName] = m.Bytes()
 	return out, nil
 }
@@ -382,8 +398,30 @@ func DiscardDraft(dir string) error {
 }
 
 // Equal reports whether two drafts say the same.
+// Where events were written and whether the timeline was edited are not
+// compared.
 func Equal(a, b *Draft) bool {
-	ja, _ := json.Marshal(a)
-	jb, _ := json.Marshal(b)
+	ja, _ := json.Marshal(comparable(a))
+	jb, _ := json.Marshal(comparable(b))
 	return bytes.Equal(ja, jb)
+}
+
+func comparable(d *Draft) *Draft {
+	c := d.Clone()
+	c.TimelineChanged = false
+	if c.Timeline != nil {
+		for i := range c.Timeline.Events {
+			c.Timeline.Events[i].Line = 0
+		}
+		if len(c.Timeline.Events) == 0 {
+			c.Timeline.Events = nil
+		}
+		if len(c.Timeline.Eras) == 0 {
+			c.Timeline.Eras = nil
+		}
+		if len(c.Timeline.Groups) == 0 {
+			c.Timeline.Groups = nil
+		}
+	}
+	return c
 }
