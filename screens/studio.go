@@ -50,6 +50,7 @@ type studioScreen struct {
 	tabs                                      *container.AppTabs
 	saveBtn, undoBtn, addBtn, delBtn          *widget.Button
 	upBtn, downBtn                            *widget.Button
+	tl                                        *studioTimeline
 	filling                                   bool // set while widgets are filled from the draft
 
 	// pending is the timer of the next check and draft save.
@@ -119,6 +120,7 @@ func (s *studioScreen) content() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Details"), s.detailsTab()),
 		container.NewTabItem(lang.L("Chapters"), s.chaptersTab()),
+		container.NewTabItem(lang.L("Timeline"), s.timelineTab()),
 	)
 	s.fill()
 	return container.NewBorder(bar, s.status, nil, nil, s.tabs)
@@ -256,6 +258,7 @@ func (s *studioScreen) fill() {
 		s.chapters.Select(s.sel)
 	}
 	s.fillChapter()
+	s.tl.fill()
 	s.check()
 }
 
@@ -387,6 +390,9 @@ func (s *studioScreen) showProblems() {
 		} else {
 			l.Hide()
 		}
+	}
+	if s.tl != nil {
+		s.tl.showProblems()
 	}
 	if s.chProbs != nil {
 		msgs := s.chapterProblems(s.sel)

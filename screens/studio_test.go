@@ -149,9 +149,9 @@ func TestStudioShots(t *testing.T) {
 		s.tabs.SelectIndex(1)
 		s.chapters.Select(1)
 		s.check()
-		for i, tab := range []int{1, 0} {
+		for i, tab := range []int{1, 0, 2} {
 			s.tabs.SelectIndex(tab)
-			name := filepath.Join(out, "studio-"+[]string{"chapters", "details"}[i]+"-"+strconv.Itoa(int(size[0]))+"x"+strconv.Itoa(int(size[1]))+".png")
+			name := filepath.Join(out, "studio-"+[]string{"chapters", "details", "timeline"}[i]+"-"+strconv.Itoa(int(size[0]))+"x"+strconv.Itoa(int(size[1]))+".png")
 			f, err := os.Create(name)
 			if err != nil {
 				t.Fatal(err)
@@ -159,5 +159,45 @@ func TestStudioShots(t *testing.T) {
 			png.Encode(f, e.win.Canvas().Capture())
 			f.Close()
 		}
+	}
+}
+
+// Staff add an event in the form with a date as they write it, import a
+// timeline from Excel, save, and the exhibit validates.
+func TestStudioTimeline(t *testing.T) {
+	_, s, dir := studioFor(t, 1024, 768)
+	s.tabs.SelectIndex(2)
+	test.Tap(s.tl.addBtn)
+	if len(s.events()) != 1 {
+		t.Fatalf("%d events after add", len(s.events()))
+	}
+	s.tl.date.SetText("")
+	test.Type(s.tl.date, "31/2/1943")
+	if s.tl.dateProb.Hidden {
+		t.Error("31/2/1943 accepted")
+	}
+	s.tl.date.SetText("")
+	test.Type(s.tl.date, "22/9/1943")
+	s.tl.headline.SetText("")
+	test.Type(s.tl.headline, "Thành lập Chi bộ")
+	if ev := s.events()[0]; ev.Start.Day != 22 || ev.Start.Month != 9 || ev.Headline != "Thành lập Chi bộ" || !s.tl.dateProb.Hidden {
+		t.Fatalf("event %+v", ev)
+	}
+	test.Tap(s.saveBtn)
+	pack, probs, pfs, err := exhibit.LoadPath(dir)
+	if err != nil || len(probs) > 0 || len(pack.Timeline.Events) != 1 {
+		t.Fatalf("validate: %v %v", err, probs)
+	}
+	pfs.Close()
+
+	s.tl.importData([]byte("Năm,Tháng,Tiêu đề\n1945,8,Tổng khởi nghĩa\n1946,,Kháng chiến\n"), "dong.csv")
+	if len(s.events()) != 2 || s.tl.headline.Text != "Tổng khởi nghĩa" {
+		t.Fatalf("import: %d events, form %q", len(s.events()), s.tl.headline.Text)
+	}
+	test.Tap(s.saveBtn)
+	if pack, probs, pfs, err := exhibit.LoadPath(dir); err != nil || len(probs) > 0 || len(pack.Timeline.Events) != 2 {
+		t.Fatalf("validate after import: %v %v", err, probs)
+	} else {
+		pfs.Close()
 	}
 }
