@@ -48,12 +48,15 @@ type Draft struct {
 	// edited, and is then written as timeline.toml.
 	Timeline        *exhibit.Timeline
 	TimelineChanged bool
+	// Pictures are the exhibit's [[photos]].
+	Pictures []Picture
 }
 
 // Clone returns a deep copy of d, for undo.
 func (d *Draft) Clone() *Draft {
 	c := *d
 	c.Chapters = append([]Chapter(nil), d.Chapters...)
+	c.Pictures = append([]Picture(nil), d.Pictures...)
 	if d.Timeline != nil {
 		tl := *d.Timeline
 		tl.Events = append([]exhibit.Event(nil), tl.Events...)
@@ -83,6 +86,7 @@ func Open(dir string) (*Draft, error) {
 	}}
 	tl := pack.Timeline
 	d.Timeline = &tl
+	d.Pictures = picturesFromPack(pack)
 	for _, ch := range pack.Chapters {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(ch.File)))
 		if err != nil {
@@ -177,6 +181,9 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 		out[ch.File] = []byte(ch.Text)
 	}
 	m.OrderEntries("chapters", ids)
+	if err := d.editPictures(m, manifest); err != nil {
+		return nil, err
+	}
 	if d.TimelineChanged && d.Timeline != nil {
 		out[timelineName] = exhibit.TimelineTOML(*d.Timeline)
 		m.SetKey("timeline", "file", timelineName)
