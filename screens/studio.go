@@ -51,6 +51,7 @@ type studioScreen struct {
 	saveBtn, undoBtn, addBtn, delBtn          *widget.Button
 	upBtn, downBtn                            *widget.Button
 	tl                                        *studioTimeline
+	pics                                      *studioPictures
 	filling                                   bool // set while widgets are filled from the draft
 
 	// pending is the timer of the next check and draft save.
@@ -120,6 +121,7 @@ func (s *studioScreen) content() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Details"), s.detailsTab()),
 		container.NewTabItem(lang.L("Chapters"), s.chaptersTab()),
+		container.NewTabItem(lang.L("Pictures"), s.picturesTab()),
 		container.NewTabItem(lang.L("Timeline"), s.timelineTab()),
 	)
 	s.fill()
@@ -164,7 +166,7 @@ func (s *studioScreen) detailsTab() fyne.CanvasObject {
 	boxes = append(boxes, b)
 	s.srcRef, b = field(lang.L("Reference"), "source.reference", true, func(v string) { d().SourceReference = v })
 	boxes = append(boxes, b)
-	note := widget.NewLabel(lang.L("Credits, cover and pictures are kept in pack.toml as they are; edit them there for now."))
+	note := widget.NewLabel(lang.L("Credits and the cover are kept in pack.toml as they are; edit them there for now."))
 	note.Wrapping = fyne.TextWrapWord
 	boxes = append(boxes, note)
 	return container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(container.NewVBox(boxes...))))
@@ -259,6 +261,7 @@ func (s *studioScreen) fill() {
 	}
 	s.fillChapter()
 	s.tl.fill()
+	s.pics.fill()
 	s.check()
 }
 

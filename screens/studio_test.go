@@ -149,9 +149,9 @@ func TestStudioShots(t *testing.T) {
 		s.tabs.SelectIndex(1)
 		s.chapters.Select(1)
 		s.check()
-		for i, tab := range []int{1, 0, 2} {
+		for i, tab := range []int{1, 0, 3, 2} {
 			s.tabs.SelectIndex(tab)
-			name := filepath.Join(out, "studio-"+[]string{"chapters", "details", "timeline"}[i]+"-"+strconv.Itoa(int(size[0]))+"x"+strconv.Itoa(int(size[1]))+".png")
+			name := filepath.Join(out, "studio-"+[]string{"chapters", "details", "timeline", "pictures"}[i]+"-"+strconv.Itoa(int(size[0]))+"x"+strconv.Itoa(int(size[1]))+".png")
 			f, err := os.Create(name)
 			if err != nil {
 				t.Fatal(err)
@@ -166,7 +166,7 @@ func TestStudioShots(t *testing.T) {
 // timeline from Excel, save, and the exhibit validates.
 func TestStudioTimeline(t *testing.T) {
 	_, s, dir := studioFor(t, 1024, 768)
-	s.tabs.SelectIndex(2)
+	s.tabs.SelectIndex(3)
 	test.Tap(s.tl.addBtn)
 	if len(s.events()) != 1 {
 		t.Fatalf("%d events after add", len(s.events()))
@@ -199,5 +199,27 @@ func TestStudioTimeline(t *testing.T) {
 		t.Fatalf("validate after import: %v %v", err, probs)
 	} else {
 		pfs.Close()
+	}
+}
+
+// A picture added in the editor is saved with its caption and validates.
+func TestStudioPicture(t *testing.T) {
+	_, s, dir := studioFor(t, 1280, 720)
+	s.tabs.SelectIndex(2)
+	s.pics.add(filepath.Join("..", "internal", "photos", "testdata", "orient-6.jpg"))
+	if len(s.draft.Pictures) != 1 || s.pics.caption.Text != "orient-6" {
+		t.Fatalf("after add: %+v", s.draft.Pictures)
+	}
+	s.pics.caption.SetText("")
+	test.Type(s.pics.caption, "Mít tinh")
+	test.Type(s.pics.alt, "Đám đông trước đình")
+	test.Tap(s.saveBtn)
+	pack, probs, pfs, err := exhibit.LoadPath(dir)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("validate: %v %v", err, probs)
+	}
+	pfs.Close()
+	if ph := pack.Photo("orient-6"); ph == nil || ph.Caption != "Mít tinh" || ph.Alt != "Đám đông trước đình" {
+		t.Errorf("saved %+v", ph)
 	}
 }
