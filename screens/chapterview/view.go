@@ -109,6 +109,7 @@ func (v *View) SetFigures(figs []Figure) {
 	v.dirty = true
 	v.Refresh()
 }
+
 // Blocks returns the blocks shown.
 func (v *View) Blocks() []exhibit.Block { return v.blocks }
 
