@@ -110,6 +110,7 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now,
 		inhibit: nosleep.Inhibit}
 	e.prefs.Apply()
+	e.studio = e.openStudio
 	e.index = search.NewIndex(p)
 	e.pictures = photos.NewCache(pictureBudget)
 	e.reader = newReaderScreen(e)

@@ -64,9 +64,9 @@ func commands() []command {
 	return []command{
 		{"validate", "[PATH]", "check a pack folder or .zip (the built-in pack if no PATH) and list its problems", runValidate},
 		{"export-pack", "DIR", "write the built-in pack into DIR, a new or empty folder, as a starting point for a new pack", runExportPack},
-		{"import-timeline", "FILE.json --pack DIR", "convert a TimelineJS3 JSON timeline into DIR/timeline.toml of the pack folder DIR", runImportTimeline},
+		{"import-timeline", "FILE.json|.xlsx|.csv --pack DIR", "convert a TimelineJS3 timeline (JSON, or an Excel/CSV sheet in its template's columns) into DIR/timeline.toml of the pack folder DIR", runImportTimeline},
 		{"import-photos", "DIR --pack PACK", "copy the JPEG, PNG and WebP photos of DIR into the pack folder PACK (shrunk to 2560 px, turned upright) and add them to its pack.toml", runImportPhotos},
-		{"export-timeline", "[--pack PATH] OUT.json", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON", runExportTimeline},
+		{"export-timeline", "[--pack PATH] OUT.json | --template OUT.xlsx", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON, or an empty Excel template to fill in", runExportTimeline},
 		{"search", "[--pack PATH] WORDS…", "search a pack (the built-in pack without --pack) as the exhibit's search screen does and print the results, best first, one per line; \"quotes\" ask for the exact phrase", runSearch},
 		{"install", "[--replace] FILE|DIR", "add an exhibit (a .trienlam or .zip file, or a pack folder) to this PC's exhibit library, copied so it stays when the USB stick is removed", runInstall},
 		{"list", "", "list the exhibit library: the built-in exhibit and the installed ones; * marks the one that opens at start", runList},

@@ -1,15 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"image"
-	"image/color"
-	"image/draw"
-	"image/jpeg"
-	"image/png"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,7 +13,6 @@ import (
 
 	"trienlam/internal/exhibit"
 	"trienlam/internal/photos"
-	"trienlam/internal/search"
 )
 
 // Limits of import-photos.
@@ -125,7 +117,7 @@ func runImportPhotos(e *env, args []string) int {
 		if w := photos.CheckExtension(name, info.Format); w != nil {
 			r.warn = strings.TrimPrefix(w.Error(), name+": ")
 		}
-		r.id = photoID(name)
+		r.id = photos.ID(name)
 		ext := ".jpg"
 		if info.Format == "png" {
 			ext = ".png"
@@ -146,7 +138,7 @@ func runImportPhotos(e *env, args []string) int {
 			skipped = append(skipped, r)
 			continue
 		}
-		data, how, err := convertPhoto(srcFS, name, info)
+		data, how, err := photos.Prepare(srcFS, name, info, importMaxSide, importQuality)
 		if err != nil {
 			r.note = skipReason(err)
 			skipped = append(skipped, r)
@@ -242,86 +234,6 @@ func skipReason(err error) string {
 		return "damaged: " + detail
 	}
 	return "could not be read: " + detail
-}
-
-// photoID makes a pack id from a file name: its name without extension,
-// diacritics folded (đ → d), lower case ASCII letters and digits joined
-// by single hyphens: "Ảnh Đình Hồng Thái (1).jpg" → "anh-dinh-hong-thai-1".
-func photoID(name string) string {
-	base := strings.TrimSuffix(name, filepath.Ext(name))
-	var b strings.Builder
-	dash := false
-	for _, r := range search.Fold(base) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "anh"
-	}
-	return b.String()
-}
-
-// convertPhoto returns the bytes to write for an imported photo and says
-// what was done. Every photo is decoded, so a damaged one is caught here
-// and not in the hall. A JPEG or PNG that needs neither shrinking nor
-// turning is then copied byte for byte; the others are turned upright,
-// shrunk to importMaxSide and encoded again (WebP as JPEG: Go has no WebP
-// encoder).
-func convertPhoto(fsys fs.FS, name string, info photos.Info) ([]byte, string, error) {
-	w, h := photos.Fit(info.Width, info.Height, importMaxSide, importMaxSide)
-	fits := w == info.Width && h == info.Height
-	img, err := photos.Load(fsys, name, importMaxSide, importMaxSide)
-	if err != nil {
-		return nil, "", err
-	}
-	if fits && info.Orientation == 1 && info.Format != "webp" {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, "", err
-		}
-		return data, fmt.Sprintf("%d×%d, copied unchanged", info.Width, info.Height), nil
-	}
-	var how []string
-	if !fits {
-		how = append(how, fmt.Sprintf("%d×%d shrunk to %d×%d", info.Width, info.Height, w, h))
-	} else {
-		how = append(how, fmt.Sprintf("%d×%d", w, h))
-	}
-	if info.Orientation != 1 {
-		how = append(how, "turned upright")
-	}
-	var buf bytes.Buffer
-	if info.Format == "png" {
-		err = png.Encode(&buf, img)
-	} else {
-		if info.Format == "webp" {
-			how = append(how, "WebP saved as JPEG")
-		}
-		err = jpeg.Encode(&buf, onWhite(img), &jpeg.Options{Quality: importQuality})
-	}
-	if err != nil {
-		return nil, "", err
-	}
-	return buf.Bytes(), strings.Join(how, ", "), nil
-}
-
-// onWhite lays an image with transparent parts over white, for JPEG,
-// which has no transparency.
-func onWhite(img image.Image) image.Image {
-	if o, ok := img.(interface{ Opaque() bool }); ok && o.Opaque() {
-		return img
-	}
-	dst := image.NewRGBA(img.Bounds())
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.Draw(dst, dst.Bounds(), img, img.Bounds().Min, draw.Over)
-	return dst
 }
 
 // photoEntry is the [[photos]] table appended to pack.toml for an imported

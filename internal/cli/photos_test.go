@@ -180,8 +180,8 @@ func TestPhotoID(t *testing.T) {
 		"  --  .png":                   "anh",
 		"Đồng chí Phùng Chí Kiên.webp": "dong-chi-phung-chi-kien",
 	} {
-		if got := photoID(in); got != want {
-			t.Errorf("photoID(%q) = %q, want %q", in, got, want)
+		if got := photos.ID(in); got != want {
+			t.Errorf("photos.ID(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -24,7 +24,7 @@ const importedName = "timeline.toml"
 // anything is written. So do problems in the JSON: they are listed, with
 // the JSON's lines, for the user to fix first.
 func runImportTimeline(e *env, args []string) int {
-	src, dir, code, done := e.importArgs("import-timeline", args, "one TimelineJS JSON file", "file", "the timeline")
+	src, dir, code, done := e.importArgs("import-timeline", args, "one timeline file (TimelineJS .json, or .xlsx/.csv in its sheet columns)", "file", "the timeline")
 	if done {
 		return code
 	}
@@ -81,7 +81,11 @@ func runImportTimeline(e *env, args []string) int {
 		return ExitFailure
 	}
 
-	tl, probs := exhibit.ImportTimelineJS(pack, data, filepath.Base(src))
+	importer := exhibit.ImportTimelineJS
+	if exhibit.IsTimelineSheet(src) {
+		importer = exhibit.ImportTimelineSheet // .xlsx or .csv in TimelineJS's sheet columns
+	}
+	tl, probs := importer(pack, data, filepath.Base(src))
 	if len(probs) > 0 {
 		for _, p := range probs {
 			fmt.Fprintln(e.stdout, p.String())
@@ -231,6 +235,7 @@ func unwrapPath(err error) error {
 // runExportTimeline writes a pack's timeline as TimelineJS3 JSON into a
 // new file.
 func runExportTimeline(e *env, args []string) int {
+	args, template := cutTemplateFlag(args)
 	args, choice, code, done := e.startWithPack("export-timeline", args, "whose timeline to write")
 	if done {
 		return code
@@ -239,9 +244,16 @@ func runExportTimeline(e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	if template && choice.set {
+		e.errorf("export-timeline: --template writes an empty timeline; it takes no --pack")
+		return ExitUsage
+	}
 	if _, err := os.Lstat(out); err == nil {
 		e.errorf("export-timeline: %s already exists; nothing was written (choose a new file name: trienlam never overwrites a file)", shorten(out))
 		return ExitFailure
+	}
+	if template {
+		return e.writeTimelineTemplate(out)
 	}
 	l, err := e.loadPack(choice.path, choice.set, "--pack ", "the built-in pack", true)
 	defer l.close()
@@ -264,5 +276,40 @@ func runExportTimeline(e *env, args []string) int {
 		e.errorf("export-timeline: %s has %d problems (listed above); what has a problem is left out of %s", shorten(name), len(probs), shorten(out))
 		return ExitFailure
 	}
+	return ExitOK
+}
+
+// cutTemplateFlag takes --template (the empty Excel timeline) out of
+// export-timeline's arguments, before "--", and says whether it was there.
+func cutTemplateFlag(args []string) (rest []string, found bool) {
+	for i, a := range args {
+		switch a {
+		case "--":
+			return append(rest, args[i:]...), found
+		case "--template", "-template":
+			found = true
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return rest, found
+}
+
+// writeTimelineTemplate writes the empty .xlsx timeline of
+// exhibit.TimelineSheetTemplate into a new file.
+func (e *env) writeTimelineTemplate(out string) int {
+	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		e.errorf("export-timeline: --template writes an Excel workbook; name it .xlsx, not %s", shorten(out))
+		return ExitUsage
+	}
+	data, err := exhibit.TimelineSheetTemplate()
+	if err == nil {
+		err = writeNew(out, data)
+	}
+	if err != nil {
+		e.errorf("export-timeline: %v", err)
+		return ExitFailure
+	}
+	fmt.Fprintf(e.stdout, "wrote the timeline template %s: fill it in Excel, then trienlam import-timeline %s --pack DIR\n", out, out)
 	return ExitOK
 }

@@ -282,7 +282,7 @@ func TestTimelineUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"import-timeline"}, "import-timeline takes one TimelineJS JSON file, got 0 arguments"},
+		{[]string{"import-timeline"}, "import-timeline takes one timeline file (TimelineJS .json, or .xlsx/.csv in its sheet columns), got 0 arguments"},
 		{[]string{"import-timeline", sample, sample, "--pack", pack}, "got 2 arguments"},
 		{[]string{"import-timeline", sample}, "--pack DIR is required"},
 		{[]string{"import-timeline", "", "--pack", pack}, "the file path is empty"},
@@ -291,7 +291,7 @@ func TestTimelineUsageErrors(t *testing.T) {
 		{[]string{"import-timeline", sample, "--pack", "testdata/not-a-zip.zip"}, "not a folder; import-timeline writes into a pack folder"},
 		{[]string{"import-timeline", sample, "--pack", "testdata/no-manifest"}, "pack.toml not found"},
 		{[]string{"import-timeline", sample, "--pack"}, "flag needs an argument: -pack"},
-		{[]string{"--pack", pack, "import-timeline", sample}, "put it after the command: trienlam import-timeline FILE.json --pack DIR"},
+		{[]string{"--pack", pack, "import-timeline", sample}, "put it after the command: trienlam import-timeline FILE.json|.xlsx|.csv --pack DIR"},
 		{[]string{"export-timeline"}, "export-timeline takes one output file, got 0 arguments"},
 		{[]string{"export-timeline", ""}, "the output file path is empty"},
 		{[]string{"export-timeline", "--pack", "", "x.json"}, "--pack: the path is empty"},
@@ -309,7 +309,7 @@ func TestTimelineUsageErrors(t *testing.T) {
 	if r := run("import-timeline", "--pack", dir, "--", sample); r.code != 0 {
 		t.Errorf("flags first = %d %q", r.code, r.stderr)
 	}
-	if r := run("help"); !strings.Contains(r.stdout, "import-timeline FILE.json --pack DIR") || !strings.Contains(r.stdout, "export-timeline [--pack PATH] OUT.json") {
+	if r := run("help"); !strings.Contains(r.stdout, "import-timeline FILE.json|.xlsx|.csv --pack DIR") || !strings.Contains(r.stdout, "export-timeline [--pack PATH] OUT.json") {
 		t.Errorf("help lacks the timeline commands:\n%s", r.stdout)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -280,4 +281,83 @@ func SetChapterKey(manifest []byte, chapterID, key, value string) (out []byte, c
 		return manifest, false, err
 	}
 	return m.Bytes(), true, nil
+}
+
+// entryBlocks returns the line ranges of the entries of [[array]], in file
+// order, each from its header to the next table, with the value of key.
+func (m *ManifestEdit) entryBlocks(array, key string) (blocks []manifestTable, values []string) {
+	tables, inString := m.tables()
+	for _, t := range tables[1:] {
+		if t.name == array && t.array {
+			_, v := m.keyLine(t, inString, key)
+			blocks = append(blocks, t)
+			values = append(values, v)
+		}
+	}
+	return blocks, values
+}
+
+// RemoveEntry removes the entry of [[array]] whose id is id, with the
+// comments and blank lines up to the next table. removed is false when
+// there is no such entry.
+func (m *ManifestEdit) RemoveEntry(array, id string) (removed bool) {
+	blocks, ids := m.entryBlocks(array, "id")
+	for i, b := range blocks {
+		if ids[i] == id {
+			m.lines = append(m.lines[:b.from], m.lines[b.to:]...)
+			m.dirty = true
+			return true
+		}
+	}
+	return false
+}
+
+// OrderEntries puts the entries of [[array]] in the order of ids: the
+// places where entries of the array stand in the file stay, and receive
+// the entries in the new order, each with its own lines. Entries not in
+// ids keep their relative order after those named. changed is false when
+// the order was already so.
+func (m *ManifestEdit) OrderEntries(array string, ids []string) (changed bool) {
+	blocks, have := m.entryBlocks(array, "id")
+	rank := map[string]int{}
+	for i, id := range ids {
+		rank[id] = i
+	}
+	order := make([]int, len(blocks))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ra, oka := rank[have[order[a]]]
+		rb, okb := rank[have[order[b]]]
+		switch {
+		case oka && okb:
+			return ra < rb
+		default:
+			return oka && !okb
+		}
+	})
+	for i := range order {
+		if order[i] != i {
+			changed = true
+		}
+	}
+	if !changed {
+		return false
+	}
+	texts := make([][]string, len(blocks))
+	for i, b := range blocks {
+		texts[i] = append([]string(nil), m.lines[b.from:b.to]...)
+	}
+	// Rebuild from the end so earlier line numbers stay valid.
+	for slot := len(blocks) - 1; slot >= 0; slot-- {
+		b := blocks[slot]
+		repl := append([]string(nil), texts[order[slot]]...)
+		if b.to < len(m.lines) && strings.TrimSpace(repl[len(repl)-1]) != "" {
+			repl = append(repl, "") // keep a blank line before the next table
+		}
+		m.lines = append(m.lines[:b.from], append(repl, m.lines[b.to:]...)...)
+	}
+	m.dirty = true
+	return true
 }

@@ -196,6 +196,9 @@ func allProblems(t *testing.T) map[string][]Problem {
 		UnplayableNarration("audio/chuong-1.m4a", errors.New("no audio device")),
 		MissingStartExhibit("trien-lam-2024"),
 	}
+	for name, probs := range sheetProblems(t) {
+		all[name] = probs
+	}
 	return all
 }
 

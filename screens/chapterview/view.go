@@ -110,6 +110,9 @@ func (v *View) SetFigures(figs []Figure) {
 	v.Refresh()
 }
 
+// Blocks returns the blocks shown.
+func (v *View) Blocks() []exhibit.Block { return v.blocks }
+
 // Marks returns the highlighted ranges, by block.
 func (v *View) Marks() map[int][][2]int { return v.marks }
 

@@ -1,0 +1,434 @@
+// Package studio is the exhibit editor's model (the Soạn screen): what
+// staff change in an installed exhibit — its details and its chapters —
+// kept as a Draft, checked by loading it as the exhibit would be loaded,
+// kept safe as an automatic draft file, and saved as the same plain files
+// a person edits in Notepad: pack.toml through the one pack.toml editor
+// (exhibit.EditManifest) and one Markdown file per chapter. Saving is
+// atomic, keeps a backup of every file it replaces, and can be undone.
+// It imports no Fyne.
+package studio
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"trienlam/internal/exhibit"
+)
+
+// Details are the exhibit's own fields in pack.toml.
+type Details struct {
+	Title, Subtitle              string
+	SourceTitle, SourcePublisher string
+	SourceReference              string
+}
+
+// Chapter is one chapter being edited: its id, title, Markdown file and
+// that file's whole text (front matter included, as written).
+type Chapter struct {
+	ID, Title, File string
+	Text            string
+}
+
+// Draft is the exhibit as being edited.
+type Draft struct {
+	Details  Details
+	Chapters []Chapter
+	// Timeline is the exhibit's timeline; TimelineChanged says it was
+	// edited, and is then written as timeline.toml.
+	Timeline        *exhibit.Timeline
+	TimelineChanged bool
+	// Pictures are the exhibit's [[photos]].
+	Pictures []Picture
+}
+
+// Clone returns a deep copy of d, for undo.
+func (d *Draft) Clone() *Draft {
+	c := *d
+	c.Chapters = append([]Chapter(nil), d.Chapters...)
+	c.Pictures = append([]Picture(nil), d.Pictures...)
+	if d.Timeline != nil {
+		tl := *d.Timeline
+		tl.Events = append([]exhibit.Event(nil), tl.Events...)
+		tl.Eras = append([]exhibit.Era(nil), tl.Eras...)
+		c.Timeline = &tl
+	}
+	return &c
+}
+
+// studioDir is the folder inside an exhibit where the studio keeps its
+// draft and backups; the loader never reads it.
+const studioDir = ".soan"
+
+// draftName is the automatic draft, inside studioDir.
+const draftName = "draft.json"
+
+// Open reads the editable parts of the exhibit in folder dir.
+func Open(dir string) (*Draft, error) {
+	pack, _, pfs, err := exhibit.LoadPath(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	pfs.Close()
+	d := &Draft{Details: Details{
+		Title: pack.Title, Subtitle: pack.Subtitle,
+		SourceTitle: pack.Source.Title, SourcePublisher: pack.Source.Publisher, SourceReference: pack.Source.Reference,
+	}}
+	tl := pack.Timeline
+	d.Timeline = &tl
+	d.Pictures = picturesFromPack(pack)
+	for _, ch := range pack.Chapters {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(ch.File)))
+		if err != nil {
+			return nil, fmt.Errorf("open chapter %s: %w", ch.File, err)
+		}
+		d.Chapters = append(d.Chapters, Chapter{ID: ch.ID, Title: ch.Title, File: ch.File, Text: string(b)})
+	}
+	return d, nil
+}
+
+// NewChapter adds a chapter at the end with a new id and file name and a
+// first heading, and returns its index.
+func (d *Draft) NewChapter(title string) int {
+	taken := map[string]bool{}
+	files := map[string]bool{}
+	for _, ch := range d.Chapters {
+		taken[ch.ID] = true
+		files[ch.File] = true
+	}
+	n := len(d.Chapters) + 1
+	id := fmt.Sprintf("chuong-%d", n)
+	for ; taken[id]; n++ {
+		id = fmt.Sprintf("chuong-%d", n)
+	}
+	file := fmt.Sprintf("chapters/%02d-%s.md", len(d.Chapters)+1, id)
+	for i := 2; files[file]; i++ {
+		file = fmt.Sprintf("chapters/%02d-%s-%d.md", len(d.Chapters)+1, id, i)
+	}
+	d.Chapters = append(d.Chapters, Chapter{ID: id, Title: title, File: file, Text: "# " + title + "\n\n"})
+	return len(d.Chapters) - 1
+}
+
+// Move moves chapter i by delta places (-1 up, +1 down) and returns its new
+// index; it stays when it cannot move.
+func (d *Draft) Move(i, delta int) int {
+	j := i + delta
+	if i < 0 || i >= len(d.Chapters) || j < 0 || j >= len(d.Chapters) {
+		return i
+	}
+	d.Chapters[i], d.Chapters[j] = d.Chapters[j], d.Chapters[i]
+	return j
+}
+
+// Delete removes chapter i from the exhibit. Its Markdown file stays in
+// the folder (nothing typed is deleted); Save only drops its entry.
+func (d *Draft) Delete(i int) {
+	if i >= 0 && i < len(d.Chapters) {
+		d.Chapters = append(d.Chapters[:i], d.Chapters[i+1:]...)
+	}
+}
+
+// Files returns the files a save of d writes, by slash path in the pack:
+// pack.toml, edited from its current text, and each chapter's Markdown.
+func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
+	m := exhibit.EditManifest(manifest)
+	m.SetKey("", "title", d.Details.Title)
+	var cur struct {
+		Subtitle *string        `toml:"subtitle"`
+		Source   map[string]any `toml:"source"`
+	}
+	decodeTOML(manifest, &cur)
+	// An empty field is written only over a value that was there.
+	if d.Details.Subtitle != "" || cur.Subtitle != nil {
+		m.SetKey("", "subtitle", d.Details.Subtitle)
+	}
+	src := [][2]string{{"title", d.Details.SourceTitle}, {"publisher", d.Details.SourcePublisher}, {"reference", d.Details.SourceReference}}
+	for _, kv := range src {
+		if _, had := cur.Source[kv[0]]; kv[1] != "" || had {
+			m.SetKey("source", kv[0], kv[1])
+		}
+	}
+	// Chapters: removed ones lose their entry, new ones get one, titles
+	// are set, and the entries take the draft's order.
+	ids := make([]string, len(d.Chapters))
+	keep := map[string]bool{}
+	for i, ch := range d.Chapters {
+		ids[i] = ch.ID
+		keep[ch.ID] = true
+	}
+	for _, old := range manifestChapterIDs(manifest) {
+		if !keep[old] {
+			m.RemoveEntry("chapters", old)
+		}
+	}
+	out := map[string][]byte{}
+	for _, ch := range d.Chapters {
+		if !m.HasEntry("chapters", "id", ch.ID) {
+			m.AppendEntry("chapters", [2]string{"id", ch.ID}, [2]string{"title", ch.Title}, [2]string{"file", ch.File})
+		} else if _, err := m.SetEntryKey("chapters", ch.ID, "title", ch.Title); err != nil {
+			return nil, err
+		}
+		out[ch.File] = []byte(ch.Text)
+	}
+	m.OrderEntries("chapters", ids)
+	if err := d.editPictures(m, manifest); err != nil {
+		return nil, err
+	}
+	if d.TimelineChanged && d.Timeline != nil {
+		out[timelineName] = exhibit.TimelineTOML(*d.Timeline)
+		m.SetKey("timeline", "file", timelineName)
+	}
+	out[exhibit.ManifestName] = m.Bytes()
+	return out, nil
+}
+
+// manifestChapterIDs lists the ids of the [[chapters]] entries.
+func manifestChapterIDs(manifest []byte) []string {
+	var m struct {
+		Chapters []struct {
+			ID string `toml:"id"`
+		} `toml:"chapters"`
+	}
+	if err := decodeTOML(manifest, &m); err != nil {
+		return nil
+	}
+	ids := make([]string, len(m.Chapters))
+	for i, c := range m.Chapters {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// decodeTOML decodes pack.toml text, byte order mark and all.
+func decodeTOML(b []byte, v any) error {
+	_, err := toml.Decode(strings.TrimPrefix(string(b), "\ufeff"), v)
+	return err
+}
+
+// Check loads the exhibit as saving d would leave it, without writing
+// anything, and returns what it loaded and its problems: the live
+// validation of the editor.
+func Check(dir string, d *Draft) (*exhibit.Pack, []exhibit.Problem, error) {
+	manifest, err := os.ReadFile(filepath.Join(dir, exhibit.ManifestName))
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := d.Files(manifest)
+	if err != nil {
+		return nil, nil, err
+	}
+	return exhibit.Load(overlay{base: os.DirFS(dir), over: files})
+}
+
+// overlay is a folder with some files replaced by the draft's.
+type overlay struct {
+	base fs.FS
+	over map[string][]byte
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if b, ok := o.over[name]; ok {
+		return fstest.MapFS{name: &fstest.MapFile{Data: b, Mode: 0o644}}.Open(name)
+	}
+	return o.base.Open(name)
+}
+
+// Saved is what a save replaced, for Undo.
+type Saved struct {
+	Dir string
+	// Backup is the folder holding the previous version of every file
+	// the save replaced; Created lists the files the save made new.
+	Backup  string
+	Created []string
+}
+
+// Save writes d into the exhibit folder dir: every changed file is written
+// to a temporary file and renamed over the old one, after the old one is
+// copied into a backup folder (dir/.soan/backup/TIME/). Unchanged files
+// are not touched. The automatic draft is removed once all is written.
+func Save(dir string, d *Draft) (Saved, error) {
+	manifest, err := os.ReadFile(filepath.Join(dir, exhibit.ManifestName))
+	if err != nil {
+		return Saved{}, fmt.Errorf("save: %w", err)
+	}
+	files, err := d.Files(manifest)
+	if err != nil {
+		return Saved{}, fmt.Errorf("save: %w", err)
+	}
+	s := Saved{Dir: dir, Backup: filepath.Join(dir, studioDir, "backup", time.Now().Format("2006-01-02-150405.000"))}
+	// Chapters first, pack.toml last: a crash half-way leaves a pack.toml
+	// that names only files that exist.
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if name != exhibit.ManifestName {
+			names = append(names, name)
+		}
+	}
+	names = append(names, exhibit.ManifestName)
+	for _, name := range names {
+		if err := checkName(name); err != nil {
+			return s, fmt.Errorf("save: %w", err)
+		}
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		old, err := os.ReadFile(full)
+		switch {
+		case err == nil && bytes.Equal(old, files[name]):
+			continue
+		case err == nil:
+			if err := writeAtomic(filepath.Join(s.Backup, filepath.FromSlash(name)), old); err != nil {
+				return s, fmt.Errorf("save: backup of %s: %w", name, err)
+			}
+		case errors.Is(err, fs.ErrNotExist):
+			s.Created = append(s.Created, name)
+		default:
+			return s, fmt.Errorf("save: %w", err)
+		}
+		if err := writeAtomic(full, files[name]); err != nil {
+			return s, fmt.Errorf("save: %w", err)
+		}
+	}
+	os.Remove(filepath.Join(dir, studioDir, draftName))
+	return s, nil
+}
+
+// checkName refuses a path that would leave the exhibit folder.
+func checkName(name string) error {
+	if !fs.ValidPath(name) || strings.HasPrefix(name, studioDir+"/") || name == studioDir {
+		return fmt.Errorf("%q is not a file name inside the exhibit", name)
+	}
+	return nil
+}
+
+// Undo puts back the files a save replaced, from its backup, and moves
+// the files it made into the backup folder (never deleting them).
+func Undo(s Saved) error {
+	err := filepath.WalkDir(s.Backup, func(p string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(s.Backup, p)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return writeAtomic(filepath.Join(s.Dir, rel), b)
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("undo save: %w", err)
+	}
+	for _, name := range s.Created {
+		to := filepath.Join(s.Backup, "made", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return fmt.Errorf("undo save: %w", err)
+		}
+		if err := os.Rename(filepath.Join(s.Dir, filepath.FromSlash(name)), to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("undo save: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes a file through a temporary file in its folder and a
+// rename, so a crash leaves the old file or the new one, never half.
+func writeAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// SaveDraft keeps d as the exhibit's automatic draft, so that nothing
+// typed is lost when the app closes or the PC loses power.
+func SaveDraft(dir string, d *Draft) error {
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(dir, studioDir, draftName), b)
+}
+
+// LoadDraft returns the automatic draft of the exhibit in dir, or nil when
+// there is none (or it cannot be read, which is said in err).
+func LoadDraft(dir string) (*Draft, error) {
+	b, err := os.ReadFile(filepath.Join(dir, studioDir, draftName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var d Draft
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("draft %s: %w", path.Join(studioDir, draftName), err)
+	}
+	return &d, nil
+}
+
+// DiscardDraft removes the automatic draft.
+func DiscardDraft(dir string) error {
+	err := os.Remove(filepath.Join(dir, studioDir, draftName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Equal reports whether two drafts say the same.
+// Where events were written and whether the timeline was edited are not
+// compared.
+func Equal(a, b *Draft) bool {
+	ja, _ := json.Marshal(comparable(a))
+	jb, _ := json.Marshal(comparable(b))
+	return bytes.Equal(ja, jb)
+}
+
+func comparable(d *Draft) *Draft {
+	c := d.Clone()
+	c.TimelineChanged = false
+	if c.Timeline != nil {
+		for i := range c.Timeline.Events {
+			c.Timeline.Events[i].Line = 0
+		}
+		if len(c.Timeline.Events) == 0 {
+			c.Timeline.Events = nil
+		}
+		if len(c.Timeline.Eras) == 0 {
+			c.Timeline.Eras = nil
+		}
+		if len(c.Timeline.Groups) == 0 {
+			c.Timeline.Groups = nil
+		}
+	}
+	return c
+}

@@ -1,0 +1,253 @@
+package screens
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trienlam/internal/exhibit"
+	"trienlam/internal/studio"
+)
+
+// studioTimeline is the editor's timeline tab: the events in a list, the
+// selected one in a form, and the import of a timeline from Excel.
+type studioTimeline struct {
+	s                       *studioScreen
+	list                    *widget.List
+	sel                     int
+	date, headline, group   *widget.Entry
+	text                    *widget.Entry
+	dateProb, probs         *widget.Label
+	addBtn, delBtn, xlsxBtn *widget.Button
+}
+
+func (s *studioScreen) events() []exhibit.Event {
+	if s.draft.Timeline == nil {
+		return nil
+	}
+	return s.draft.Timeline.Events
+}
+
+// timelineTab builds the tab.
+func (s *studioScreen) timelineTab() fyne.CanvasObject {
+	t := &studioTimeline{s: s}
+	s.tl = t
+	t.list = widget.NewList(
+		func() int { return len(s.events()) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			ev := s.events()[i]
+			o.(*widget.Label).SetText(studio.StaffDates(ev.Start, ev.End) + "  " + ev.Headline)
+		})
+	t.list.OnSelected = func(i widget.ListItemID) {
+		if i != t.sel {
+			t.sel = i
+			t.fill()
+		}
+	}
+	t.addBtn = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), t.add)
+	t.delBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), t.del)
+	t.xlsxBtn = widget.NewButtonWithIcon(lang.L("Import from Excel"), theme.FileIcon(), t.importSheet)
+	left := container.NewBorder(nil, container.NewVBox(container.NewGridWithColumns(2, t.addBtn, t.delBtn), t.xlsxBtn), nil, nil, t.list)
+
+	changed := func(apply func(ev *exhibit.Event, v string)) func(string) {
+		return func(v string) {
+			if s.filling || t.sel < 0 || t.sel >= len(s.events()) {
+				return
+			}
+			i := t.sel
+			s.edit(false, func() {
+				apply(&s.draft.Timeline.Events[i], v)
+				s.draft.TimelineChanged = true
+			})
+			t.list.RefreshItem(i)
+		}
+	}
+	t.date = widget.NewEntry()
+	t.date.SetPlaceHolder("22/9/1943, 9/1943, 1943, 1930 – 1945")
+	t.dateProb = widget.NewLabel("")
+	t.dateProb.Importance = widget.DangerImportance
+	t.dateProb.Wrapping = fyne.TextWrapWord
+	t.dateProb.Hide()
+	t.date.OnChanged = func(v string) {
+		if s.filling {
+			return
+		}
+		start, end, err := studio.ParseStaffDates(v)
+		if err != nil {
+			t.dateProb.SetText(lang.L("Write the date like 22/9/1943, 9/1943 or 1943, or a range 1930 – 1945."))
+			t.dateProb.Show()
+			return
+		}
+		t.dateProb.Hide()
+		changed(func(ev *exhibit.Event, _ string) {
+			ev.Start, ev.End = start, end
+			ev.Display = ""
+		})(v)
+	}
+	t.headline = widget.NewEntry()
+	t.headline.OnChanged = changed(func(ev *exhibit.Event, v string) { ev.Headline = v })
+	t.text = widget.NewMultiLineEntry()
+	t.text.Wrapping = fyne.TextWrapWord
+	t.text.SetMinRowsVisible(5)
+	t.text.OnChanged = changed(func(ev *exhibit.Event, v string) { ev.Text = v })
+	t.group = widget.NewEntry()
+	t.group.OnChanged = changed(func(ev *exhibit.Event, v string) { ev.Group = v })
+	t.probs = widget.NewLabel("")
+	t.probs.Importance = widget.DangerImportance
+	t.probs.Wrapping = fyne.TextWrapWord
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	form := container.NewVBox(
+		bold(lang.L("Date")), t.date, t.dateProb,
+		bold(lang.L("Headline")), t.headline,
+		bold(lang.L("Text")), t.text,
+		bold(lang.L("Group")), t.group,
+		t.probs,
+	)
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(form)))
+	split.Offset = 0.35
+	return split
+}
+
+// fill shows the selected event in the form.
+func (t *studioTimeline) fill() {
+	s := t.s
+	s.filling = true
+	defer func() { s.filling = false }()
+	evs := s.events()
+	if t.sel >= len(evs) {
+		t.sel = len(evs) - 1
+	}
+	entries := []*widget.Entry{t.date, t.headline, t.text, t.group}
+	if t.sel < 0 {
+		for _, e := range entries {
+			e.SetText("")
+			e.Disable()
+		}
+		t.list.Refresh()
+		return
+	}
+	for _, e := range entries {
+		e.Enable()
+	}
+	ev := evs[t.sel]
+	t.date.SetText(studio.StaffDates(ev.Start, ev.End))
+	t.dateProb.Hide()
+	t.headline.SetText(ev.Headline)
+	t.text.SetText(ev.Text)
+	t.group.SetText(ev.Group)
+	t.list.Refresh()
+	t.list.Select(t.sel)
+	t.showProblems()
+}
+
+// showProblems shows the problems of the selected event below its form.
+func (t *studioTimeline) showProblems() {
+	var msgs []string
+	field := "events[" + strconv.Itoa(t.sel+1) + "]"
+	for _, p := range t.s.problems {
+		if p.File == "timeline.toml" && (p.Field == field || strings.HasPrefix(p.Field, field+".")) {
+			msgs = append(msgs, p.Text(t.s.e.prefs.Language()))
+		}
+	}
+	t.probs.SetText(strings.Join(msgs, "\n"))
+	t.probs.Hidden = len(msgs) == 0
+	t.probs.Refresh()
+}
+
+// add adds an event in the year of the selected one (or of the exhibit's
+// first), to be dated and named in the form.
+func (t *studioTimeline) add() {
+	s := t.s
+	start := exhibit.Date{Year: 2000}
+	if evs := s.events(); len(evs) > 0 {
+		start = exhibit.Date{Year: evs[max(t.sel, 0)].Start.Year}
+	}
+	s.edit(true, func() {
+		t.sel = s.draft.NewEvent(start, lang.L("New event"))
+	})
+	t.fill()
+	s.check()
+}
+
+// del deletes the selected event; Undo brings it back.
+func (t *studioTimeline) del() {
+	s := t.s
+	if t.sel < 0 || t.sel >= len(s.events()) {
+		return
+	}
+	s.edit(true, func() { s.draft.DeleteEvent(t.sel) })
+	t.fill()
+	s.check()
+}
+
+// importSheet replaces the timeline with one from an Excel or CSV file,
+// after a file dialog; problems in the file are listed and nothing changes.
+func (t *studioTimeline) importSheet() {
+	s := t.s
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.e.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(r)
+		if err != nil {
+			s.e.showError(err)
+			return
+		}
+		t.importData(data, r.URI().Name())
+	}, s.e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
+	d.Show()
+}
+
+// importData replaces the timeline with the sheet's, or lists its problems.
+func (t *studioTimeline) importData(data []byte, name string) {
+	s := t.s
+	before := s.draft.Clone()
+	probs, err := s.draft.ImportSheet(data, name)
+	if err != nil {
+		s.e.showError(err)
+		return
+	}
+	if len(probs) > 0 {
+		var b strings.Builder
+		for _, p := range probs {
+			if p.Line > 0 {
+				b.WriteString(lang.L("line {{.Line}}", map[string]any{"Line": strconv.Itoa(p.Line)}) + ": ")
+			}
+			if p.Field != "" {
+				b.WriteString(p.Field + ": ")
+			}
+			b.WriteString(p.Text(s.e.prefs.Language()) + "\n")
+		}
+		l := widget.NewLabel(b.String())
+		l.Wrapping = fyne.TextWrapWord
+		dialog.ShowCustom(lang.L("{{.File}} was not imported", map[string]any{"File": name}), lang.L("OK"), container.NewVScroll(l), s.e.win)
+		return
+	}
+	s.undo = append(s.undo, before)
+	s.notice = lang.L("{{.Count}} events were imported from {{.File}}.", map[string]any{"Count": len(s.events()), "File": name})
+	t.sel = 0
+	t.fill()
+	s.later()
+	s.check()
+}
