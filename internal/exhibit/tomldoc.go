@@ -30,7 +30,7 @@ type tomlDoc struct {
 // with the line the parser gives.
 func parseTOML(file, text string, lineOffset int) (*tomlDoc, *Problem) {
 	root := map[string]any{}
-	if _, err := toml.Decode(text, &root); err != nil {
+	if _, err := toml.Decode(windowsPaths(text), &root); err != nil {
 		why, line, field := err.Error(), 0, ""
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -42,6 +42,107 @@ func parseTOML(file, text string, lineOffset int) (*tomlDoc, *Problem) {
 	d := &tomlDoc{file: file, lineOffset: lineOffset, root: root}
 	d.lines = indexLines(text, lineOffset)
 	return d, nil
+}
+
+// pathKeys are the keys whose values are paths inside the pack (or web
+// addresses, which hold no backslash).
+var pathKeys = map[string]bool{
+	"file": true, "narration": true, "captions": true, "original": true, "poster": true,
+	"subtitles": true, "url": true, "thumbnail": true, "background": true,
+}
+
+// windowsPaths rewrites the backslashes in double-quoted path values to
+// slashes before the text is decoded. Staff copy paths from Windows
+// Explorer ("chapters\thanh-tuu.md"), and in a TOML basic string "\t"
+// would be a tab, "\0" or "\u" an error that makes the whole file
+// unreadable; the docs promise a backslash is read as "/". A run of
+// backslashes ("\\", TOML's own escaped backslash) becomes one slash;
+// a backslash before the closing quote is left alone. Only "key = ..."
+// assignments of the keys in pathKeys are touched, and the number of
+// lines never changes, so line numbers stay right.
+func windowsPaths(text string) string {
+	if !strings.Contains(text, `\`) {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	changed := false
+	for i, line := range lines {
+		if !strings.Contains(line, `\`) {
+			continue
+		}
+		if out := windowsPathsLine(line); out != line {
+			lines[i], changed = out, true
+		}
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(lines, "\n")
+}
+
+// windowsPathsLine applies windowsPaths to one line, which may hold several
+// assignments in an inline table: media = { url = "photos\a.jpg" }.
+func windowsPathsLine(line string) string {
+	var b strings.Builder
+	i := 0
+	for i < len(line) {
+		eq := strings.IndexByte(line[i:], '=')
+		if eq < 0 {
+			break
+		}
+		eq += i
+		// The key is the word just before '='.
+		k := eq
+		for k > i && (line[k-1] == ' ' || line[k-1] == '\t') {
+			k--
+		}
+		start := k
+		for start > i && isBareKeyByte(line[start-1]) {
+			start--
+		}
+		key := line[start:k]
+		v := eq + 1
+		for v < len(line) && (line[v] == ' ' || line[v] == '\t') {
+			v++
+		}
+		if !pathKeys[key] || v >= len(line) || line[v] != '"' || strings.HasPrefix(line[v:], `"""`) {
+			b.WriteString(line[i : eq+1])
+			i = eq + 1
+			continue
+		}
+		b.WriteString(line[i : v+1])
+		j := v + 1
+		for j < len(line) && line[j] != '"' {
+			if line[j] != '\\' {
+				b.WriteByte(line[j])
+				j++
+				continue
+			}
+			run := j
+			for j < len(line) && line[j] == '\\' {
+				j++
+			}
+			if j >= len(line) || line[j] == '"' {
+				// A backslash closing the string is TOML's escaped
+				// quote or an unfinished line: leave it to the parser.
+				b.WriteString(line[run:j])
+				if j < len(line) {
+					b.WriteByte('"')
+					j++
+				}
+				continue
+			}
+			b.WriteByte('/')
+		}
+		i = j
+	}
+	b.WriteString(line[i:])
+	return b.String()
+}
+
+// isBareKeyByte reports whether c may appear in a bare TOML key.
+func isBareKeyByte(c byte) bool {
+	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // indexLines finds the line of each table header and key assignment. Array
