@@ -9,6 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Limits on zip packs. A zip is refused whole when it breaks one, so a
@@ -176,6 +181,9 @@ func (d dirFS) explain(op, name string, err error) error {
 func openZip(path string) (*PackFS, error) {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
+		if kind := archiveKind(path); kind != "" {
+			return nil, fmt.Errorf("%s: %w", path, &NotZipError{Kind: kind})
+		}
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s: not a complete zip archive (truncated or damaged): %w", path, err)
 		}
@@ -185,6 +193,7 @@ func openZip(path string) (*PackFS, error) {
 		// ErrInsecurePath comes with a usable reader; checkZip below
 		// names the entry at fault.
 	}
+	fixZipNames(zr.File)
 	if err := checkZip(zr.File); err != nil {
 		zr.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -240,9 +249,119 @@ func checkZip(files []*zip.File) error {
 	return nil
 }
 
+// fixZipNames rewrites entry names the way the zip's maker meant them, in
+// place, before the zip is used as a file system. Windows Explorer's "Send
+// to → Compressed folder" writes names in the OEM code page (1258 on
+// Vietnamese Windows, 437 on English) without the UTF-8 flag, and some
+// Windows tools separate folders with backslashes. Names are decoded with
+// the code page that reads best (see guessCodePage) and put in Unicode's
+// composed form, as pack.toml is usually written; backslashes become
+// slashes. zipNameOK then checks the result, so "..\x" is still refused.
+func fixZipNames(files []*zip.File) {
+	var raw []string
+	for _, f := range files {
+		if f.NonUTF8 && !utf8.ValidString(f.Name) {
+			raw = append(raw, f.Name)
+		}
+	}
+	cm := guessCodePage(raw)
+	for _, f := range files {
+		name := f.Name
+		if f.NonUTF8 && !utf8.ValidString(name) {
+			if dec, err := cm.NewDecoder().String(name); err == nil {
+				name = norm.NFC.String(dec)
+			}
+		}
+		f.Name = strings.ReplaceAll(name, `\`, "/")
+	}
+}
+
+// guessCodePage picks the code page of names that are not UTF-8: Windows
+// 1258 (Vietnamese) unless code page 437 reads them with fewer stray
+// symbols. Bytes 0x80–0xFF are letters in 1258, but many are box-drawing
+// characters in 437, and a 1258 tone mark left standing alone after
+// composition means the guess was wrong.
+func guessCodePage(names []string) *charmap.Charmap {
+	odd := func(cm *charmap.Charmap) int {
+		n := 0
+		for _, name := range names {
+			s, err := cm.NewDecoder().String(name)
+			if err != nil {
+				return 1 << 30
+			}
+			s = norm.NFC.String(s)
+			prev := rune(0)
+			for _, r := range s {
+				switch {
+				case r < 0x80:
+				case unicode.Is(unicode.Mn, r) && !unicode.IsLetter(prev):
+					n += 2
+				case unicode.Is(unicode.Mn, r):
+					n++
+				case !unicode.IsLetter(r):
+					n++
+				}
+				prev = r
+			}
+		}
+		return n
+	}
+	if len(names) > 0 && odd(charmap.CodePage437) < odd(charmap.Windows1258) {
+		return charmap.CodePage437
+	}
+	return charmap.Windows1258
+}
+
+// NotZipError is the error of a pack file that is an archive of another
+// kind (7-Zip, RAR, …) or a compressed file, named by what it really is,
+// whatever its name says.
+type NotZipError struct {
+	Kind string // "7-Zip", "RAR", "gzip", …
+}
+
+func (e *NotZipError) Error() string {
+	return fmt.Sprintf("this is a %s archive, not a zip: open it with 7-Zip or WinRAR and extract it, then open the folder (or zip the folder with Windows' Send to → Compressed folder)", e.Kind)
+}
+
+// archiveMagic are the first bytes of archive and compression formats
+// staff may rename to .zip.
+var archiveMagic = []struct {
+	at    int
+	magic string
+	kind  string
+}{
+	{0, "7z\xbc\xaf\x27\x1c", "7-Zip"},
+	{0, "Rar!\x1a\x07", "RAR"},
+	{0, "\x1f\x8b", "gzip"},
+	{0, "BZh", "bzip2"},
+	{0, "\xfd7zXZ\x00", "xz"},
+	{0, "\x28\xb5\x2f\xfd", "Zstandard"},
+	{0, "MSCF", "Microsoft Cabinet"},
+	{257, "ustar", "tar"},
+}
+
+// archiveKind names the archive format of the file at path by its first
+// bytes, or returns "" when it is none of archiveMagic.
+func archiveKind(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	for _, m := range archiveMagic {
+		if len(head) >= m.at+len(m.magic) && string(head[m.at:m.at+len(m.magic)]) == m.magic {
+			return m.kind
+		}
+	}
+	return ""
+}
+
 // zipNameOK checks that an entry name stays inside the pack on every
 // system: no absolute paths, drive letters, backslashes (a separator on
-// Windows), ".." or NUL.
+// Windows; fixZipNames has turned them into slashes already), ".." or NUL.
 func zipNameOK(name string) error {
 	switch {
 	case name == "":
