@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 
@@ -27,9 +28,14 @@ var ErrNeedsMediaHelper = errors.New("this audio format needs the media helper (
 var ErrUnknownFormat = errors.New("not a known audio format (use .ogg, .mp3, .wav or .flac)")
 
 // maxInMemory bounds how much of a non-seekable file (an entry of a zipped
-// pack) Decode reads into memory: a narration of an hour in OGG Vorbis is
-// about 12 MB, so this is generous.
-const maxInMemory = 256 << 20
+// pack) Decode keeps in memory: a narration of an hour in OGG Vorbis is
+// about 12 MB. A bigger entry (an hour of WAV is 150 MB) is copied to a
+// temporary file instead, so memory stays bounded whatever the pack holds;
+// maxSpooled bounds that copy (a zip entry is at most 512 MiB anyway).
+const (
+	maxInMemory = 16 << 20
+	maxSpooled  = 1 << 30
+)
 
 // helperExts are the extensions of formats played by the media helper.
 var helperExts = map[string]bool{
@@ -191,7 +197,8 @@ type readSeekCloser interface {
 }
 
 // seekable returns f itself when it can seek (os.DirFS, embed.FS), else its
-// contents read into memory (archive/zip entries).
+// contents read into memory when small, or copied to a temporary file that
+// is removed on Close (archive/zip entries).
 func seekable(f fs.File) (readSeekCloser, error) {
 	if rsc, ok := f.(readSeekCloser); ok {
 		return rsc, nil
@@ -201,10 +208,35 @@ func seekable(f fs.File) (readSeekCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxInMemory {
-		return nil, fmt.Errorf("file larger than %d MiB", maxInMemory>>20)
+	if len(data) <= maxInMemory {
+		return nopCloser{bytes.NewReader(data)}, nil
 	}
-	return nopCloser{bytes.NewReader(data)}, nil
+	tmp, err := os.CreateTemp("", "trienlam-audio-*")
+	if err != nil {
+		return nil, fmt.Errorf("file larger than %d MiB and no temporary folder to unpack it: %w", maxInMemory>>20, err)
+	}
+	spool := &tempFile{tmp}
+	n, err := io.Copy(tmp, io.MultiReader(bytes.NewReader(data), io.LimitReader(f, maxSpooled-int64(len(data))+1)))
+	if err == nil && n > maxSpooled {
+		err = fmt.Errorf("file larger than %d MiB", maxSpooled>>20)
+	}
+	if err == nil {
+		_, err = tmp.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		spool.Close()
+		return nil, err
+	}
+	return spool, nil
+}
+
+// tempFile is a temporary copy of a file, removed when closed.
+type tempFile struct{ *os.File }
+
+func (t *tempFile) Close() error {
+	err := t.File.Close()
+	os.Remove(t.Name())
+	return err
 }
 
 type nopCloser struct{ *bytes.Reader }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -184,5 +185,38 @@ func TestDecodeUnseekableFile(t *testing.T) {
 	rest, err := drain(s)
 	if err != nil || len(rest) != s.Len()-s.Len()/2 {
 		t.Errorf("after seeking half way: %d samples, %v", len(rest), err)
+	}
+}
+
+// TestDecodeLargeUnseekableSpools decodes a WAV larger than maxInMemory
+// from a file that cannot seek, as from a zip: it is copied to a temporary
+// file rather than held in memory, and the copy is gone once closed.
+func TestDecodeLargeUnseekableSpools(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	n := maxInMemory/2 + 22050 // 16-bit mono: just over maxInMemory bytes
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "long.wav"), wavBytes(22050, constant(n, 0.25)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := Decode(unseekableFS{os.DirFS(dir)}, "long.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != n {
+		t.Errorf("Len = %d, want %d", s.Len(), n)
+	}
+	if _, ok := s.(beep.StreamSeekCloser); !ok {
+		t.Fatal("not seekable")
+	}
+	if err := s.Seek(n - 10); err != nil {
+		t.Fatal(err)
+	}
+	if left, err := os.ReadDir(tmp); err != nil || len(left) != 1 {
+		t.Errorf("while open, temporary folder holds %v (%v), want the one copy", left, err)
+	}
+	s.Close()
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("after Close, temporary folder still holds %v", left)
 	}
 }

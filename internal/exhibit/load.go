@@ -24,6 +24,33 @@ import (
 // runs on.
 const MaxPhotoPixels = 80_000_000
 
+// MaxTextSize is the largest text file of a pack: pack.toml, a chapter, the
+// timeline, captions, the source text. A long chapter is a few hundred
+// kilobytes; the limit is checked while reading, so a file of gigabytes
+// (or a zip entry that unpacks to one) costs no more memory than this.
+const MaxTextSize = 8 << 20
+
+// ErrTooLarge is wrapped by ReadLimited for a file over its limit.
+var ErrTooLarge = errors.New("file too large")
+
+// ReadLimited reads a whole file of fsys, refusing it with ErrTooLarge as
+// soon as more than limit bytes have come, before anything is parsed.
+func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	if int64(len(b)) > limit {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w: more than %d MiB", ErrTooLarge, limit>>20)}
+	}
+	return b, nil
+}
+
 // NarrationExts are the narration file extensions accepted, lower case.
 // The first four are played by the built-in player; the rest come from
 // phone recorders and are played by the media helper.
@@ -99,7 +126,7 @@ func (l *loader) add(file string, line int, field string, w detail) {
 // readText reads a UTF-8 text file of the pack. Any failure is reported
 // against field (at line of the manifest) and ok is false.
 func (l *loader) readText(doc *tomlDoc, field, name string) (string, bool) {
-	b, err := fs.ReadFile(l.fsys, name)
+	b, err := ReadLimited(l.fsys, name, MaxTextSize)
 	if err != nil {
 		doc.problem(field, fileError(name, err))
 		return "", false
@@ -116,6 +143,8 @@ func fileError(name string, err error) detail {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return detail{Kind: "file-not-found", Args: kv{"file": name}}
+	case errors.Is(err, ErrTooLarge):
+		return detail{Kind: "file-too-large", Args: kv{"file": name, "limit": itoa(MaxTextSize >> 20)}}
 	case errors.Is(err, ErrOutsidePack):
 		return detail{Kind: "file-outside-pack", Args: kv{"file": name}}
 	}
@@ -142,7 +171,7 @@ func packPath(p string) (string, error) {
 // readManifest reads and parses pack.toml; an error means the pack cannot
 // be loaded at all.
 func (l *loader) readManifest() (*tomlDoc, error) {
-	b, err := fs.ReadFile(l.fsys, ManifestName)
+	b, err := ReadLimited(l.fsys, ManifestName, MaxTextSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			l.add(ManifestName, 0, "", detail{Kind: "manifest-not-found", Args: kv{"file": ManifestName}})
@@ -339,7 +368,7 @@ func (l *loader) chapter(t table, seen map[string]string) {
 	if !ok {
 		return
 	}
-	b, err := fs.ReadFile(l.fsys, name)
+	b, err := ReadLimited(l.fsys, name, MaxTextSize)
 	if err != nil {
 		t.doc.problem(t.field("file"), fileError(name, err))
 		return

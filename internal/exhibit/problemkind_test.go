@@ -1,6 +1,7 @@
 package exhibit
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -176,6 +177,10 @@ media = 5
 		"manifest not utf8": fstest.MapFS{ManifestName: file("format = 1\n# \xff\n")},
 		"manifest unreadable": errFS{fstest.MapFS{ManifestName: file("format = 1")},
 			map[string]error{ManifestName: errors.New("disk on fire")}},
+		"too large": fstest.MapFS{
+			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\n[[chapters]]\nid = \"big\"\nfile = \"big.md\"\n"),
+			"big.md":     &fstest.MapFile{Data: bytes.Repeat([]byte("# A\n"), MaxTextSize/4+1)},
+		},
 		"small": fstest.MapFS{
 			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\ncredits = [1]\n[source]\noriginal = \"o.txt\"\n"),
 			"o.txt":      file("caf\xe9\n"),
