@@ -92,12 +92,16 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 	wrong := false // the file is not of the format at all
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("decoder crashed: %v", r)
+			// The decoder's panic text means nothing to staff.
+			err = errors.New("its start cannot be decoded")
 		}
 		if err != nil {
 			rsc.Close()
 			s = nil
-			if wrong {
+			var unsupported *UnsupportedError
+			if errors.As(err, &unsupported) {
+				err = fmt.Errorf("%s: %w", p, err)
+			} else if wrong {
 				err = fmt.Errorf("%s: not %s file: %w", p, article(formatName(ext)), err)
 			} else {
 				err = fmt.Errorf("%s: damaged or truncated %s file: %w", p, formatName(ext), err)
@@ -107,6 +111,11 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 	if err = sniff(rsc, ext); err != nil {
 		wrong = true
 		return nil, beep.Format{}, err
+	}
+	if ext == ".wav" {
+		if err = checkWAV(rsc); err != nil {
+			return nil, beep.Format{}, err
+		}
 	}
 	switch ext {
 	case ".ogg", ".oga":

@@ -107,6 +107,8 @@ func makeTestdata(t testing.TB, name string) error {
 		return encode("oggenc", "-Q", "-q", "0", "-o", p, tempWAV(3))
 	case "tone10s.ogg": // 10 s for the CPU benchmarks
 		return encode("oggenc", "-Q", "-q", "0", "-o", p, tempWAV(10))
+	case "tone10s.mp3": // 10 s with a LAME Info header, as MP3 encoders write
+		return encode("ffmpeg", "-y", "-hide_banner", "-loglevel", "error", "-i", tempWAV(10), "-c:a", "libmp3lame", "-b:a", "16k", p)
 	case "sine3s.flac":
 		return encode("flac", "-s", "-f", "-o", p, tempWAV(3))
 	case "truncated.ogg": // the first 40 % of sine3s.ogg
@@ -129,7 +131,7 @@ func makeTestdata(t testing.TB, name string) error {
 // TestTestdata checks that every test file is there (run with -update to
 // make them again).
 func TestTestdata(t *testing.T) {
-	for _, name := range []string{"sine3s.wav", "sine3s.ogg", "tone10s.ogg", "sine3s.flac", "truncated.ogg", "corrupt.ogg"} {
+	for _, name := range []string{"sine3s.wav", "sine3s.ogg", "tone10s.ogg", "tone10s.mp3", "sine3s.flac", "truncated.ogg", "corrupt.ogg"} {
 		t.Run(name, func(t *testing.T) {
 			p := testdataFile(t, name)
 			fi, err := os.Stat(p)

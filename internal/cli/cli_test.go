@@ -414,10 +414,12 @@ func TestValidateDamagedAudio(t *testing.T) {
 	// Each damaged file is named at the start of its line, and says what is wrong.
 	for file, says := range map[string]string{
 		"audio/corrupt.ogg":   "not an Ogg Vorbis file",        // random bytes
-		"audio/truncated.ogg": "damaged or truncated",          // the first 2 KB of a real one
+		"audio/truncated.ogg": "truncated: the sound stops at", // the first 2 KB of a real one
 		"audio/cut-short.ogg": "truncated: the sound stops at", // cut off in the middle
 		"audio/bad-time.vtt":  "1,500",                         // a bad timestamp
 		"audio/stale.vtt":     "b1:0-59",                       // text edited after timing
+		"audio/half.mp3":      "truncated: the sound stops at 0:05 of 0:10",
+		"audio/adpcm.wav":     "WAV with IMA ADPCM coding is not supported",
 	} {
 		found := false
 		for _, l := range problems {
@@ -432,8 +434,27 @@ func TestValidateDamagedAudio(t *testing.T) {
 			t.Errorf("no problem names %s:\n%s", file, r.stdout)
 		}
 	}
-	if len(problems) != 5 {
-		t.Errorf("%d problems, want 5 (the good recording, its captions and the phone recording are none):\n%s", len(problems), r.stdout)
+	// UTF-16 captions are found by loading: the line names pack.toml.
+	if !strings.Contains(r.stdout, `captions "audio/utf16.vtt" are saved as UTF-16 ("Unicode"): save them as UTF-8`) {
+		t.Errorf("UTF-16 captions not reported:\n%s", r.stdout)
+	}
+	// Timing: a cue past the end, one overlapping, one out of order.
+	for _, says := range []string{
+		"audio/timing.vtt: cue 4 runs to 9:53.000, past the end of the recording at 0:03.000",
+		"audio/timing.vtt: cue 2 starts at 0:01.000, before cue 1 above it ends (0:01.500)",
+		"audio/timing.vtt: cue 3 starts at 0:00.500, before cue 2 above it (0:01.000)",
+	} {
+		if !strings.Contains(r.stdout, says+":") && !strings.Contains(r.stdout, says+",") && !strings.Contains(r.stdout, says) {
+			t.Errorf("no problem says %q:\n%s", says, r.stdout)
+		}
+	}
+	if len(problems) != 11 {
+		t.Errorf("%d problems, want 11 (the good recording, its captions and the phone recording are none):\n%s", len(problems), r.stdout)
+	}
+	for _, l := range problems {
+		if strings.Contains(l, "runtime error") || strings.Contains(l, "crash") || strings.Contains(l, "WEBVTT") {
+			t.Errorf("problem %q shows decoder or parser internals", l)
+		}
 	}
 	// A phone recording is played by the media helper: a note, not a problem.
 	if strings.Contains(r.stdout, "phone.m4a") || !strings.Contains(r.stderr, "audio/phone.m4a: played by the media helper") {

@@ -28,10 +28,11 @@ type mediaReport struct {
 // chapters are checked once.
 func checkMedia(p *exhibit.Pack) mediaReport {
 	type job struct {
-		file string
-		ch   *exhibit.Chapter
-		res  []string
-		note string
+		file   string
+		ch     *exhibit.Chapter
+		res    []string
+		note   string
+		length time.Duration // decoded, when the whole file decodes
 	}
 	var narrations []*job
 	seen := map[string]bool{}
@@ -51,7 +52,10 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			err := decodeAll(p, j.file)
+			length, err := audio.Check(p.FS, j.file)
+			if err == nil {
+				j.length = length
+			}
 			switch {
 			case errors.Is(err, audio.ErrNeedsMediaHelper):
 				j.note = j.file + ": played by the media helper (mpv), not checked here"
@@ -63,7 +67,9 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 	wg.Wait()
 
 	var r mediaReport
+	lengths := map[string]time.Duration{}
 	for _, j := range narrations {
+		lengths[j.file] = j.length
 		r.problems = append(r.problems, j.res...)
 		if j.note != "" {
 			r.notes = append(r.notes, j.note)
@@ -75,6 +81,14 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 			continue
 		}
 		seen[ch.Captions+"\x00"+ch.ID] = true
+		timing, err := captions.Check(p.FS, ch.Captions, lengths[ch.Narration])
+		if err != nil {
+			r.problems = append(r.problems, fileLine(ch.Captions, err))
+			continue
+		}
+		for _, t := range timing {
+			r.problems = append(r.problems, ch.Captions+": "+t)
+		}
 		cues, err := captions.ReadFile(p.FS, ch.Captions)
 		if err != nil {
 			r.problems = append(r.problems, fileLine(ch.Captions, err))
@@ -90,43 +104,6 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 		}
 	}
 	return r
-}
-
-// decodeAll decodes the whole file, as playing it would.
-func decodeAll(p *exhibit.Pack, file string) error {
-	s, format, err := audio.Decode(p.FS, file)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	want := s.Len()
-	buf := make([][2]float64, 8192)
-	n := 0
-	err = func() (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("decoder crashed: %v", r)
-			}
-		}()
-		for {
-			k, ok := s.Stream(buf)
-			n += k
-			if !ok {
-				return s.Err()
-			}
-		}
-	}()
-	at := format.SampleRate.D(n).Round(time.Second)
-	if err != nil {
-		return fmt.Errorf("%s: damaged: playback stops at %s: %w", file, clock(at), err)
-	}
-	// A file cut off in the middle decodes without error but ends before
-	// the length its headers give. A tenth of a second is rounding.
-	if want-n > int(format.SampleRate)/10 {
-		return fmt.Errorf("%s: truncated: the sound stops at %s of %s (the file was cut off; copy it again)",
-			file, clock(at), clock(format.SampleRate.D(want).Round(time.Second)))
-	}
-	return nil
 }
 
 // staleCue returns the first cue whose identifier names a sentence of the
@@ -158,11 +135,6 @@ func fileLine(file string, err error) string {
 	return file + ": " + msg
 }
 
-// clock formats d as m:ss.
-func clock(d time.Duration) string {
-	s := int(d / time.Second)
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
 
 // shortText cuts s to about 60 characters for a message.
 func shortText(s string) string {

@@ -480,7 +480,13 @@ func (l *loader) captions(t table, file string) string {
 	defer f.Close()
 	head := make([]byte, 9)
 	n, _ := io.ReadFull(f, head)
-	head = bytes.TrimPrefix(head[:n], []byte("\ufeff"))
+	head = head[:n]
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) || bytes.HasPrefix(head, []byte("W\x00E\x00")) {
+		// Notepad's "Unicode": it shows WEBVTT, but every letter is two bytes.
+		t.doc.problem(t.field("captions"), detail{Kind: "captions-utf16", Args: kv{"file": name}})
+		return ""
+	}
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
 	if !bytes.HasPrefix(head, []byte("WEBVTT")) {
 		t.doc.problem(t.field("captions"), detail{Kind: "captions-not-webvtt", Args: kv{"file": name}})
 		return ""

@@ -181,6 +181,11 @@ media = 5
 			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\n[[chapters]]\nid = \"big\"\nfile = \"big.md\"\n"),
 			"big.md":     &fstest.MapFile{Data: bytes.Repeat([]byte("# A\n"), MaxTextSize/4+1)},
 		},
+		"utf16 captions": fstest.MapFS{
+			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\n[[chapters]]\nid = \"a\"\nfile = \"a.md\"\ncaptions = \"a.vtt\"\n"),
+			"a.md":       file("# A\n\ntext\n"),
+			"a.vtt":      file("\xff\xfeW\x00E\x00B\x00V\x00T\x00T\x00"),
+		},
 		"small": fstest.MapFS{
 			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\ncredits = [1]\n[source]\noriginal = \"o.txt\"\n"),
 			"o.txt":      file("caf\xe9\n"),
