@@ -135,7 +135,6 @@ func fileLine(file string, err error) string {
 	return file + ": " + msg
 }
 
-
 // shortText cuts s to about 60 characters for a message.
 func shortText(s string) string {
 	r := []rune(s)
