@@ -435,7 +435,7 @@ func TestValidateDamagedAudio(t *testing.T) {
 		}
 	}
 	// UTF-16 captions are found by loading: the line names pack.toml.
-	if !strings.Contains(r.stdout, `captions "audio/utf16.vtt" are saved as UTF-16 ("Unicode"): save them as UTF-8`) {
+	if !strings.Contains(r.stdout, `Captions “audio/utf16.vtt” are saved as UTF-16 (“Unicode”): save them as UTF-8`) {
 		t.Errorf("UTF-16 captions not reported:\n%s", r.stdout)
 	}
 	// Timing: a cue past the end, one overlapping, one out of order.
