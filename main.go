@@ -3,6 +3,9 @@
 package main
 
 import (
+	// First of all: a C locale read as English before Fyne looks at it.
+	_ "earlyenv.local/locale"
+
 	"fmt"
 	"os"
 	"runtime/debug"

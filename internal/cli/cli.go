@@ -92,6 +92,8 @@ func lookup(name string) *command {
 type env struct {
 	stdout, stderr io.Writer
 	gui            func(GUIOptions) int
+	// lang is the user's language, "vi" or "en": problems are printed in it.
+	lang string
 }
 
 // errorf prints a "trienlam: …" error line to stderr.
@@ -110,7 +112,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	e := &env{stdout: stdout, stderr: stderr, gui: gui}
+	e := &env{stdout: stdout, stderr: stderr, gui: gui, lang: userLanguage()}
 
 	fset := e.flagSet("trienlam")
 	packPath := fset.String("pack", "", "open the exhibit pack at `PATH` (a folder or a .zip) instead of the built-in one")

@@ -52,7 +52,7 @@ func runValidate(e *env, args []string) int {
 		// Not a problem: stderr, so stdout stays problems then summary.
 		fmt.Fprintln(e.stderr, "trienlam: note: "+l)
 	}
-	fmt.Fprintln(e.stdout, counts.String())
+	fmt.Fprintln(e.stdout, counts.StringIn(e.lang))
 	if len(probs) > 0 || len(media.problems) > 0 {
 		return ExitFailure
 	}
@@ -96,7 +96,7 @@ func (e *env) loadPack(path string, given bool, flag, builtIn string, list bool)
 	}
 	if list {
 		for _, p := range l.probs {
-			fmt.Fprintln(e.stdout, p.String())
+			fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 		}
 	}
 	if err != nil {

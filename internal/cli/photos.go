@@ -203,7 +203,7 @@ func runImportPhotos(e *env, args []string) int {
 			for _, p := range probs {
 				for _, r := range imported {
 					if strings.Contains(p.String(), r.target) || strings.Contains(p.String(), `"`+r.id+`"`) {
-						fmt.Fprintln(e.stdout, p.String())
+						fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 						bad++
 						break
 					}

@@ -48,7 +48,7 @@ func runImportTimeline(e *env, args []string) int {
 	pack, probs, pfs, err := exhibit.LoadPath(dir)
 	if err != nil {
 		for _, p := range probs {
-			fmt.Fprintln(e.stdout, p.String())
+			fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 		}
 		msg := err.Error()
 		if !strings.HasPrefix(msg, dir+": ") {
@@ -88,7 +88,7 @@ func runImportTimeline(e *env, args []string) int {
 	tl, probs := importer(pack, data, filepath.Base(src))
 	if len(probs) > 0 {
 		for _, p := range probs {
-			fmt.Fprintln(e.stdout, p.String())
+			fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 		}
 		e.errorf("import-timeline: %s has %d problems; nothing was written (fix them and run again)", shorten(src), len(probs))
 		return ExitFailure
@@ -124,7 +124,7 @@ func runImportTimeline(e *env, args []string) int {
 		bad := 0
 		for _, p := range after {
 			if p.File == importedName || strings.HasPrefix(p.Field, "timeline.") {
-				fmt.Fprintln(e.stdout, p.String())
+				fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 				bad++
 			}
 		}

@@ -262,6 +262,15 @@ func (c Counts) String() string {
 		c.Chapters, c.Events, c.Eras, c.Photos, c.AudioTracks)
 }
 
+// StringIn is String in the language with the given code ("vi" or "en").
+func (c Counts) StringIn(language string) string {
+	if language == "vi" {
+		return fmt.Sprintf("%d chương, %d sự kiện trên dòng thời gian, %d giai đoạn, %d ảnh, %d bản ghi âm",
+			c.Chapters, c.Events, c.Eras, c.Photos, c.AudioTracks)
+	}
+	return c.String()
+}
+
 // Counts returns how many of each thing the pack holds.
 func (p *Pack) Counts() Counts {
 	c := Counts{

@@ -128,9 +128,15 @@ func (d detail) at(file string, line int, field string) Problem {
 	return Problem{File: file, Line: line, Field: field, Message: d.Error(), Kind: d.Kind, Args: d.Args}
 }
 
-// String formats the problem as "file:line: field: message", in English:
-// what the command line prints.
-func (p Problem) String() string {
+// String formats the problem as "file:line: field: message", in English.
+func (p Problem) String() string { return p.format(p.Message) }
+
+// StringIn is String in the language with the given code ("vi" or "en"):
+// what the command line prints for a user of that language.
+func (p Problem) StringIn(language string) string { return p.format(p.Text(language)) }
+
+// format places a message after the problem's file, line and field.
+func (p Problem) format(message string) string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -144,10 +150,10 @@ func (p Problem) String() string {
 	// A timeline item's problem names the item, for the templates (of
 	// dates, paths, files) that do not.
 	for _, item := range []string{"event", "era"} {
-		if v, ok := p.Args[item]; ok && v != "" && !strings.Contains(p.Message, v) {
+		if v, ok := p.Args[item]; ok && v != "" && !strings.Contains(message, v) {
 			fmt.Fprintf(&b, "%s %q: ", item, v)
 		}
 	}
-	b.WriteString(p.Message)
+	b.WriteString(message)
 	return b.String()
 }

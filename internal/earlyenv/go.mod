@@ -1,0 +1,3 @@
+module earlyenv.local/locale
+
+go 1.22
