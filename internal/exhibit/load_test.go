@@ -184,7 +184,7 @@ func TestLoadBroken(t *testing.T) {
 			`pack.toml:20: chapters[3].narattion: Unknown key “narattion” is ignored (known keys: id, file, title, narration, captions, photos, clips, notes).`,
 			`pack.toml:25: photos[1].kind: Kind “painting” must be “photo” or “illustration”; shown as an illustration.`,
 			`chapters/02-trong.md: Chapter “trong” has no text; it is left out.`,
-			`chapters/03.md:2: title: “chapters/03.md” is not valid TOML: strings cannot contain newlines.`,
+			`chapters/03.md:2: title: “chapters/03.md” cannot be read: a closing quote is missing on line 2: text must start and end with " on the same line. (Technical detail: not valid TOML: strings cannot contain newlines)`,
 			`timeline.toml:2: scale: Scale “galactic” must be “human” or “cosmological”; using “human”.`,
 			`timeline.toml:8: events[1].chapter: Event “khong-chuong”: no chapter with ID “khong-ton-tai”; the link is dropped.`,
 			`timeline.toml:15: events[2].block: Event “khoi-qua-xa”: chapter “mot” has blocks 0 to 2, not 12; the link is dropped.`,
@@ -230,7 +230,7 @@ func TestLoadBadTOML(t *testing.T) {
 	if err == nil || pack != nil || pfs != nil {
 		t.Fatalf("LoadPath(bad-toml) = %v, %v, %v; want an error", pack, pfs, err)
 	}
-	want := `pack.toml:4: title: “pack.toml” is not valid TOML: strings cannot contain newlines.`
+	want := `pack.toml:4: title: “pack.toml” cannot be read: a closing quote is missing on line 4: text must start and end with " on the same line. (Technical detail: not valid TOML: strings cannot contain newlines)`
 	if len(probs) != 1 || probs[0].String() != want {
 		t.Errorf("problems = %q, want [%q]", problemStrings(probs), want)
 	}

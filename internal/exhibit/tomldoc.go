@@ -36,12 +36,62 @@ func parseTOML(file, text string, lineOffset int) (*tomlDoc, *Problem) {
 		if errors.As(err, &pe) {
 			why, line, field = pe.Message, pe.Position.Line+lineOffset, pe.LastKey
 		}
-		p := detail{Kind: "bad-toml", Args: kv{"file": file, "error": why}}.at(file, line, field)
+		en, vi := tomlHint(why, line)
+		p := detail{Kind: "bad-toml", Args: kv{"file": file, "error": why, "hint": en, "hint_vi": vi}}.at(file, line, field)
 		return nil, &p
 	}
 	d := &tomlDoc{file: file, lineOffset: lineOffset, root: root}
 	d.lines = indexLines(text, lineOffset)
 	return d, nil
+}
+
+// tomlHint says what a TOML syntax error usually means, for staff who have
+// never heard of TOML, in English and Vietnamese. The parser's own words
+// stay in the problem as a technical detail.
+func tomlHint(why string, line int) (en, vi string) {
+	n := strconv.Itoa(line)
+	has := func(s ...string) bool {
+		for _, x := range s {
+			if strings.Contains(why, x) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("strings cannot contain newlines", "unexpected EOF; expected"):
+		return "a closing quote is missing on line " + n + `: text must start and end with " on the same line`,
+			"thiếu dấu ngoặc kép đóng ở dòng " + n + `: chữ phải mở và đóng bằng dấu " trên cùng một dòng`
+	case has("expected value but found"):
+		return "the value on line " + n + ` is not in quotes: write text in double quotes, like title = "Kỷ niệm 80 năm"`,
+			"giá trị ở dòng " + n + ` chưa đặt trong ngoặc kép: hãy viết chữ trong dấu ngoặc kép, ví dụ title = "Kỷ niệm 80 năm"`
+	case has("to end with a newline"):
+		return "something follows the value on line " + n + ": write one setting per line, with all of its text inside the quotes",
+			"dòng " + n + " còn chữ thừa sau giá trị: mỗi dòng chỉ ghi một mục, và mọi chữ phải nằm trong ngoặc kép"
+	case has("has already been defined"):
+		return "line " + n + " repeats a setting or a [section] already written above: keep only one",
+			"dòng " + n + " ghi lại một mục hoặc một [phần] đã có ở trên: chỉ giữ lại một"
+	case has("invalid escape"):
+		return "line " + n + ` has a backslash \ that TOML reads as a special character: write / instead, or put the text in single quotes`,
+			"dòng " + n + ` có dấu \ mà tệp hiểu là ký tự đặc biệt: hãy viết / thay vào, hoặc đặt chữ trong dấu nháy đơn '…'`
+	case has("to end table name", "table name"):
+		return "the [section] name on line " + n + " is missing its closing ]",
+			"tên [phần] ở dòng " + n + " thiếu dấu ] đóng"
+	case has("expected '.' or '='", "expected '='"):
+		return "line " + n + " needs the form name = value (a name has no spaces, and = comes before the value)",
+			"dòng " + n + " phải có dạng tên = giá trị (tên không có dấu cách, dấu = đứng trước giá trị)"
+	case has("nvalid float", "nvalid integer", "nvalid datetime", "nvalid date"):
+		return "the number or date on line " + n + ` is not written correctly: write numbers with digits only (1943), and dates in quotes ("1943-09-22")`,
+			"số hoặc ngày ở dòng " + n + ` viết chưa đúng: số chỉ gồm chữ số (1943), còn ngày tháng đặt trong ngoặc kép ("1943-09-22")`
+	case has("array terminator"):
+		return "a list opened with [ on line " + n + " or above is not closed with ]",
+			"một danh sách mở bằng [ ở dòng " + n + " hoặc phía trên chưa được đóng bằng ]"
+	case has("inline table terminator"):
+		return "a { … } group on line " + n + " is not closed with }",
+			"một nhóm { … } ở dòng " + n + " chưa được đóng bằng }"
+	}
+	return "line " + n + " is not written as the file's rules expect: each line is name = value, text in double quotes",
+		"dòng " + n + " viết chưa đúng quy tắc: mỗi dòng có dạng tên = giá trị, chữ đặt trong ngoặc kép"
 }
 
 // pathKeys are the keys whose values are paths inside the pack (or web
