@@ -74,6 +74,10 @@ type loader struct {
 	declaredPhotos map[string]bool
 	// declaredClips are the clip IDs of the manifest, usable or not.
 	declaredClips map[string]bool
+	// declaredChapters are the chapter IDs of the manifest, usable or not,
+	// so that a timeline link to a chapter that failed to load is dropped
+	// quietly: the chapter's own problem says it all, once.
+	declaredChapters map[string]string
 	// noFiles is set when a timeline is read on its own, outside any
 	// pack: paths are checked for their form only and chapter links are
 	// kept unchecked.
@@ -260,6 +264,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 	for _, t := range chapters {
 		l.chapter(t, seen)
 	}
+	l.declaredChapters = seen
 	if tl, ok := root.sub("timeline"); ok {
 		l.timeline(tl)
 	}

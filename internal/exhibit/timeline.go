@@ -237,6 +237,8 @@ func (l *loader) chapterLink(t table, item kv, ch string, block int64, hasBlock 
 	}
 	c := l.pack.Chapter(ch)
 	switch {
+	case c == nil && l.declaredChapters[ch] != "":
+		// Declared but not loaded: already reported for the chapter.
 	case c == nil:
 		t.doc.problem(t.field("chapter"), detail{Kind: "unknown-chapter", Args: kv{"chapter": ch}}.with(item))
 	case hasBlock && (block < 0 || block >= int64(len(c.Blocks))):

@@ -267,3 +267,38 @@ func TestOtherArchives(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingChapterOneProblem removes the file of a chapter that timeline
+// events link to: one problem, for the chapter, not one per link.
+func TestMissingChapterOneProblem(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, f := range readTree(t, "testdata/valid") {
+		fsys[name] = &fstest.MapFile{Data: f}
+	}
+	links := 0
+	for _, ev := range mustLoad(t, fsys).Timeline.Events {
+		if ev.Chapter == "hoan-canh" {
+			links++
+		}
+	}
+	if links == 0 {
+		t.Fatal("the valid pack's timeline has no link to chapter hoan-canh; the test needs one")
+	}
+	delete(fsys, "chapters/01-hoan-canh.md")
+	_, probs, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 1 || probs[0].Kind != "file-not-found" {
+		t.Errorf("want one file-not-found problem, got %v", probs)
+	}
+}
+
+func mustLoad(t *testing.T, fsys fstest.MapFS) *Pack {
+	t.Helper()
+	p, probs, err := Load(fsys)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("Load: %v %v", err, probs)
+	}
+	return p
+}
