@@ -134,6 +134,10 @@ func (e *env) startWithPack(cmd string, args []string, what string) (rest []stri
 func (e *env) loadError(name string, err error) {
 	// LoadPath's errors usually begin with the path already.
 	msg := err.Error()
+	if e.lang != "en" {
+		// The problems printed above say the rest.
+		msg = exhibit.OpenErrorText(err, nil, e.lang)
+	}
 	if !strings.HasPrefix(msg, name+": ") {
 		msg = name + ": " + msg
 	}

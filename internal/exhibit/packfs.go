@@ -33,6 +33,49 @@ var ErrOutsidePack = errors.New("link points outside the pack")
 // write or read outside the pack, or breaks the size limits.
 var ErrUnsafeZip = errors.New("unsafe zip pack")
 
+// ErrDamagedZip is wrapped by Open for a file that is not a whole zip: cut
+// short by an interrupted copy, or not an archive at all.
+var ErrDamagedZip = errors.New("not a complete zip archive (truncated or damaged)")
+
+// OpenErrorText says why LoadPath could not open a pack, in the language
+// with the given code ("vi" or "en"), for a dialog that is all in one
+// language: the first of probs when loading failed on a problem, else the
+// kind of err. Anything else is given in English, as a last resort.
+func OpenErrorText(err error, probs []Problem, language string) string {
+	if len(probs) > 0 {
+		return probs[0].StringIn(language)
+	}
+	vi := language == "vi"
+	var nz *NotZipError
+	switch {
+	case errors.As(err, &nz):
+		if vi {
+			return "đây là tệp nén " + nz.Kind + ", không phải tệp zip: hãy giải nén bằng 7-Zip hoặc WinRAR rồi mở thư mục, hoặc nén lại thư mục bằng Windows (Send to → Compressed (zipped) folder)"
+		}
+		return nz.Error()
+	case errors.Is(err, fs.ErrNotExist):
+		if vi {
+			return "không tìm thấy tệp hay thư mục này"
+		}
+		return "there is no such file or folder"
+	case errors.Is(err, ErrDamagedZip):
+		if vi {
+			return "tệp zip bị cắt cụt hoặc hỏng (có thể do chép chưa xong): hãy chép lại tệp"
+		}
+		return "the zip is cut short or damaged (perhaps the copy did not finish): copy it again"
+	case errors.Is(err, ErrUnsafeZip):
+		if vi {
+			return "tệp zip có mục có thể ghi ra ngoài gói, hoặc quá lớn, nên bị từ chối để bảo vệ máy (" + err.Error() + ")"
+		}
+		return err.Error()
+	case errors.Is(err, ErrUnsupportedFormat):
+		if vi {
+			return "gói được làm cho một phiên bản Trienlam khác: pack.toml phải bắt đầu bằng format = 1"
+		}
+	}
+	return err.Error()
+}
+
 // PackFS is an opened pack: a folder or a zip file. It is an fs.FS rooted
 // at the pack's top level (where pack.toml is) and must be closed.
 type PackFS struct {
@@ -185,7 +228,7 @@ func openZip(path string) (*PackFS, error) {
 			return nil, fmt.Errorf("%s: %w", path, &NotZipError{Kind: kind})
 		}
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s: not a complete zip archive (truncated or damaged): %w", path, err)
+			return nil, fmt.Errorf("%s: %w: %w", path, ErrDamagedZip, err)
 		}
 		if !errors.Is(err, zip.ErrInsecurePath) {
 			return nil, fmt.Errorf("%s: %w", path, err)

@@ -302,3 +302,27 @@ func mustLoad(t *testing.T, fsys fstest.MapFS) *Pack {
 	}
 	return p
 }
+
+// TestOpenErrorText checks that why a pack cannot be opened is said in
+// the dialog's language.
+func TestOpenErrorText(t *testing.T) {
+	for file, want := range map[string]string{
+		"truncated.zip": "tệp zip bị cắt cụt hoặc hỏng",
+		"no-such.zip":   "không tìm thấy",
+	} {
+		_, probs, _, err := LoadPath(filepath.Join("testdata", "zips", file))
+		if got := OpenErrorText(err, probs, "vi"); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q", file, got, want)
+		}
+	}
+	_, probs, _, err := LoadPath(filepath.Join("testdata", "bad-toml"))
+	if got := OpenErrorText(err, probs, "vi"); !strings.Contains(got, "thiếu dấu ngoặc kép đóng ở dòng 4") {
+		t.Errorf("bad-toml: %q", got)
+	}
+	p := filepath.Join(t.TempDir(), "pack.zip")
+	os.WriteFile(p, []byte("Rar!\x1a\x07\x01\x00rest"), 0o644)
+	_, probs, _, err = LoadPath(p)
+	if got := OpenErrorText(err, probs, "vi"); !strings.Contains(got, "đây là tệp nén RAR") {
+		t.Errorf("rar: %q", got)
+	}
+}
