@@ -93,10 +93,15 @@ func runImportPhotos(e *env, args []string) int {
 	var imported, skipped []importResult
 	var written []string
 	failed := false
+	var hidden []string
+	thisRun := map[string]bool{} // ids given in this run
 	for _, de := range entries {
 		name := de.Name()
 		if strings.HasPrefix(name, ".") {
-			continue // .DS_Store, .thumbnails and the like
+			// .DS_Store, .thumbnails and the like: not imported, but
+			// said, since a photo may have been hidden by mistake.
+			hidden = append(hidden, name)
+			continue
 		}
 		r := importResult{name: name}
 		if !de.Type().IsRegular() {
@@ -121,6 +126,22 @@ func runImportPhotos(e *env, args []string) int {
 		ext := ".jpg"
 		if info.Format == "png" {
 			ext = ".png"
+		}
+		// Two files of this run whose names fold to the same id ("anh 1.jpg",
+		// "Ảnh 1.jpg") both come in: anh-1, anh-1-2. An id already in
+		// pack.toml from an earlier run is skipped instead, so running
+		// twice adds nothing.
+		if thisRun[r.id] {
+			base := r.id
+			for n := 2; ; n++ {
+				id := fmt.Sprintf("%s-%d", base, n)
+				target := photosFolder + "/" + id + ext
+				_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(target)))
+				if !ids[id] && !files[target] && errors.Is(err, fs.ErrNotExist) {
+					r.id = id
+					break
+				}
+			}
 		}
 		r.target = photosFolder + "/" + r.id + ext
 		switch {
@@ -152,7 +173,7 @@ func runImportPhotos(e *env, args []string) int {
 		written = append(written, filepath.Join(dir, filepath.FromSlash(r.target)))
 		r.note = how
 		r.entry = photoEntry(r.id, r.target, name, info)
-		ids[r.id], files[r.target] = true, true
+		ids[r.id], files[r.target], thisRun[r.id] = true, true, true
 		imported = append(imported, r)
 	}
 
@@ -188,11 +209,20 @@ func runImportPhotos(e *env, args []string) int {
 			fmt.Fprintf(e.stdout, "note: %s: %s\n", r.name, r.warn)
 		}
 	}
+	// Photos already in the pack from an earlier run are no failure; any
+	// other skipped file is, so a script sees that something was left out.
+	refused := 0
 	if len(skipped) > 0 {
 		fmt.Fprintf(e.stdout, "skipped %d:\n", len(skipped))
 		for _, r := range skipped {
 			fmt.Fprintf(e.stdout, "  %s: %s\n", r.name, r.note)
+			if !strings.HasPrefix(r.note, "already in pack.toml") && !strings.HasPrefix(r.note, "a folder") {
+				refused++
+			}
 		}
+	}
+	if len(hidden) > 0 {
+		fmt.Fprintf(e.stdout, "hidden files not imported (their names start with a dot; rename one to import it): %s\n", strings.Join(hidden, ", "))
 	}
 	if len(imported) > 0 {
 		fmt.Fprintf(e.stdout, "captions are the file names for now: write real captions, credits and alt text in %s\n", manifestPath)
@@ -214,6 +244,10 @@ func runImportPhotos(e *env, args []string) int {
 				return ExitFailure
 			}
 		}
+	}
+	if refused > 0 {
+		e.errorf("import-photos: %d files were not imported (see the list above)", refused)
+		return ExitFailure
 	}
 	return ExitOK
 }

@@ -54,8 +54,10 @@ func TestImportPhotos(t *testing.T) {
 	before, _ := os.ReadFile(filepath.Join(pack, "pack.toml"))
 
 	// Flags may come after the folder, as with import-timeline.
+	// The folder holds a GIF, a text file, a damaged and a huge photo:
+	// the rest is imported, and the exit status says some were not.
 	r := run("import-photos", src, "--pack", pack)
-	if r.code != ExitOK {
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "4 files were not imported") {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
 	for _, want := range []string{
@@ -119,7 +121,7 @@ func TestImportPhotos(t *testing.T) {
 	// A second run changes nothing and says why for each photo.
 	snap := snapshot(t, pack)
 	r2 := run("import-photos", "--pack", pack, src)
-	if r2.code != ExitOK {
+	if r2.code != ExitFailure {
 		t.Fatalf("second run: exit %d\n%s%s", r2.code, r2.stdout, r2.stderr)
 	}
 	if !strings.HasPrefix(r2.stdout, "imported no photos; ") || !strings.Contains(r2.stdout, "skipped 10:\n") ||
@@ -144,7 +146,7 @@ func TestImportPhotosNeverOverwrites(t *testing.T) {
 	mine := []byte("my own file")
 	os.WriteFile(filepath.Join(pack, "photos", "hoa.jpg"), mine, 0o644)
 	r := run("import-photos", src, "--pack", pack)
-	if r.code != ExitOK {
+	if r.code != ExitFailure {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	if !strings.Contains(r.stdout, "  hoa.webp: exists: photos/hoa.jpg is already in the pack folder") {
@@ -193,4 +195,33 @@ func mustReadFile(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestImportPhotosSameIDOneRun imports two photos whose names fold to the
+// same id in one run: both come in, as anh-1 and anh-1-2; a hidden file
+// is mentioned; nothing was refused, so the exit status is 0.
+func TestImportPhotosSameIDOneRun(t *testing.T) {
+	src := t.TempDir()
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, phototest.Photo(40, 30, 1), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"anh 1.jpg", "Ảnh 1.jpg", ".an.jpg"} {
+		if err := os.WriteFile(filepath.Join(src, name), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pack := copyDir(t, filepath.Join("testdata", "good"))
+	r := run("import-photos", src, "--pack", pack)
+	if r.code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{`→ photos/anh-1.jpg (id "anh-1"`, `→ photos/anh-1-2.jpg (id "anh-1-2"`, "hidden files not imported", ".an.jpg"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if r := run("validate", pack); r.code != ExitOK {
+		t.Errorf("validate after import: %d\n%s", r.code, r.stdout)
+	}
 }

@@ -329,6 +329,10 @@ func (l *loader) photo(t table) {
 	cfg, format, err := image.DecodeConfig(f)
 	f.Close()
 	if err != nil {
+		if isHEIC(l.fsys, name) {
+			t.doc.problem(t.field("file"), detail{Kind: "photo-heic", Args: kv{"file": name}})
+			return
+		}
 		t.doc.problem(t.field("file"), detail{Kind: "bad-image", Args: kv{"file": name, "error": err.Error()}})
 		return
 	}
@@ -346,6 +350,25 @@ func (l *loader) photo(t table) {
 	}
 	ph.Width, ph.Height = cfg.Width, cfg.Height
 	l.pack.Photos = append(l.pack.Photos, ph)
+}
+
+// isHEIC reports whether a file is a HEIC/HEIF picture, as iPhones save
+// photos, whatever its name says.
+func isHEIC(fsys fs.FS, name string) bool {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var b [12]byte
+	if _, err := io.ReadFull(f, b[:]); err != nil || string(b[4:8]) != "ftyp" {
+		return false
+	}
+	switch string(b[8:12]) {
+	case "heic", "heix", "hevc", "hevx", "mif1", "msf1", "heim", "heis":
+		return true
+	}
+	return false
 }
 
 // chapterFields are the keys a [[chapters]] entry may have; front matter

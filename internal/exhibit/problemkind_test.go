@@ -181,6 +181,10 @@ media = 5
 			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\n[[chapters]]\nid = \"big\"\nfile = \"big.md\"\n"),
 			"big.md":     &fstest.MapFile{Data: bytes.Repeat([]byte("# A\n"), MaxTextSize/4+1)},
 		},
+		"heic photo": fstest.MapFS{
+			ManifestName:   file("format = 1\nid = \"s\"\ntitle = \"s\"\n[[photos]]\nid = \"p\"\nfile = \"IMG_0001.jpg\"\n"),
+			"IMG_0001.jpg": file("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"),
+		},
 		"utf16 captions": fstest.MapFS{
 			ManifestName: file("format = 1\nid = \"s\"\ntitle = \"s\"\n[[chapters]]\nid = \"a\"\nfile = \"a.md\"\ncaptions = \"a.vtt\"\n"),
 			"a.md":       file("# A\n\ntext\n"),
