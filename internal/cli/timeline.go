@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -13,6 +14,23 @@ import (
 
 	"trienlam/internal/exhibit"
 )
+
+// readLimited reads at most limit bytes of the file at p, failing beyond.
+func readLimited(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("larger than %d MiB, far more than a timeline; is it the right file?", limit>>20)
+	}
+	return data, nil
+}
 
 // importedName is the file import-timeline writes into the pack folder.
 const importedName = "timeline.toml"
@@ -38,11 +56,6 @@ func runImportTimeline(e *env, args []string) int {
 	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		e.errorf("--pack %s: not a folder; import-timeline writes into a pack folder (unzip a .zip pack first)", shorten(dir))
-		return ExitUsage
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		e.errorf("%s: %v", shorten(src), unwrapPath(err))
 		return ExitUsage
 	}
 	pack, probs, pfs, err := exhibit.LoadPath(dir)
@@ -81,11 +94,22 @@ func runImportTimeline(e *env, args []string) int {
 		return ExitFailure
 	}
 
-	importer := exhibit.ImportTimelineJS
-	if exhibit.IsTimelineSheet(src) {
-		importer = exhibit.ImportTimelineSheet // .xlsx or .csv in TimelineJS's sheet columns
+	// Read only now that the pack is known to take it, and no more than
+	// a timeline can be: "import-timeline /dev/zero" ends at once.
+	data, err := readLimited(src, exhibit.MaxTextSize)
+	if err != nil {
+		e.errorf("%s: %v", shorten(src), unwrapPath(err))
+		return ExitUsage
 	}
-	tl, probs := importer(pack, data, filepath.Base(src))
+	var (
+		tl           exhibit.Timeline
+		probs, notes []exhibit.Problem
+	)
+	if exhibit.IsTimelineSheet(src) {
+		tl, probs = exhibit.ImportTimelineSheet(pack, data, filepath.Base(src)) // .xlsx or .csv in TimelineJS's sheet columns
+	} else {
+		tl, probs, notes = exhibit.ImportTimelineJS(pack, data, filepath.Base(src))
+	}
 	if len(probs) > 0 {
 		for _, p := range probs {
 			fmt.Fprintln(e.stdout, p.StringIn(e.lang))
@@ -114,6 +138,9 @@ func runImportTimeline(e *env, args []string) int {
 		}
 	}
 	fmt.Fprintf(e.stdout, "imported %d events, %d eras into %s\n", len(tl.Events), len(tl.Eras), target)
+	for _, n := range notes {
+		fmt.Fprintln(e.stdout, "note: "+n.StringIn(e.lang))
+	}
 	if changed {
 		fmt.Fprintf(e.stdout, "added [timeline] file = %q to %s\n", importedName, manifestPath)
 	}

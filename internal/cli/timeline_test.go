@@ -70,6 +70,7 @@ func TestImportTimeline(t *testing.T) {
 	before, _ := os.ReadFile(filepath.Join(dir, "pack.toml"))
 	r := run("import-timeline", filepath.Join(tjs, "sample.json"), "--pack", dir)
 	want := "imported 5 events, 2 eras into " + filepath.Join(dir, "timeline.toml") + "\n" +
+		"note: sample.json: These TimelineJS fields are not used by the exhibit and were left out: title.text.text.\n" +
 		`added [timeline] file = "timeline.toml" to ` + filepath.Join(dir, "pack.toml") + "\n"
 	if r.code != 0 || r.stderr != "" || r.stdout != want {
 		t.Fatalf("import = %d\nstdout %q\nstderr %q\nwant %q", r.code, r.stdout, r.stderr, want)
@@ -311,5 +312,26 @@ func TestTimelineUsageErrors(t *testing.T) {
 	}
 	if r := run("help"); !strings.Contains(r.stdout, "import-timeline FILE.json|.xlsx|.csv --pack DIR") || !strings.Contains(r.stdout, "export-timeline [--pack PATH] OUT.json") {
 		t.Errorf("help lacks the timeline commands:\n%s", r.stdout)
+	}
+}
+
+// TestImportTimelineChecksPackFirst gives an endless input to a pack that
+// already has a timeline: refused at once, before the input is read.
+func TestImportTimelineChecksPackFirst(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	dir := copyDir(t, filepath.Join(tjs, "pack"))
+	if r := run("import-timeline", filepath.Join(tjs, "sample.json"), "--pack", dir); r.code != 0 {
+		t.Fatalf("first import = %d %q", r.code, r.stderr)
+	}
+	r := run("import-timeline", "/dev/zero", "--pack", dir)
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("import /dev/zero = %d %q", r.code, r.stderr)
+	}
+	// Into a fresh pack, the endless input stops at the size limit.
+	r = run("import-timeline", "/dev/zero", "--pack", copyDir(t, filepath.Join(tjs, "pack")))
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "larger than 8 MiB") {
+		t.Errorf("import /dev/zero into a fresh pack = %d %q", r.code, r.stderr)
 	}
 }

@@ -495,7 +495,7 @@ func markdownToHTML(s string) string {
 	if err := md.Convert([]byte(s), &b); err != nil {
 		// goldmark's HTML renderer only fails when the writer does, and a
 		// bytes.Buffer does not; fall back to the text, escaped.
-		return "<p>" + html.EscapeString(s) + "</p>"
+		return "<p>" + escapeText(s) + "</p>"
 	}
 	return strings.TrimSpace(b.String())
 }

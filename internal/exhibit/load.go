@@ -66,7 +66,11 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // loader holds the state of one Load call.
 type loader struct {
-	fsys  fs.FS
+	fsys fs.FS
+	// notes are what an import leaves out on purpose (TimelineJS fields
+	// the exhibit has no use for, embeds it cannot show offline): said
+	// once, never a reason to refuse the file.
+	notes []Problem
 	probs []Problem
 	pack  *Pack
 	// declaredPhotos are photo IDs present in the manifest, usable or not,

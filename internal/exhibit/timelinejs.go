@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"math"
 	"regexp"
@@ -63,14 +62,17 @@ func ParseTimelineJS(data []byte, file string) (Timeline, []Problem) {
 // ImportTimelineJS is ParseTimelineJS that also checks the timeline
 // against a pack: media and background paths must be files of pack.FS and
 // chapter links must name chapters of the pack.
-func ImportTimelineJS(pack *Pack, data []byte, file string) (Timeline, []Problem) {
-	if pack == nil || pack.FS == nil {
-		return ParseTimelineJS(data, file)
+//
+// notes say what the import leaves out on purpose: fields the exhibit has
+// no use for (listed once), embedded web media it cannot show offline.
+func ImportTimelineJS(pack *Pack, data []byte, file string) (tl Timeline, probs, notes []Problem) {
+	l := &loader{fsys: nil, pack: &Pack{}, noFiles: true}
+	if pack != nil && pack.FS != nil {
+		l = &loader{fsys: pack.FS, pack: pack}
 	}
-	l := &loader{fsys: pack.FS, pack: pack}
-	tl := l.readTimelineJS(data, file)
+	tl = l.readTimelineJS(data, file)
 	sortProblems(l.probs)
-	return tl, l.probs
+	return tl, l.probs, l.notes
 }
 
 // readTimelineJS parses TimelineJS JSON, recording problems in l.
@@ -219,17 +221,41 @@ func (w *jsonWalker) value(path string, tok json.Token) {
 }
 
 // slideKeys are the keys of a TimelineJS slide; jsExtension is Trienlam's.
-var slideKeys = []string{"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id", jsExtension}
+var slideKeys = []string{"start_date", "end_date", "text", "media", "group", "display_date", "background", "unique_id", jsExtension}
+
+// jsKeys notes the keys of a TimelineJS object other than used as dropped:
+// TimelineJS files carry many settings the exhibit has no use for
+// (autolink, type, media link, background opacity, millisecond…), and
+// TimelineJS itself ignores keys it does not know. They are listed once
+// per path by the import (timelinejs-fields-dropped), never refused.
+func (t table) jsKeys(used ...string) {
+	for k := range t.m {
+		found := false
+		for _, u := range used {
+			found = found || k == u
+		}
+		if found {
+			continue
+		}
+		if t.doc.dropped == nil {
+			t.doc.dropped = map[string]bool{}
+		}
+		t.doc.dropped[entryNumbers.ReplaceAllString(t.field(k), "")] = true
+	}
+}
+
+// entryNumbers are the "[3]" of field paths.
+var entryNumbers = regexp.MustCompile(`\[\d+\]`)
 
 // timelineJS builds the timeline from a parsed TimelineJS document.
 func (l *loader) timelineJS(doc *tomlDoc) Timeline {
 	root := table{doc: doc, m: doc.root}
-	root.checkKeys("title", "events", "eras", "scale")
+	root.jsKeys("title", "events", "eras", "scale")
 	tl := Timeline{Scale: root.str("scale")}
 	if title, ok := root.sub("title"); ok {
-		title.checkKeys(slideKeys...)
+		title.jsKeys("text")
 		if txt, ok := title.sub("text"); ok {
-			txt.checkKeys("headline", "text")
+			txt.jsKeys("headline")
 			tl.Title = htmlToPlain(txt.str("headline"))
 		}
 	}
@@ -237,10 +263,10 @@ func (l *loader) timelineJS(doc *tomlDoc) Timeline {
 		doc.problem("events", detail{Kind: "timelinejs-events-missing", Args: kv{"file": doc.file}})
 	}
 	for _, t := range root.tables("eras") {
-		t.checkKeys("start_date", "end_date", "text", "unique_id")
+		t.jsKeys("start_date", "end_date", "text", "unique_id")
 		var h, text string
 		if txt, ok := t.sub("text"); ok {
-			txt.checkKeys("headline", "text")
+			txt.jsKeys("headline", "text")
 			h, text = htmlToPlain(txt.str("headline")), htmlToMarkdown(txt.str("text"))
 		}
 		if era, ok := readEra(t, "start_date", "end_date", jsDate, h, text); ok {
@@ -273,6 +299,14 @@ func (l *loader) timelineJS(doc *tomlDoc) Timeline {
 	}
 	sort.SliceStable(tl.Events, func(i, j int) bool { return dateLess(tl.Events[i].Start, tl.Events[j].Start) })
 	sort.SliceStable(tl.Eras, func(i, j int) bool { return dateLess(tl.Eras[i].Start, tl.Eras[j].Start) })
+	if len(doc.dropped) > 0 {
+		fields := make([]string, 0, len(doc.dropped))
+		for f := range doc.dropped {
+			fields = append(fields, f)
+		}
+		sort.Strings(fields)
+		l.notes = append(l.notes, detail{Kind: "timelinejs-fields-dropped", Args: kv{"file": doc.file, "fields": strings.Join(fields, ", ")}}.at(doc.file, 0, ""))
+	}
 	return tl
 }
 
@@ -351,7 +385,7 @@ func slug(s string) string {
 
 // jsEvent validates one TimelineJS slide of "events".
 func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool) {
-	t.checkKeys(slideKeys...)
+	t.jsKeys(slideKeys...)
 	ev := Event{ID: id.id, Line: t.doc.line(t.path), Headline: id.headline}
 	if v, has := t.m["unique_id"]; has {
 		if _, isNumber := v.(int64); !isNumber {
@@ -369,7 +403,7 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 	ok := true
 	txt, hasText := t.sub("text")
 	if hasText {
-		txt.checkKeys("headline", "text")
+		txt.jsKeys("headline", "text")
 		ev.Text = htmlToMarkdown(txt.str("text"))
 	}
 	if ev.Headline == "" {
@@ -404,7 +438,11 @@ func (l *loader) jsEvent(t table, id jsID, seen map[string]string) (Event, bool)
 		l.eventChapter(ext, &ev, item)
 	}
 	if m, has := t.sub("media"); has {
-		ev.Media = l.jsMedia(m, item)
+		if embed := strings.TrimSpace(m.str("url")); strings.HasPrefix(embed, "<") {
+			l.jsEmbed(m, &ev, embed, item)
+		} else {
+			ev.Media = l.jsMedia(m, item)
+		}
 	}
 	return ev, true
 }
@@ -441,7 +479,7 @@ func jsDate(t table, key string, item kv, required bool) (Date, bool) {
 		return Date{}, false
 	}
 	dt := table{doc: t.doc, path: t.field(key), m: m}
-	dt.checkKeys("year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format")
+	dt.jsKeys("year", "month", "day", "hour", "minute", "second", "display_date")
 	fail := func(field string, d detail) (Date, bool) {
 		t.doc.problem(field, d.with(kv{"key": key}).with(item))
 		return Date{}, false
@@ -546,7 +584,7 @@ func datePart(v any) (n int64, given bool, err error) {
 // jsMedia reads a slide's media. A media object without a url is no media,
 // as in TimelineJS (its own examples carry empty ones).
 func (l *loader) jsMedia(t table, item kv) *Media {
-	t.checkKeys("url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target")
+	t.jsKeys("url", "caption", "credit", "thumbnail", "alt")
 	m := &Media{
 		URL:       jsRef(t.str("url")),
 		Caption:   htmlToPlain(t.str("caption")),
@@ -566,6 +604,35 @@ func (l *loader) jsMedia(t table, item kv) *Media {
 	return m
 }
 
+// jsEmbed takes a slide's media given as HTML to embed (a tweet, an
+// iframe, a blockquote), which TimelineJS shows from the web: a blockquote
+// becomes a quote at the end of the event's text; anything else is noted
+// as not shown offline. The event itself is always kept.
+func (l *loader) jsEmbed(t table, ev *Event, embed string, item kv) {
+	t.jsKeys("url", "caption", "credit")
+	if strings.HasPrefix(strings.ToLower(embed), "<blockquote") {
+		if q := htmlToPlain(embed); q != "" {
+			lines := strings.Split(q, "\n")
+			for i, line := range lines {
+				lines[i] = strings.TrimSpace("> " + line)
+			}
+			if ev.Text != "" {
+				ev.Text += "\n\n"
+			}
+			ev.Text += strings.Join(lines, "\n")
+			if c := htmlToPlain(t.str("credit")); c != "" {
+				ev.Text += "\n>\n> — " + c
+			}
+			return
+		}
+	}
+	what := embed
+	if r := []rune(what); len(r) > 60 {
+		what = string(r[:60]) + "…"
+	}
+	l.notes = append(l.notes, detail{Kind: "timelinejs-embed-offline", Args: kv{"embed": what}}.with(item).at(t.doc.file, t.doc.line(t.field("url")), t.field("url")))
+}
+
 // jsRef tidies a media address: a protocol-relative web address
 // ("//host/…", common in TimelineJS files) is made https.
 func jsRef(s string) string {
@@ -580,7 +647,7 @@ func jsRef(s string) string {
 // pack is preferred, then a colour, then a picture on the web (kept, never
 // fetched). CSS colour names become #rrggbb.
 func (l *loader) jsBackground(t table, item kv) string {
-	t.checkKeys("url", "color", "alt", "opacity")
+	t.jsKeys("url", "color")
 	url, colour := jsRef(t.str("url")), strings.TrimSpace(t.str("color"))
 	if colour != "" && !strings.HasPrefix(colour, "#") {
 		if c, ok := colornames.Map[strings.ToLower(colour)]; ok {
@@ -604,6 +671,13 @@ func (l *loader) jsBackground(t table, item kv) string {
 	}
 	return url
 }
+
+// escapeText escapes text for TimelineJS's HTML fields: only &, < and >,
+// so an apostrophe in a headline stays an apostrophe and does not come
+// back as &#39; (html.EscapeString also escapes quotes, needlessly here).
+func escapeText(s string) string { return textEscaper.Replace(s) }
+
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // isWebRef reports whether a reference is an http(s) address.
 func isWebRef(s string) bool {
@@ -695,7 +769,7 @@ func TimelineJSON(t Timeline) ([]byte, error) {
 		out.Scale = "human"
 	}
 	if t.Title != "" {
-		out.Title = &jsSlideOut{Text: &jsTextOut{Headline: html.EscapeString(t.Title)}}
+		out.Title = &jsSlideOut{Text: &jsTextOut{Headline: escapeText(t.Title)}}
 	}
 	widen := func(d Date) {
 		if d.Year < jsMinHumanYear || d.Year > jsMaxHumanYear {
@@ -706,8 +780,8 @@ func TimelineJSON(t Timeline) ([]byte, error) {
 		s := jsSlideOut{
 			UniqueID:  ev.ID,
 			StartDate: jsDateFor(ev.Start),
-			Text:      &jsTextOut{Headline: html.EscapeString(ev.Headline), Text: markdownToHTML(ev.Text)},
-			Group:     html.EscapeString(ev.Group),
+			Text:      &jsTextOut{Headline: escapeText(ev.Headline), Text: markdownToHTML(ev.Text)},
+			Group:     escapeText(ev.Group),
 		}
 		widen(ev.Start)
 		if ev.End != nil {
@@ -715,11 +789,11 @@ func TimelineJSON(t Timeline) ([]byte, error) {
 			widen(*ev.End)
 		}
 		if ev.Display != jsCombinedDisplay(ev.Start, ev.End) {
-			s.DisplayDate = html.EscapeString(ev.Display)
+			s.DisplayDate = escapeText(ev.Display)
 		}
 		if m := ev.Media; m != nil && m.URL != "" {
-			s.Media = &jsMediaOut{URL: m.URL, Caption: html.EscapeString(m.Caption), Credit: html.EscapeString(m.Credit),
-				Thumbnail: m.Thumbnail, Alt: html.EscapeString(m.Alt)}
+			s.Media = &jsMediaOut{URL: m.URL, Caption: escapeText(m.Caption), Credit: escapeText(m.Credit),
+				Thumbnail: m.Thumbnail, Alt: escapeText(m.Alt)}
 		}
 		switch bg := ev.Background; {
 		case bg == "":
@@ -745,7 +819,7 @@ func TimelineJSON(t Timeline) ([]byte, error) {
 		out.Eras = append(out.Eras, jsEraOut{
 			StartDate: *jsDateFor(era.Start),
 			EndDate:   *jsDateFor(era.End),
-			Text:      jsTextOut{Headline: html.EscapeString(era.Headline), Text: markdownToHTML(era.Text)},
+			Text:      jsTextOut{Headline: escapeText(era.Headline), Text: markdownToHTML(era.Text)},
 		})
 		widen(era.Start)
 		widen(era.End)
@@ -763,7 +837,7 @@ func TimelineJSON(t Timeline) ([]byte, error) {
 // jsDateFor writes a date as a TimelineJS date object with the parts it
 // knows. A season keeps its month, so TimelineJS places it in the year.
 func jsDateFor(d Date) *jsDateOut {
-	o := &jsDateOut{Year: d.Year, Month: d.Month, Day: d.Day, DisplayDate: html.EscapeString(d.Display)}
+	o := &jsDateOut{Year: d.Year, Month: d.Month, Day: d.Day, DisplayDate: escapeText(d.Display)}
 	if d.Precision == PrecisionTime {
 		h, m := d.Hour, d.Minute
 		o.Hour, o.Minute, o.Second = &h, &m, d.Second

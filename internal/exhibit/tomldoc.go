@@ -24,6 +24,9 @@ type tomlDoc struct {
 	root       map[string]any
 	lines      map[string]int // field path ("chapters[2].file") → 1-based line
 	probs      *[]Problem
+	// dropped are the TimelineJS fields present but not used, by their
+	// path without entry numbers ("events.media.link"), listed once.
+	dropped map[string]bool
 }
 
 // parseTOML decodes text as TOML. A syntax error is returned as a Problem
