@@ -29,7 +29,7 @@ TEST_TIMEOUT ?= 20m
 # Where `make screenshots` writes its pictures.
 SCREENSHOT_DIR ?= build/screenshots
 
-.PHONY: all help deps build run test fmt-check vet version-check bench notices goldens screenshots clean narration
+.PHONY: all help deps build run test fuzz fmt-check vet version-check bench notices goldens screenshots clean narration
 .PHONY: dist deb windows-installer tarball packaging-check verify-installers
 
 all: build
@@ -39,6 +39,7 @@ help:
 	@echo "make test         set up, then gofmt check, go vet and every test"
 	@echo "make build        build ./$(BINARY) (version $(VERSION)) and its media helper ./$(BINARY)-media"
 	@echo "make deps         only the set-up step"
+	@echo "make fuzz         the fuzz targets of every reader of staff files, FUZZTIME (2m) each"
 	@echo "make bench        Go benchmarks, then start-up time and memory (scripts/bench/startup.sh)"
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
 	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
@@ -70,6 +71,12 @@ run: deps build
 
 test: deps fmt-check version-check vet packaging-check
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
+	FUZZTIME=3s GO=$(GO) scripts/fuzz.sh
+
+# Every fuzz target of the readers of staff files, FUZZTIME each.
+FUZZTIME ?= 2m
+fuzz:
+	FUZZTIME=$(FUZZTIME) GO=$(GO) scripts/fuzz.sh
 
 # gofmt over every Go file outside testdata folders; lists the ones to fix.
 fmt-check:
