@@ -146,6 +146,8 @@ narration:
 # --- Installers (packaging/README.md) ---------------------------------------
 # dist/trienlam_V_amd64.deb, dist/trienlam-V-windows-amd64-setup.exe and
 # dist/trienlam-V-linux-amd64.tar.xz, V = FyneApp.toml's version.
+# MAINTAINER="Name <mail>" names who made the build (the .deb's Maintainer,
+# the installer's Publisher); the default says it is a local build.
 dist: deb windows-installer tarball
 
 deb:

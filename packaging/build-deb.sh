@@ -61,7 +61,7 @@ install -D -m 0644 packaging/linux/vn.trienlam.exhibit.desktop "$root/usr/share/
 # .trienlam files open with the exhibit (shared-mime-info; its dpkg trigger
 # updates the MIME database, desktop-file-utils' the desktop entry cache).
 install -D -m 0644 packaging/linux/vn.trienlam.exhibit.xml "$root/usr/share/mime/packages/vn.trienlam.exhibit.xml"
-subst() { sed -e "s/@VERSION@/$VERSION/g" -e "s/@DATE@/$BUILD_DATE/g" "$1"; }
+subst() { sed -e "s/@VERSION@/$VERSION/g" -e "s/@DATE@/$BUILD_DATE/g" -e "s|@MAINTAINER@|$MAINTAINER|g" -e "s|@PUBLISHER@|$PUBLISHER|g" "$@"; }
 mkdir -p "$root/usr/share/metainfo"
 subst packaging/linux/vn.trienlam.exhibit.metainfo.xml >"$root/usr/share/metainfo/vn.trienlam.exhibit.metainfo.xml"
 for n in 16 24 32 48 64 128 256; do
@@ -69,10 +69,11 @@ for n in 16 24 32 48 64 128 256; do
 done
 install -D -m 0644 assets/icon.png "$root/usr/share/icons/hicolor/512x512/apps/vn.trienlam.exhibit.png"
 mkdir -p "$root/usr/share/man/man1" "$root/usr/share/doc/trienlam"
-subst packaging/linux/trienlam.1 | gzip -9n >"$root/usr/share/man/man1/trienlam.1.gz"
+# The man page's OPTIONS and COMMANDS are made from the program's own help.
+"$GO" run ./cmd/genman packaging/linux/trienlam.1.in | subst | gzip -9n >"$root/usr/share/man/man1/trienlam.1.gz"
 subst packaging/linux/trienlam-media.1 | gzip -9n >"$root/usr/share/man/man1/trienlam-media.1.gz"
-install -m 0644 packaging/linux/copyright "$root/usr/share/doc/trienlam/copyright"
-gzip -9n <packaging/linux/changelog >"$root/usr/share/doc/trienlam/changelog.gz"
+subst packaging/linux/copyright >"$root/usr/share/doc/trienlam/copyright"
+subst packaging/linux/changelog | gzip -9n >"$root/usr/share/doc/trienlam/changelog.gz"
 gzip -9n <THIRD_PARTY_NOTICES.md >"$root/usr/share/doc/trienlam/THIRD_PARTY_NOTICES.md.gz"
 chmod 0644 "$root"/usr/share/man/man1/* "$root"/usr/share/doc/trienlam/*
 
@@ -108,7 +109,7 @@ cat >"$root/DEBIAN/control" <<EOF
 Package: trienlam
 Version: $VERSION
 Architecture: amd64
-Maintainer: Trienlam maintainers <maintainers@users.noreply.r-seed-6b30821d.example>
+Maintainer: $MAINTAINER
 Installed-Size: $size
 Depends: $depends
 Recommends: libmpv2

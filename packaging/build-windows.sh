@@ -28,12 +28,17 @@ if [[ -n $gobuild ]]; then
 	# a Windows build (and ignores it otherwise); it lives only for the build.
 	syso=rsrc_windows_amd64.syso
 	trap 'rm -f "$syso"' EXIT
-	"$GO" run "$GO_WINRES" make --in packaging/windows/winres.json --out rsrc --arch amd64 \
+	# The company name is the build's publisher (packaging/lib.sh); the
+	# edited copy stays beside the icon it names.
+	winres=packaging/windows/winres-build.json
+	trap 'rm -f "$syso" "$winres"' EXIT
+	sed "s|\"CompanyName\": \"[^\"]*\"|\"CompanyName\": \"$PUBLISHER\"|" packaging/windows/winres.json >"$winres"
+	"$GO" run "$GO_WINRES" make --in "$winres" --out rsrc --arch amd64 \
 		--file-version "$VERSION" --product-version "$VERSION"
 	mkdir -p "$(dirname "$WINDOWS_EXE")"
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		"$GO" build -trimpath -ldflags "-H windowsgui $GO_LDFLAGS" -o "$WINDOWS_EXE" .
-	rm -f "$syso"
+	rm -f "$syso" "$winres"
 	# The media helper: pure Go (go-mpv's nocgo build loads libmpv.dll at
 	# run time, docs/media.md), a GUI program so no console window opens
 	# when the exhibit starts it.
@@ -48,6 +53,6 @@ payload=$(dirname "$WINDOWS_EXE")
 cp LICENSE "$payload/LICENSE.txt"
 cp THIRD_PARTY_NOTICES.md "$payload/THIRD_PARTY_NOTICES.txt"
 mkdir -p "$DIST"
-makensis -V2 -WX -DVERSION="$VERSION" -DPAYLOAD_DIR="$PWD/$payload" \
+makensis -V2 -WX -DVERSION="$VERSION" -DPUBLISHER="$PUBLISHER" -DPAYLOAD_DIR="$PWD/$payload" \
 	-DOUTFILE="$PWD/$WINDOWS_SETUP" packaging/windows/trienlam.nsi
 echo "$WINDOWS_SETUP"

@@ -22,6 +22,14 @@ fi
 export SOURCE_DATE_EPOCH
 BUILD_DATE=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
 
+# Who made this build: the .deb's Maintainer, the Windows installer's
+# Publisher and CompanyName. Set them at `make dist MAINTAINER="Name <mail>"`;
+# the default says plainly that the build is a local one, not a release by
+# anyone in particular (packaging/README.md).
+MAINTAINER=${MAINTAINER:-"Trienlam local build (not an official release) <unofficial-build@trienlam.invalid>"}
+PUBLISHER=${PUBLISHER:-${MAINTAINER%% <*}}
+export MAINTAINER PUBLISHER
+
 # Where things go: build/ for intermediate files, dist/ for what is shipped.
 DIST=${DIST:-dist}
 BUILD=${BUILD:-build}

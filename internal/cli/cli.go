@@ -270,14 +270,11 @@ Commands:
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-*s  %s\n", width, strings.TrimSpace(c.name+" "+c.args), c.summary)
 	}
+	fmt.Fprint(w, "\nFlags:\n")
+	for _, f := range mainFlags {
+		fmt.Fprintf(w, "  %-12s  %s\n", strings.TrimSpace(f.flag+" "+f.arg), f.text)
+	}
 	fmt.Fprint(w, `
-Flags:
-  --pack PATH   open the exhibit pack at PATH (a folder or a .zip) instead of the built-in one
-  --kiosk       start full screen in kiosk mode, for an unattended PC; restarted after a crash
-  --presenter   start in presenter mode, for a projector
-  --version     print the version and exit
-  -h, --help    show this help
-
 Run "trienlam help COMMAND" for more about a command.
 Exit status: 0 success; 1 the pack has problems or the command failed;
 2 bad arguments or a pack that cannot be read.

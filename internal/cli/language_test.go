@@ -1,18 +1,10 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// TestMain runs the tests in English whatever the machine's language, as
-// most of them compare English messages; TestValidateVietnamese sets its own.
-func TestMain(m *testing.M) {
-	os.Setenv("TRIENLAM_LANG", "en")
-	os.Exit(m.Run())
-}
 
 // TestUserLanguage checks which environments mean Vietnamese.
 func TestUserLanguage(t *testing.T) {

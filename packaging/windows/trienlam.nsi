@@ -52,7 +52,9 @@ SetCompressor /SOLID lzma
 
 !define APPNAME "Trienlam"
 !define EXE "trienlam.exe"
-!define PUBLISHER "Trienlam maintainers"
+!ifndef PUBLISHER
+  !define PUBLISHER "Trienlam local build (not an official release)"
+!endif
 !define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\Trienlam"
 
 Name "${APPNAME}"
