@@ -72,7 +72,7 @@ func ReadFile(fsys fs.FS, p string) ([]Cue, error) {
 	if fsys == nil {
 		return nil, &fs.PathError{Op: "open", Path: p, Err: fs.ErrInvalid}
 	}
-	data, err := fs.ReadFile(fsys, p)
+	data, err := readLimited(fsys, p)
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +96,17 @@ var vttTagRe = regexp.MustCompile(`<[^>]*>`)
 // character references decoded; STYLE and REGION blocks are skipped. Lines
 // may end in "\n", "\r\n" or "\r", as WebVTT allows. Errors give the line.
 func Parse(r io.Reader) (File, error) {
+	f, err := parseInFileOrder(r)
+	if err != nil {
+		return f, err
+	}
+	sort.SliceStable(f.Cues, func(i, j int) bool { return f.Cues[i].Start < f.Cues[j].Start })
+	return f, nil
+}
+
+// parseInFileOrder is Parse without the sorting, for Check, which reports
+// cues out of order.
+func parseInFileOrder(r io.Reader) (File, error) {
 	var f File
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -162,7 +173,6 @@ func Parse(r io.Reader) (File, error) {
 		}
 		f.Cues = append(f.Cues, c)
 	}
-	sort.SliceStable(f.Cues, func(i, j int) bool { return f.Cues[i].Start < f.Cues[j].Start })
 	return f, nil
 }
 

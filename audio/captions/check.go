@@ -1,4 +1,4 @@
-package audio
+package captions
 
 import (
 	"bytes"
@@ -9,6 +9,31 @@ import (
 	"strconv"
 	"time"
 )
+
+// MaxSize is the largest captions file read: an hour of captions is about
+// 100 KB. It is checked while reading, before parsing.
+const MaxSize = 8 << 20
+
+// readLimited reads the captions at p, refusing UTF-16 text and files over
+// MaxSize. Errors name the file.
+func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s: larger than %d MiB, far more than captions need; is it the right file?", p, MaxSize>>20)
+	}
+	if IsUTF16(data) {
+		return nil, fmt.Errorf("%s: %w", p, ErrUTF16)
+	}
+	return data, nil
+}
 
 // ErrUTF16 is returned for captions saved as UTF-16, as Windows Notepad's
 // "Unicode" choice does: the text looks right in an editor, but every
@@ -25,29 +50,22 @@ func IsUTF16(data []byte) bool {
 	return len(head) >= 4 && (bytes.HasPrefix(head, []byte("W\x00E\x00")) || bytes.HasPrefix(head, []byte("\x00W\x00E")))
 }
 
-// CheckCaptions reads the captions at p and returns what is wrong with
+// Check reads the captions at p and returns what is wrong with
 // their timing against a recording of the given length (0 when unknown):
 // cues past the end of the recording, cues that start before the one
 // above them in the file, and cues that overlap the next. A file that
 // cannot be read or parsed gives a single error instead. Each problem is
 // one sentence naming the cue; the first few of each kind are given.
-func CheckCaptions(fsys fs.FS, p string, length time.Duration) ([]string, error) {
-	f, err := fsys.Open(p)
+func Check(fsys fs.FS, p string, length time.Duration) ([]string, error) {
+	data, err := readLimited(fsys, p)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxCaptionsSize+1))
+	file, err := parseInFileOrder(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
-	if len(data) > MaxCaptionsSize {
-		return nil, fmt.Errorf("%s: larger than %d MiB, far more than captions need; is it the right file?", p, MaxCaptionsSize>>20)
-	}
-	cues, err := parseVTTInFileOrder(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
-	}
+	cues := file.Cues
 	const most = 3 // of each kind: one wrong timing often shifts the rest
 	var out []string
 	past, order, overlap := 0, 0, 0
