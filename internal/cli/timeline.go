@@ -102,8 +102,8 @@ func runImportTimeline(e *env, args []string) int {
 		return ExitUsage
 	}
 	var (
-		tl           exhibit.Timeline
-		probs, notes []exhibit.Problem
+		tl    exhibit.Timeline
+		notes []exhibit.Problem
 	)
 	if exhibit.IsTimelineSheet(src) {
 		tl, probs = exhibit.ImportTimelineSheet(pack, data, filepath.Base(src)) // .xlsx or .csv in TimelineJS's sheet columns
