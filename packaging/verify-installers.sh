@@ -253,7 +253,7 @@ mkdir -p "$tmp/assoc/chapters"
 printf 'format = 1\nid = "kiem-tra-tep"\ntitle = "Tệp .trienlam mở bằng nháy đúp"\nlanguage = "vi"\n\n[[chapters]]\nid = "mot"\ntitle = "Một"\nfile = "chapters/mot.md"\n' >"$tmp/assoc/pack.toml"
 printf '# Một\n\nMở từ tệp .trienlam.\n' >"$tmp/assoc/chapters/mot.md"
 "$LINUX_BIN" zip "$tmp/assoc" "$tmp/kiem-tra.trienlam" >/dev/null 2>&1
-wine start /unix "$tmp/kiem-tra.trienlam" >"$tmp/wine-assoc.log" 2>&1 &
+wine start /wait /unix "$tmp/kiem-tra.trienlam" >"$tmp/wine-assoc.log" 2>&1 &
 assoc_pid=$!
 if wait_content Trienlam 120 "$assoc_pid"; then
 	sleep 3
