@@ -136,6 +136,13 @@ func (k *kioskMode) warn(d time.Duration) {
 func (k *kioskMode) tick(d time.Duration) {
 	secs := int((d + time.Second - 1) / time.Second)
 	k.countText.Text = lang.L("The screen returns to the start in {{.N}} seconds", map[string]any{"N": secs})
+	// One line of large text: smaller on a narrow display rather than
+	// wider than it.
+	k.countText.TextSize = theme.Size(theme.SizeNameHeadingText)
+	room := k.e.win.Canvas().Size().Width * 0.8
+	if w := fyne.MeasureText(k.countText.Text, k.countText.TextSize, k.countText.TextStyle).Width; w > room && room > 0 {
+		k.countText.TextSize *= room / w
+	}
 	k.countText.Refresh()
 }
 

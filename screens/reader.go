@@ -3,7 +3,6 @@ package screens
 import (
 	"fyne.io/fyne/v2"
 
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -88,7 +87,7 @@ func (r *readerScreen) build() fyne.CanvasObject {
 
 	home := newKeyButton(e, lang.L("Home"), theme.HomeIcon(), e.goHome)
 	toc := newKeyButton(e, lang.L("Contents"), theme.MenuIcon(), r.toggleTOC)
-	smaller := newKeyButton(e, "A−", nil, func() { e.stepText(-1) })
+	smaller := newKeyButton(e, "A–", nil, func() { e.stepText(-1) })
 	larger := newKeyButton(e, "A+", nil, func() { e.stepText(+1) })
 	find := newKeyButton(e, lang.L("Search"), theme.SearchIcon(), e.openSearch)
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -99,16 +98,19 @@ func (r *readerScreen) build() fyne.CanvasObject {
 	r.next = newKeyButton(e, "", theme.NavigateNextIcon(), func() { r.step(+1) })
 	r.next.IconPlacement = widget.ButtonIconTrailingText
 	r.prev.Alignment, r.next.Alignment = widget.ButtonAlignLeading, widget.ButtonAlignTrailing
+	// The neighbouring chapters' titles shorten with "…" when they do not
+	// fit beside the position: they must never widen the window.
+	r.prev.shrink, r.next.shrink = shrinkEllipsis, shrinkEllipsis
 	r.position = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	bottom := container.NewBorder(nil, nil, r.prev, r.next, r.position)
-	bottomBg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
+	bottom := newBar([]fyne.CanvasObject{r.prev}, r.position, []fyne.CanvasObject{r.next})
+	bottomBg := newThemedRect(theme.ColorNameHeaderBackground)
 
 	r.view.OnTapped = r.tapped
 	r.pictures = newTourPictures(r)
 	r.player = newPlayerBar(r)
 
 	r.tocBox = container.NewVBox()
-	r.tocPanel = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)),
+	r.tocPanel = container.NewStack(newThemedRect(theme.ColorNameHeaderBackground),
 		container.NewVScroll(container.NewPadded(r.tocBox)))
 	r.refreshBars()
 	south := container.NewVBox(
@@ -162,7 +164,6 @@ func (r *readerScreen) refreshBars() {
 		r.next.SetText(lang.L("The end"))
 		r.next.Show()
 	}
-	r.prev.Resize(r.prev.MinSize())
 	r.showFigures()
 	if r.player != nil {
 		r.player.showChapter()
@@ -174,6 +175,7 @@ func (r *readerScreen) refreshBars() {
 		b := newKeyButton(e, ch.Title, nil, func() { e.openChapter(i, -1, nil) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
+		b.shrink = shrinkEllipsis // a long title ends in "…" in the narrow panel
 		if i == r.chapter {
 			b.Importance = widget.HighImportance
 		}
@@ -189,6 +191,7 @@ func (r *readerScreen) refreshBars() {
 			hb := newKeyButton(e, "   "+blk.Text(), nil, func() { r.scrollToBlock(bi) })
 			hb.Alignment = widget.ButtonAlignLeading
 			hb.Importance = widget.LowImportance
+			hb.shrink = shrinkEllipsis
 			r.tocBox.Add(hb)
 		}
 	}

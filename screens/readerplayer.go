@@ -63,7 +63,7 @@ func newPlayerBar(r *readerScreen) *playerBar {
 		}
 	})
 	b.play.Importance = widget.HighImportance
-	b.back = newKeyButton(e, "−10 s", theme.MediaFastRewindIcon(), func() { n.player.SkipBy(-10 * time.Second) })
+	b.back = newKeyButton(e, "–10 s", theme.MediaFastRewindIcon(), func() { n.player.SkipBy(-10 * time.Second) })
 	b.fwd = newKeyButton(e, "+10 s", theme.MediaFastForwardIcon(), func() { n.player.SkipBy(10 * time.Second) })
 	b.fwd.IconPlacement = widget.ButtonIconTrailingText
 	b.here = newKeyButton(e, lang.L("Read from this paragraph"), theme.MediaSkipNextIcon(), func() {

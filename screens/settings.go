@@ -67,7 +67,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 
 	names := stepNames()
 	size := widget.NewRadioGroup(names, nil)
-	size.Horizontal = true
+	// One under the other: four choices side by side at the projector
+	// size are wider than a 1024 px display.
+	size.Horizontal = false
 	size.Selected = names[st.TextStep()]
 	size.OnChanged = func(v string) {
 		for i, n := range names {
@@ -97,14 +99,17 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Colours"), colours),
 		widget.NewFormItem(lang.L("Text size"), size),
 		widget.NewFormItem(lang.L("Narration volume"), volume),
-		widget.NewFormItem(lang.L("Guided tour"), loop),
+		widget.NewFormItem(lang.L("Guided tour"), wrapCheck(loop)),
 	)
 	form.Append(lang.L("Exhibits"), container.NewHBox(newKeyButton(e, lang.L("Exhibit library"), theme.StorageIcon(), e.openLibrary)))
+	// Labels above their choices: side by side they are wider than a
+	// 1024 px display at the larger text sizes.
+	form.Orientation = widget.Vertical
 	if e.packDir != "" && e.hasAnyNarration() {
 		// Only a pack folder can be written to: not the built-in pack, not a zip.
 		form.Append(lang.L("For staff"), container.NewHBox(newKeyButton(e, lang.L("Time the captions"), theme.MediaRecordIcon(), e.openCaptionTimer)))
 	}
-	hint := widget.NewLabel(lang.L("Tip: Ctrl and + or − change the text size anywhere; F11 switches full screen."))
+	hint := widget.NewLabel(lang.L("Tip: Ctrl and + or – change the text size anywhere; F11 switches full screen."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	s.scroll = container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(container.NewVBox(
@@ -115,3 +120,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 func (s *settingsScreen) shown() {}
 
 func (s *settingsScreen) typedKey(ev *fyne.KeyEvent) bool { return pageKeys(s.scroll, ev) }
+
+// wrapCheck shows a check box with its text as a label that wraps, since
+// a check's own text stays on one line however long it is.
+func wrapCheck(c *widget.Check) fyne.CanvasObject {
+	text := c.Text
+	c.Text = ""
+	return container.NewBorder(nil, nil, c, nil, wrapped(text))
+}

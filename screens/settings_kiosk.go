@@ -67,15 +67,17 @@ func (s *settingsScreen) kioskSettings() *widget.Form {
 			login.Refresh()
 		}
 	}
-	return widget.NewForm(
-		widget.NewFormItem(lang.L("Kiosk"), atStart),
-		widget.NewFormItem("", login),
+	f := widget.NewForm(
+		widget.NewFormItem(lang.L("Kiosk"), wrapCheck(atStart)),
+		widget.NewFormItem("", wrapCheck(login)),
 		widget.NewFormItem(lang.L("Idle minutes before returning to the start"), idle),
 		widget.NewFormItem("", voice),
 		widget.NewFormItem(lang.L("Staff PIN"), container.NewHBox(pinState, setPIN)),
 		widget.NewFormItem("", container.NewHBox(start)),
 		widget.NewFormItem(lang.L("Visitor log"), container.NewHBox(export)),
 	)
+	f.Orientation = widget.Vertical // as the settings above
+	return f
 }
 
 // askNewPIN sets the staff PIN: 4 to 8 digits, typed twice. Only its

@@ -2,12 +2,14 @@ package screens
 
 import (
 	"image/color"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,13 +19,34 @@ import (
 // keyButton is a button that passes on the keys it does not use. Fyne
 // sends keys to the focused widget only, so without this a clicker's
 // PageDown would be lost once Tab had focused a button.
+//
+// A button in a bar may also shrink (see shrinkMode): it then asks for less
+// width than its label needs, and shows as much of the label as the width
+// it is given allows, so that a long chapter title never makes the window
+// wider than the display.
 type keyButton struct {
 	widget.Button
 	route func(*fyne.KeyEvent)
+	// label is the whole text; Text holds it, or the part that fits.
+	label  string
+	shrink shrinkMode
 }
 
+// shrinkMode says how a button gives up width in a crowded bar.
+type shrinkMode int
+
+const (
+	// shrinkNever keeps the whole label: the button's minimum width.
+	shrinkNever shrinkMode = iota
+	// shrinkToIcon drops the label and shows the icon alone when the
+	// whole label does not fit (Home, Contents, Search on a projector).
+	shrinkToIcon
+	// shrinkEllipsis shortens the label with "…" (a chapter title).
+	shrinkEllipsis
+)
+
 func newKeyButton(e *Exhibit, label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{route: e.typedKey}
+	b := &keyButton{route: e.typedKey, label: label}
 	b.Text = label
 	b.Icon = icon
 	b.OnTapped = tapped
@@ -43,11 +66,115 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// MinSize keeps every button at least a touch target tall and wide.
+// SetText changes the whole label; a shrinking button shows what fits.
+func (b *keyButton) SetText(text string) {
+	b.label = text
+	b.Text = text
+	if b.shrink != shrinkNever && b.Size().Width > 0 {
+		b.Text = b.fitLabel(b.Size().Width)
+	}
+	b.Refresh()
+}
+
+// Resize fits the label of a shrinking button to its new width.
+func (b *keyButton) Resize(s fyne.Size) {
+	if b.shrink != shrinkNever {
+		if t := b.fitLabel(s.Width); t != b.Text {
+			b.Text = t
+			b.Button.Resize(s)
+			b.Refresh()
+			return
+		}
+	}
+	b.Button.Resize(s)
+}
+
+// buttonWidth is the width of a button showing text: Fyne's button is
+// its bold label, the icon and the gap between them, in inner padding.
+func (b *keyButton) buttonWidth(text string) float32 {
+	th := b.Theme()
+	w := th.Size(theme.SizeNameInnerPadding) * 2
+	if text != "" {
+		w += fyne.MeasureText(text, th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width
+	}
+	if b.Icon != nil {
+		if text != "" {
+			w += th.Size(theme.SizeNamePadding)
+		}
+		w += th.Size(theme.SizeNameInlineIcon)
+	}
+	return max(w, th.Size(exhibittheme.SizeNameTouchTarget))
+}
+
+// naturalWidth is the width that shows the whole label.
+func (b *keyButton) naturalWidth() float32 { return b.buttonWidth(b.label) }
+
+// leastWidth is the narrowest the button may be.
+func (b *keyButton) leastWidth() float32 {
+	switch {
+	case b.shrink == shrinkNever || b.label == "":
+		return b.naturalWidth()
+	case b.Icon != nil:
+		return b.buttonWidth("")
+	default:
+		return b.buttonWidth("…")
+	}
+}
+
+// fitLabel returns the text to show in a button width wide.
+func (b *keyButton) fitLabel(width float32) string {
+	if b.buttonWidth(b.label) <= width || b.label == "" {
+		return b.label
+	}
+	if b.shrink == shrinkToIcon && b.Icon != nil {
+		return ""
+	}
+	room := width - b.buttonWidth("")
+	if b.Icon != nil {
+		room -= b.Theme().Size(theme.SizeNamePadding)
+	}
+	t := ellipsize(b.label, room, b.Theme().Size(theme.SizeNameText), fyne.TextStyle{Bold: true})
+	if b.Icon != nil && len([]rune(t)) < 4 {
+		return "" // "T…" tells nothing: the icon alone
+	}
+	return t
+}
+
+// MinSize keeps every button at least a touch target tall and wide; a
+// shrinking button asks only for its icon (or "…").
 func (b *keyButton) MinSize() fyne.Size {
 	min := b.Button.MinSize()
 	t := b.Theme().Size(exhibittheme.SizeNameTouchTarget)
-	return fyne.NewSize(max(min.Width, t), max(min.Height, t))
+	w := min.Width
+	if b.shrink != shrinkNever {
+		w = b.leastWidth()
+	}
+	return fyne.NewSize(max(w, t), max(min.Height, t))
+}
+
+// ellipsize returns text shortened at the end with "…" so that it is no
+// wider than width, or "" when not even "…" fits.
+func ellipsize(text string, width, size float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(text, size, style).Width <= width {
+		return text
+	}
+	runes := []rune(text)
+	lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(strings.TrimRight(string(runes[:mid]), " ,:;.–-")+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		if fyne.MeasureText("…", size, style).Width <= width {
+			return "…"
+		}
+		return ""
+	}
+	return strings.TrimRight(string(runes[:lo]), " ,:;.–-") + "…"
 }
 
 // card is a large tappable panel for a chapter or a part of the exhibit
@@ -263,11 +390,186 @@ func spacer(h float32) fyne.CanvasObject {
 }
 
 // topBar lays out a bar: leading buttons, a title that takes the rest of
-// the width, trailing buttons.
+// the width, trailing buttons. When the bar is narrower than all of it,
+// buttons with an icon show the icon alone and the title shortens with
+// "…" (see barLayout), so the bar never widens the window.
 func topBar(leading []fyne.CanvasObject, title fyne.CanvasObject, trailing []fyne.CanvasObject) fyne.CanvasObject {
-	left := container.NewHBox(leading...)
-	right := container.NewHBox(trailing...)
-	bar := container.NewBorder(nil, nil, left, right, title)
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
-	return container.NewStack(bg, container.NewPadded(bar))
+	for _, o := range append(append([]fyne.CanvasObject{}, leading...), trailing...) {
+		if b, ok := o.(*keyButton); ok && b.Icon != nil && b.shrink == shrinkNever {
+			b.shrink = shrinkToIcon
+		}
+	}
+	if title == nil {
+		title = layout.NewSpacer()
+	}
+	bar := newBar(leading, title, trailing)
+	return container.NewStack(newThemedRect(theme.ColorNameHeaderBackground), container.NewPadded(bar))
+}
+
+// newBar lays out leading objects, a middle one and trailing objects in a
+// row with barLayout.
+func newBar(leading []fyne.CanvasObject, middle fyne.CanvasObject, trailing []fyne.CanvasObject) *fyne.Container {
+	objs := append(append(append([]fyne.CanvasObject{}, leading...), middle), trailing...)
+	return container.New(&barLayout{leading: len(leading)}, objs...)
+}
+
+// barLayout is a row of buttons around a middle object (a title, a
+// position) that takes the width left. Its minimum width is what the
+// objects need at their smallest, so a bar never asks for more than the
+// display: when the whole labels do not fit, shrinking buttons give up
+// width — those that shrink to their icon first, then those that shorten
+// with "…", sharing the room left equally.
+type barLayout struct{ leading int }
+
+func (l *barLayout) widths(objs []fyne.CanvasObject, width float32) []float32 {
+	pad := theme.Padding()
+	n := len(objs)
+	ws := make([]float32, n)
+	room := width - pad*float32(max(0, n-1))
+	var natural float32
+	for i, o := range objs {
+		if i == l.leading {
+			// The title keeps a third of the bar, or all it needs, before
+			// the buttons get their labels back.
+			room -= max(o.MinSize().Width, min(labelWidth(o), width/3))
+			continue
+		}
+		ws[i] = o.MinSize().Width
+		if b, ok := o.(*keyButton); ok && o.Visible() {
+			ws[i] = b.naturalWidth()
+		}
+		if !o.Visible() {
+			ws[i] = 0
+		}
+		natural += ws[i]
+	}
+	if natural <= room {
+		return ws
+	}
+	// Too wide: icon-only first, then share among the "…" buttons.
+	var used float32
+	var ellipses []int
+	for i, o := range objs {
+		if i == l.leading || !o.Visible() {
+			continue
+		}
+		if b, ok := o.(*keyButton); ok && b.shrink != shrinkNever {
+			ws[i] = b.leastWidth()
+			if b.shrink == shrinkEllipsis {
+				ellipses = append(ellipses, i)
+				continue
+			}
+		}
+		used += ws[i]
+	}
+	// Water-fill the ellipsis buttons: the narrow ones get what they need,
+	// the others an equal share of the rest.
+	left := room - used
+	sort.Slice(ellipses, func(a, b int) bool {
+		return objs[ellipses[a]].(*keyButton).naturalWidth() < objs[ellipses[b]].(*keyButton).naturalWidth()
+	})
+	for k, i := range ellipses {
+		b := objs[i].(*keyButton)
+		share := left / float32(len(ellipses)-k)
+		ws[i] = max(b.leastWidth(), min(b.naturalWidth(), share))
+		left -= ws[i]
+	}
+	// Width still left gives icon-only buttons their labels back, in order.
+	for i, o := range objs {
+		if b, ok := o.(*keyButton); ok && i != l.leading && o.Visible() && b.shrink == shrinkToIcon {
+			if extra := b.naturalWidth() - ws[i]; extra <= left {
+				ws[i] += extra
+				left -= extra
+			}
+		}
+	}
+	return ws
+}
+
+// labelWidth is the width a label needs to show its whole text on one line.
+func labelWidth(o fyne.CanvasObject) float32 {
+	l, ok := o.(*widget.Label)
+	if !ok || l.Text == "" {
+		return o.MinSize().Width
+	}
+	th := l.Theme()
+	size := th.Size(theme.SizeNameText)
+	if l.SizeName != "" {
+		size = th.Size(l.SizeName)
+	}
+	return fyne.MeasureText(l.Text, size, l.TextStyle).Width + th.Size(theme.SizeNameInnerPadding)*2
+}
+
+func (l *barLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	ws := l.widths(objs, s.Width)
+	pad := theme.Padding()
+	var sides float32
+	for i, w := range ws {
+		if i != l.leading {
+			sides += w
+		}
+	}
+	ws[l.leading] = max(0, s.Width-sides-pad*float32(len(objs)-1))
+	x := float32(0)
+	for i, o := range objs {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(ws[i], s.Height))
+		if o.Visible() || i == l.leading {
+			x += ws[i] + pad
+		} else {
+			x += pad
+		}
+	}
+}
+
+func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s.AddWidthHeight(theme.Padding()*float32(max(0, len(objs)-1)), 0)
+}
+
+// themedRect is a plain rectangle in a theme colour that follows theme
+// changes: a canvas.Rectangle keeps the colour it was made with, which
+// left the bars cream after a switch to the dark colours.
+type themedRect struct {
+	widget.BaseWidget
+	name fyne.ThemeColorName
+}
+
+func newThemedRect(name fyne.ThemeColorName) *themedRect {
+	r := &themedRect{name: name}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (r *themedRect) CreateRenderer() fyne.WidgetRenderer {
+	rect := canvas.NewRectangle(color.Transparent)
+	rr := &themedRectRenderer{r: r, rect: rect}
+	rr.Refresh()
+	return rr
+}
+
+type themedRectRenderer struct {
+	r    *themedRect
+	rect *canvas.Rectangle
+}
+
+func (rr *themedRectRenderer) Layout(s fyne.Size)           { rr.rect.Resize(s) }
+func (rr *themedRectRenderer) MinSize() fyne.Size           { return fyne.Size{} }
+func (rr *themedRectRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{rr.rect} }
+func (rr *themedRectRenderer) Destroy()                     {}
+func (rr *themedRectRenderer) Refresh() {
+	rr.rect.FillColor = rr.r.Theme().Color(rr.r.name, fyne.CurrentApp().Settings().ThemeVariant())
+	rr.rect.Refresh()
 }
