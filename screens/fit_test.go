@@ -34,6 +34,7 @@ func fitScreens(t *testing.T, e *Exhibit, check func(name string)) {
 	check("contents")
 	e.reader.toggleTOC()
 	e.openSearch()
+	check("search, empty")
 	test.Type(e.current.(*searchScreen).entry, "chi bo")
 	check("search")
 	e.goHome()

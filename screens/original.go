@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"trienlam/screens/chapterview"
 )
 
 // originalScreen shows the source document exactly as received ("Văn bản gốc"),
@@ -41,15 +43,21 @@ func (o *originalScreen) content() fyne.CanvasObject {
 		}
 		body.Add(widget.NewSeparator())
 	}
-	intro := widget.NewLabel(lang.L("The text below is the source document exactly as received, including its formatting marks."))
+	intro := widget.NewLabel(lang.L("The text below is the source document as received, word for word; its bold and italic marks are shown as bold and italic."))
 	intro.Wrapping = fyne.TextWrapWord
 	intro.Importance = widget.LowImportance
 	body.Add(intro)
-	text := widget.NewLabel(p.Source.OriginalText)
-	text.Wrapping = fyne.TextWrapWord
-	text.Selectable = true
-	body.Add(text)
-	o.scroll = container.NewVScroll(pageColumn(theme.TextSize()*42, container.NewPadded(body)))
+	var text fyne.CanvasObject
+	if blocks := p.Source.OriginalBlocks; len(blocks) > 0 {
+		// Set like a chapter, in its own reading column.
+		text = chapterview.New(blocks)
+	} else {
+		l := widget.NewLabel(p.Source.OriginalText)
+		l.Wrapping = fyne.TextWrapWord
+		l.Selectable = true
+		text = pageColumn(theme.TextSize()*42, container.NewPadded(l))
+	}
+	o.scroll = container.NewVScroll(container.NewVBox(pageColumn(theme.TextSize()*42, container.NewPadded(body)), text))
 	return container.NewBorder(bar, nil, nil, nil, o.scroll)
 }
 

@@ -242,6 +242,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 				doc.problem(src.field("original"), detailOf(err))
 			} else if text, ok := l.readText(doc, src.field("original"), name); ok {
 				p.Source.Original, p.Source.OriginalText = name, text
+				p.Source.OriginalBlocks, _ = safeParseBlocks([]byte(text), 1)
 			}
 		}
 	}

@@ -50,6 +50,10 @@ type Source struct {
 	Original string
 	// OriginalText is the content of Original, read at load time.
 	OriginalText string
+	// OriginalBlocks is OriginalText read as Markdown (source documents
+	// arrive with **bold** and *italic* marks), for showing it formatted;
+	// nil when it could not be read, and then the plain text is shown.
+	OriginalBlocks []Block
 }
 
 // Credit names who made a part of the exhibit.
