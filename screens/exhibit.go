@@ -2,6 +2,7 @@ package screens
 
 import (
 	"image"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -77,6 +78,9 @@ type Exhibit struct {
 	// none.
 	studio func(dir string)
 
+	// screenLog is the file named by ScreenLogEnv, or "".
+	screenLog string
+
 	// --- Test hooks: real by default, replaced by tests ---
 	// newOutput makes the sound output on first use.
 	newOutput func() audio.Output
@@ -106,7 +110,7 @@ const pictureBudget = 160 << 20
 // screen, or the reader where the visitor last left off when resume is set.
 // problems are the pack's validation problems, shown on their own screen.
 func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
-	e := &Exhibit{app: a, win: w, pack: p, problems: problems, prefs: NewPrefs(a),
+	e := &Exhibit{app: a, win: w, pack: p, problems: problems, prefs: NewPrefs(a), screenLog: os.Getenv(ScreenLogEnv),
 		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now,
 		inhibit: nosleep.Inhibit}
 	e.prefs.Apply()

@@ -3,11 +3,13 @@ package screens
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"trienlam/audio"
 	"trienlam/screens/exhibittheme"
 )
 
@@ -33,6 +35,9 @@ func fitScreens(t *testing.T, e *Exhibit, check func(name string)) {
 	e.reader.toggleTOC()
 	check("contents")
 	e.reader.toggleTOC()
+	e.startTour()
+	check("guided tour")
+	e.stopTour()
 	e.openSearch()
 	check("search, empty")
 	test.Type(e.current.(*searchScreen).entry, "chi bo")
@@ -73,6 +78,9 @@ func fitScreens(t *testing.T, e *Exhibit, check func(name string)) {
 func TestEveryScreenFitsTheSmallestDisplay(t *testing.T) {
 	e, _ := newTestExhibit(t, smallestWidth, smallestHeight)
 	e.secondScreen = func() bool { return false }
+	clock := audio.NewFakeClock(time.Date(2023, 9, 22, 8, 0, 0, 0, time.UTC))
+	e.clock = clock
+	e.newOutput = func() audio.Output { return audio.SilentOutput(clock) }
 	for _, code := range []string{defaultLanguage, languageEnglish} {
 		e.prefs.SetLanguage(code)
 		for _, step := range exhibittheme.Steps {
@@ -83,6 +91,7 @@ func TestEveryScreenFitsTheSmallestDisplay(t *testing.T) {
 					t.Errorf("%s, %s, text step %d: the screen asks for %.0f×%.0f, more than %d×%d",
 						code, name, step, min.Width, min.Height, smallestWidth, smallestHeight)
 					t.Log(widest(e.win.Content(), smallestWidth))
+					t.Log(tallest(e.win.Content(), 300))
 				}
 			})
 		}
@@ -109,4 +118,26 @@ func widest(o fyne.CanvasObject, limit float32) string {
 		desc += fmt.Sprintf("%q", t.Text)
 	}
 	return desc
+}
+
+// tallest is widest for heights.
+func tallest(o fyne.CanvasObject, limit float32) string {
+	desc := fmt.Sprintf("%T(%.0f)", o, o.MinSize().Height)
+	var kids []fyne.CanvasObject
+	switch c := o.(type) {
+	case *fyne.Container:
+		kids = c.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(c).Objects()
+	}
+	var parts []string
+	for _, k := range kids {
+		if k.Visible() && k.MinSize().Height > limit {
+			return desc + " > " + tallest(k, limit)
+		}
+		if k.Visible() {
+			parts = append(parts, fmt.Sprintf("%T(%.0f)", k, k.MinSize().Height))
+		}
+	}
+	return desc + fmt.Sprint(parts)
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"image/color"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -194,6 +195,7 @@ func (k *kioskMode) show(s kiosk.IdleState) {
 		return
 	}
 	k.layer.RemoveAll()
+	k.e.logScreen("kiosk " + strings.ToLower(s.String()))
 	if s == kiosk.Warning {
 		k.layer.Add(k.countdown)
 	}

@@ -39,6 +39,7 @@ func (e *Exhibit) show(s screen, push bool) {
 	}
 	e.win.SetContent(content)
 	s.shown()
+	e.logScreen("")
 }
 
 // back returns to the previous screen, or home.
@@ -108,6 +109,7 @@ func (e *Exhibit) openChapter(i, block int, marks map[int][][2]int) {
 		e.show(e.reader, true)
 	} else {
 		e.reader.shown()
+		e.logScreen("")
 	}
 }
 

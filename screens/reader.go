@@ -383,8 +383,12 @@ func (r *readerScreen) typedKey(ev *fyne.KeyEvent) bool {
 }
 
 // fixedWidth gives its content a width computed at layout time, or
-// nothing when empty.
-type fixedWidth struct{ width func() float32 }
+// nothing when empty. With anyHeight it asks for no height at all: a side
+// panel that makes do with the height the text beside it leaves.
+type fixedWidth struct {
+	width     func() float32
+	anyHeight bool
+}
 
 func (f *fixedWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	for _, o := range objs {
@@ -398,7 +402,9 @@ func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	var h float32
 	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
+		if !f.anyHeight {
+			h = max(h, o.MinSize().Height)
+		}
 	}
 	return fyne.NewSize(f.width(), h)
 }

@@ -115,7 +115,9 @@ func newPlayerBar(r *readerScreen) *playerBar {
 	b.tourPause = newKeyButton(e, lang.L("Pause"), theme.MediaPauseIcon(), func() { n.player.Toggle() })
 	b.tourSkip = newKeyButton(e, lang.L("Skip chapter"), theme.MediaSkipNextIcon(), e.tourNext)
 	b.tourStop = newKeyButton(e, lang.L("Stop the tour"), theme.MediaStopIcon(), e.stopTour)
-	b.tourBox = container.NewBorder(nil, nil, nil, container.NewHBox(b.tourPause, b.tourSkip, b.tourStop), b.tourLabel)
+	b.tourLabel.Truncation = fyne.TextTruncateEllipsis
+	b.tourPause.shrink, b.tourSkip.shrink, b.tourStop.shrink = shrinkToIcon, shrinkToIcon, shrinkToIcon
+	b.tourBox = newBar(nil, b.tourLabel, []fyne.CanvasObject{b.tourPause, b.tourSkip, b.tourStop})
 	b.tourBox.Hide()
 
 	n.onCue = b.cueChanged

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/internal/exhibit"
@@ -39,10 +40,16 @@ func newTourPictures(r *readerScreen) *tourPictures {
 	t.caption = widget.NewLabel("")
 	t.caption.Wrapping = fyne.TextWrapWord
 	t.caption.Importance = widget.LowImportance
-	t.panel = container.NewBorder(nil, t.caption, nil, nil, t.zoom)
+	// A long caption scrolls within four lines rather than making the
+	// reader taller than the display. (Not a share of the window's height:
+	// the window grows to what it holds, so that would feed on itself.)
+	caption := container.New(&cappedHeight{measure: t.caption, max: func() float32 {
+		return theme.TextSize() * 1.4 * 4
+	}}, container.NewVScroll(t.caption))
+	t.panel = container.NewBorder(nil, caption, nil, nil, t.zoom)
 	t.holder = container.New(&fixedWidth{width: func() float32 {
 		return r.e.win.Canvas().Size().Width * 0.38
-	}})
+	}, anyHeight: true})
 	return t
 }
 
@@ -60,7 +67,9 @@ func (t *tourPictures) update() {
 	t.holder.RemoveAll()
 	t.shown = -1
 	if len(t.ids) > 0 {
-		t.holder.Add(container.NewPadded(t.panel))
+		// Scrolls (and so clips) when the text column leaves it too little
+		// height, instead of spilling over the bars.
+		t.holder.Add(container.NewVScroll(container.NewPadded(t.panel)))
 		t.follow(0)
 	}
 	t.holder.Refresh()

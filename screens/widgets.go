@@ -573,3 +573,24 @@ func (rr *themedRectRenderer) Refresh() {
 	rr.rect.FillColor = rr.r.Theme().Color(rr.r.name, fyne.CurrentApp().Settings().ThemeVariant())
 	rr.rect.Refresh()
 }
+
+// cappedHeight asks for the height measure needs, but no more than max();
+// its content (a scroll around measure) shows the rest.
+type cappedHeight struct {
+	measure fyne.CanvasObject
+	max     func() float32
+}
+
+func (l *cappedHeight) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Resize(s)
+	}
+}
+
+func (l *cappedHeight) MinSize([]fyne.CanvasObject) fyne.Size {
+	m := l.measure.MinSize()
+	if c := l.max(); c > 0 && m.Height > c {
+		m.Height = c
+	}
+	return m
+}
