@@ -1,10 +1,12 @@
 package screens
 
 import (
+	"image"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -45,6 +47,10 @@ func (h *homeScreen) build() fyne.CanvasObject {
 		source = strings.TrimSpace(source + " (" + p.Source.Reference + ")")
 	}
 	title := newPlate(p.Title, p.Subtitle, source)
+	hero := fyne.CanvasObject(title)
+	if p.Cover != "" {
+		hero = h.withCover(title)
+	}
 
 	readLabel := lang.L("Start reading")
 	if e.prefs.HasPosition(p) {
@@ -91,7 +97,7 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	chaptersTitle := widget.NewLabelWithStyle(lang.L("Chapters"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	chaptersTitle.SizeName = theme.SizeNameSubHeadingText
 
-	body := container.NewVBox(title)
+	body := container.NewVBox(hero)
 	if e.notice != nil {
 		notice := widget.NewLabelWithStyle(e.notice.Text(e.prefs.Language()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		notice.Wrapping = fyne.TextWrapWord
@@ -101,12 +107,61 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	body.Objects = append(body.Objects,
 		container.New(&flowLayout{}, actions...),
 		chaptersTitle,
-		container.New(&gridLayout{minCell: 360}, cards...),
+		container.New(&gridLayout{minCell: 360 * e.prefs.HallScale()}, cards...),
 		spacer(e.win.Canvas().Scale()),
 	)
-	h.scroll = container.NewVScroll(pageColumn(1400, container.NewPadded(body)))
+	h.scroll = container.NewVScroll(pageColumn(1400*e.prefs.HallScale(), container.NewPadded(body)))
 	return h.scroll
 }
+
+// withCover puts the pack's cover picture beside the title plate; it
+// shows once decoded, and only where the window is wide enough.
+func (h *homeScreen) withCover(plate fyne.CanvasObject) fyne.CanvasObject {
+	img := canvas.NewImageFromImage(nil)
+	img.FillMode = canvas.ImageFillContain
+	row := &coverRow{aspect: 16.0 / 9}
+	box := container.New(row, plate, img)
+	h.e.thumbnail(&exhibit.Photo{ID: "cover", File: h.e.pack.Cover}, 1600, 900, func(im image.Image, err error) {
+		if im == nil {
+			fyne.LogError("cover "+h.e.pack.Cover, err)
+			return
+		}
+		if b := im.Bounds(); b.Dy() > 0 {
+			row.aspect = float32(b.Dx()) / float32(b.Dy())
+		}
+		img.Image = im
+		img.Refresh()
+		box.Refresh()
+	})
+	return box
+}
+
+// coverRow lays out the title plate and, at its right, the cover picture
+// as tall as the plate and at most two fifths of the width. The picture
+// asks for no room: on a narrow window it is left out rather than
+// squeezing the title.
+type coverRow struct{ aspect float32 }
+
+func (c *coverRow) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	plate, img := objs[0], objs[1]
+	pad := theme.Padding()
+	w := min(s.Height*c.aspect, s.Width*0.4)
+	if s.Width < plate.MinSize().Width+w+pad || w < theme.TextSize()*8 {
+		w = 0
+	}
+	plate.Move(fyne.NewPos(0, 0))
+	if w == 0 {
+		plate.Resize(s)
+		img.Hide()
+		return
+	}
+	plate.Resize(fyne.NewSize(s.Width-w-pad, s.Height))
+	img.Show()
+	img.Move(fyne.NewPos(s.Width-w, 0))
+	img.Resize(fyne.NewSize(w, s.Height))
+}
+
+func (c *coverRow) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 func (h *homeScreen) shown() {}
 

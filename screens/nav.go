@@ -8,7 +8,10 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"trienlam/screens/exhibittheme"
 )
 
 // screen is one full-window view of the exhibit.
@@ -37,7 +40,7 @@ func (e *Exhibit) show(s screen, push bool) {
 	if e.kiosk != nil {
 		content = e.kiosk.wrap(content)
 	}
-	e.win.SetContent(content)
+	e.win.SetContent(container.New(&hallLayout{e: e}, content))
 	s.shown()
 	e.logScreen("")
 }
@@ -79,7 +82,8 @@ func (e *Exhibit) home() *homeScreen {
 // own state: language, colours and text size. Screens keep their content
 // while it is unchanged.
 func (e *Exhibit) contentKey() string {
-	return e.prefs.Language() + "/" + string(e.prefs.Variant()) + "/" + strconv.Itoa(int(e.prefs.TextStep()))
+	return e.prefs.Language() + "/" + string(e.prefs.Variant()) + "/" + strconv.Itoa(int(e.prefs.TextStep())) +
+		"/" + strconv.FormatFloat(float64(e.prefs.HallScale()), 'f', 2, 32)
 }
 
 // refreshCurrent rebuilds the current screen, after a language change.
@@ -217,4 +221,39 @@ func (e *Exhibit) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyBackspace:
 		e.back()
 	}
+}
+
+// hallLayout holds the screen in the window and watches the window's size:
+// when it calls for another hall scale (a maximised or full-screen window
+// on a 1080p or 4K display), the theme grows or shrinks and the screen is
+// built again, since screens size their columns from the text size.
+type hallLayout struct {
+	e       *Exhibit
+	pending bool
+}
+
+func (l *hallLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Resize(s)
+	}
+	f := exhibittheme.HallScale(s.Width, s.Height)
+	if f == l.e.prefs.HallScale() || l.pending {
+		return
+	}
+	// Not from inside a layout pass: the theme change lays out everything.
+	l.pending = true
+	go l.e.post(func() {
+		l.pending = false
+		if l.e.prefs.SetHallScale(exhibittheme.HallScale(l.e.win.Canvas().Size().Width, l.e.win.Canvas().Size().Height)) {
+			l.e.refreshCurrent()
+		}
+	})
+}
+
+func (l *hallLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }

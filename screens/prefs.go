@@ -39,6 +39,9 @@ type Prefs struct {
 	prefs fyne.Preferences
 	// onChange is called after a change that screens must show.
 	onChange func()
+	// hallScale follows the window's size (exhibittheme.HallScale); it
+	// is not stored.
+	hallScale float32
 }
 
 // NewPrefs reads the settings of an app.
@@ -159,7 +162,22 @@ func (s *Prefs) Apply() {
 }
 
 func (s *Prefs) applyTheme() {
-	s.app.Settings().SetTheme(exhibittheme.New(s.Variant(), s.TextStep()))
+	s.app.Settings().SetTheme(exhibittheme.New(s.Variant(), s.TextStep()).Scaled(s.HallScale()))
+}
+
+// HallScale returns the hall scale in effect (at least 1).
+func (s *Prefs) HallScale() float32 { return max(1, s.hallScale) }
+
+// SetHallScale puts a new hall scale into effect and reports whether it
+// changed.
+func (s *Prefs) SetHallScale(f float32) bool {
+	f = max(1, f)
+	if f == s.HallScale() {
+		return false
+	}
+	s.hallScale = f
+	s.applyTheme()
+	return true
 }
 
 func (s *Prefs) changed() {

@@ -248,6 +248,11 @@ prefs() { # prefs LANG THEME: fresh settings for a pass
 	# The PIN need not be a real one: the walk only opens the PIN dialog.
 	printf '{"textStep":3,"language":"%s","theme":"%s","kiosk.pin":"hall-check"}\n' "$1" "$2" >"$dir/preferences.json"
 	export XDG_CONFIG_HOME=$XVFB_TMP/config
+	# The one-exhibit-per-user lock lives in the cache folder: a private
+	# one, so an exhibit running elsewhere on this machine does not stop
+	# the walk.
+	mkdir -p "$XVFB_TMP/cache"
+	export XDG_CACHE_HOME=$XVFB_TMP/cache
 }
 
 # --- The walk ---------------------------------------------------------------

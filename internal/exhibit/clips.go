@@ -61,13 +61,22 @@ func (l *loader) clip(t table) {
 
 // poster checks a clip's poster picture; "" when it cannot be shown.
 func (l *loader) poster(t table, file string) string {
-	name, f, ok := l.open(t, "poster", file)
+	return l.imageRef(t, "poster", file, func(name string, err error) detail {
+		return detail{Kind: "poster-not-image", Args: kv{"file": name, "error": err.Error()}}
+	})
+}
+
+// imageRef checks a picture named by field key of t: a path inside the
+// pack to a JPEG, PNG or WebP image. It returns the clean path, or "" after
+// reporting a problem (notImage's when the file is not a picture).
+func (l *loader) imageRef(t table, key, file string, notImage func(name string, err error) detail) string {
+	name, f, ok := l.open(t, key, file)
 	if !ok {
 		return ""
 	}
 	defer f.Close()
 	if _, _, err := image.DecodeConfig(f); err != nil {
-		t.doc.problem(t.field("poster"), detail{Kind: "poster-not-image", Args: kv{"file": name, "error": err.Error()}})
+		t.doc.problem(t.field(key), notImage(name, err))
 		return ""
 	}
 	return name

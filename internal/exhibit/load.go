@@ -218,7 +218,7 @@ func (l *loader) readManifest() (*tomlDoc, error) {
 func (l *loader) manifest(doc *tomlDoc) {
 	p := l.pack
 	root := table{doc: doc, m: doc.root}
-	root.checkKeys("format", "id", "title", "subtitle", "language", "notes", "source", "credits", "chapters", "photos", "clips", "timeline")
+	root.checkKeys("format", "id", "title", "subtitle", "language", "cover", "notes", "source", "credits", "chapters", "photos", "clips", "timeline")
 	p.Format = FormatVersion
 	p.ID = root.requiredStr("id")
 	if p.ID != "" && !idPattern.MatchString(p.ID) {
@@ -233,6 +233,11 @@ func (l *loader) manifest(doc *tomlDoc) {
 		doc.problem("language", detail{Kind: "bad-language", Args: kv{"value": p.Language}})
 	}
 	p.Notes = root.strList("notes")
+	if cover := root.str("cover"); cover != "" {
+		p.Cover = l.imageRef(root, "cover", cover, func(name string, err error) detail {
+			return detail{Kind: "cover-not-image", Args: kv{"file": name, "error": err.Error()}}
+		})
+	}
 
 	if src, ok := root.sub("source"); ok {
 		src.checkKeys("title", "publisher", "reference", "original")
@@ -242,7 +247,7 @@ func (l *loader) manifest(doc *tomlDoc) {
 				doc.problem(src.field("original"), detailOf(err))
 			} else if text, ok := l.readText(doc, src.field("original"), name); ok {
 				p.Source.Original, p.Source.OriginalText = name, text
-				p.Source.OriginalBlocks, _ = safeParseBlocks([]byte(text), 1)
+				p.Source.OriginalBlocks, _, _ = safeParseBlocks([]byte(text), 1)
 			}
 		}
 	}

@@ -177,7 +177,7 @@ func TestLoadBroken(t *testing.T) {
 		}, []string{"mot"}},
 		{"broken-links", []string{
 			`pack.toml:2: id: ID “Lien_Ket_Hong” must use only lowercase letters a-z, digits and '-'.`,
-			`pack.toml:4: colour: Unknown key “colour” is ignored (known keys: format, id, title, subtitle, language, notes, source, credits, chapters, photos, clips, timeline).`,
+			`pack.toml:4: colour: Unknown key “colour” is ignored (known keys: format, id, title, subtitle, language, cover, notes, source, credits, chapters, photos, clips, timeline).`,
 			`pack.toml:9: chapters[1].narration: Narration “audio/01.xyz”: “.xyz” files are not supported; use .ogg .mp3 .wav .flac .m4a .aac .opus .wma.`,
 			`pack.toml:10: chapters[1].captions: Captions “audio/01.vtt” are not WebVTT: the file must start with WEBVTT.`,
 			`pack.toml:11: chapters[1].photos: Unknown photo ID “khong-co”: add it as a [[photos]] entry in pack.toml.`,

@@ -21,6 +21,9 @@ type Pack struct {
 	Title    string
 	Subtitle string // e.g. the dates "22/9/1943 – 22/9/2023"
 	Language string // BCP 47 tag of the content, "vi" for the built-in pack
+	// Cover is the picture beside the title on the home screen, a path in
+	// the pack ("cover" in pack.toml); "" for none.
+	Cover string
 
 	Source  Source
 	Credits []Credit

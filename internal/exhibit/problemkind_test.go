@@ -78,6 +78,7 @@ func kindPacks(t *testing.T) map[string]fs.FS {
 id = ""
 title = 5
 language = "not a tag!"
+cover = "a.md"
 notes = 5
 credits = 5
 

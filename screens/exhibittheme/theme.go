@@ -86,6 +86,8 @@ const (
 type Theme struct {
 	variant Variant
 	step    Step
+	// scale is the hall scale (1 up to a 1280×700 window; see Scaled).
+	scale float32
 }
 
 var _ fyne.Theme = (*Theme)(nil)
@@ -95,7 +97,30 @@ func New(v Variant, s Step) *Theme {
 	if v != Dark {
 		v = Light
 	}
-	return &Theme{variant: v, step: s.Clamp()}
+	return &Theme{variant: v, step: s.Clamp(), scale: 1}
+}
+
+// Scaled returns the theme with every size multiplied by f, the hall
+// scale: on a 1920×1080 or 4K screen type, spacing, touch targets and the
+// reading column grow with the window, so a screen is filled like a poster
+// rather than left a small block in the middle. f below 1 counts as 1.
+func (t *Theme) Scaled(f float32) *Theme {
+	c := *t
+	c.scale = max(1, f)
+	return &c
+}
+
+// Scale returns the hall scale.
+func (t *Theme) Scale() float32 { return max(1, t.scale) }
+
+// HallScale is the hall scale for a window of w×h device-independent
+// pixels: 1 up to 1280×700 (a 720p projector's window), then growing with
+// the smaller of the two ratios in quarter steps, so a window dragged by a
+// few pixels does not re-lay everything, up to 3 (a 4K screen).
+func HallScale(w, h float32) float32 {
+	f := min(w/1280, h/700)
+	f = float32(int(f*4)) / 4
+	return min(3, max(1, f))
 }
 
 // Variant returns the colour scheme.
@@ -207,7 +232,8 @@ func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource {
 // Size scales Fyne's sizes with the text step so that buttons, padding and
 // touch targets grow together with the text on a projector.
 func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
-	body := t.step.BodySize()
+	f := t.Scale()
+	body := t.step.BodySize() * f
 	switch n {
 	case theme.SizeNameText:
 		return body
@@ -216,22 +242,22 @@ func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 	case theme.SizeNameSubHeadingText:
 		return body * 1.25
 	case theme.SizeNameCaptionText:
-		return max(13, body*0.8)
+		return max(13*f, body*0.8)
 	case theme.SizeNamePadding:
-		return max(4, body*0.3)
+		return max(4*f, body*0.3)
 	case theme.SizeNameInnerPadding:
 		// Keeps a one-line button at least 44 px tall at the desk step.
-		return max(12, body*0.55)
+		return max(12*f, body*0.55)
 	case theme.SizeNameInlineIcon:
-		return max(20, body*1.15)
+		return max(20*f, body*1.15)
 	case theme.SizeNameScrollBar:
-		return 14
+		return 14 * f
 	case theme.SizeNameScrollBarSmall:
-		return 5
+		return 5 * f
 	case SizeNameTitle:
 		return body * 2.2
 	case SizeNameTouchTarget:
-		return max(44, body*2.2)
+		return max(44*f, body*2.2)
 	}
 	return theme.DefaultTheme().Size(n)
 }
