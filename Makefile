@@ -29,7 +29,7 @@ TEST_TIMEOUT ?= 20m
 # Where `make screenshots` writes its pictures.
 SCREENSHOT_DIR ?= build/screenshots
 
-.PHONY: all help deps build run test fuzz fmt-check vet version-check bench notices goldens screenshots clean narration
+.PHONY: all help deps build run test fuzz fmt-check vet version-check bench notices goldens screenshots clean narration hall hall-quick
 .PHONY: dist deb windows-installer tarball packaging-check verify-installers
 
 all: build
@@ -42,6 +42,7 @@ help:
 	@echo "make fuzz         the fuzz targets of every reader of staff files, FUZZTIME (2m) each"
 	@echo "make bench        Go benchmarks, then start-up time and memory (scripts/bench/startup.sh)"
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
+	@echo "make hall         walk every screen of the real program at 1024x768 … 4K, bare and under openbox (build/hall/)"
 	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
 	@echo "make goldens      regenerate the golden images of the screen and widget tests, list what changed"
 	@echo "make narration    remake the built-in pack's synthetic narration (espeak-ng; NARRATION_PACK=dir for another pack)"
@@ -72,11 +73,22 @@ run: deps build
 test: deps fmt-check version-check vet packaging-check
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
 	FUZZTIME=3s GO=$(GO) scripts/fuzz.sh
+	$(MAKE) --no-print-directory hall-quick
 
 # Every fuzz target of the readers of staff files, FUZZTIME each.
 FUZZTIME ?= 2m
 fuzz:
 	FUZZTIME=$(FUZZTIME) GO=$(GO) scripts/fuzz.sh
+
+# The real program walked on virtual displays (scripts/hall.sh): fails when a
+# window grows past the display or a screen is blank; contact sheets in
+# $(HALL_DIR)/. make test runs the 1024×768 and 1920×1080 part.
+HALL_DIR ?= build/hall
+hall: deps build
+	scripts/hall.sh -o $(HALL_DIR)
+
+hall-quick: build
+	scripts/hall.sh -s "1024x768 1920x1080" -o $(HALL_DIR)
 
 # gofmt over every Go file outside testdata folders; lists the ones to fix.
 fmt-check:
@@ -124,7 +136,7 @@ screenshots: deps build
 
 clean:
 	rm -f $(BINARY) $(BINARY).exe $(BINARY)-media $(BINARY)-media.exe THIRD_PARTY_NOTICES.md.tmp
-	rm -rf build/bench build/screenshots build/linux-amd64 build/windows-amd64 build/verify dist
+	rm -rf build/bench build/screenshots build/hall build/linux-amd64 build/windows-amd64 build/verify dist
 
 # Synthetic narration (espeak-ng's Vietnamese voice) of a pack, by default the
 # built-in one: audio/NN-<chapter>.ogg and .vtt for every chapter, recorded in

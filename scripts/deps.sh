@@ -39,6 +39,9 @@ build_packages+=(libmpv-dev)
 # display: Xvfb, a session bus (dbus-run-session), xdotool to find windows and
 # press keys, xwininfo (x11-utils), xwd (x11-apps) and ImageMagick's import.
 test_packages=(xvfb dbus xdotool x11-utils x11-apps imagemagick)
+# scripts/hall.sh also runs the program under a window manager that
+# maximises windows as a desktop does.
+test_packages+=(openbox)
 # The media tests run the helper (libmpv2, its run-time library) on clips
 # they make with ffmpeg.
 test_packages+=(libmpv2 ffmpeg)

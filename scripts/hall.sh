@@ -226,6 +226,11 @@ find_home_targets() {
 		if [[ $got != home* && -z ${home_targets[$got]:-} ]]; then
 			home_targets[$got]=$i
 		fi
+		local need missing=
+		for need in timeline gallery original settings "reader 1 tour"; do
+			[[ -n ${home_targets[$need]:-} ]] || missing=1
+		done
+		[[ -n $missing ]] || break
 	done
 	go_home
 }
