@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"image"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/internal/exhibit"
+	"trienlam/internal/photos"
 )
 
 // homeScreen is the title plate with a card per chapter and the entries to the
@@ -114,25 +114,24 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	return h.scroll
 }
 
-// withCover puts the pack's cover picture beside the title plate; it
-// shows once decoded, and only where the window is wide enough.
+// withCover puts the pack's cover picture beside the title plate, shown
+// only where the window is wide enough.
 func (h *homeScreen) withCover(plate fyne.CanvasObject) fyne.CanvasObject {
 	img := canvas.NewImageFromImage(nil)
 	img.FillMode = canvas.ImageFillContain
 	row := &coverRow{aspect: 16.0 / 9}
 	box := container.New(row, plate, img)
-	h.e.thumbnail(&exhibit.Photo{ID: "cover", File: h.e.pack.Cover}, 1600, 900, func(im image.Image, err error) {
-		if im == nil {
-			fyne.LogError("cover "+h.e.pack.Cover, err)
-			return
-		}
-		if b := im.Bounds(); b.Dy() > 0 {
-			row.aspect = float32(b.Dx()) / float32(b.Dy())
-		}
-		img.Image = im
-		img.Refresh()
-		box.Refresh()
-	})
+	// Decoded here, not in the background: one picture, and the home
+	// screen then looks the same from its first frame.
+	im, err := photos.Load(h.e.pack.FS, h.e.pack.Cover, 1600, 900)
+	if err != nil {
+		fyne.LogError("cover "+h.e.pack.Cover, err)
+		return plate
+	}
+	if b := im.Bounds(); b.Dy() > 0 {
+		row.aspect = float32(b.Dx()) / float32(b.Dy())
+	}
+	img.Image = im
 	return box
 }
 

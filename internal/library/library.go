@@ -161,7 +161,10 @@ func describe(e *Entry, pack *exhibit.Pack, probs []exhibit.Problem) {
 	}
 	e.Subtitle = pack.Subtitle
 	e.Problems = len(probs)
-	if len(pack.Photos) > 0 {
+	switch {
+	case pack.Cover != "": // the pack's own cover picture first
+		e.Cover = pack.Cover
+	case len(pack.Photos) > 0:
 		e.Cover = pack.Photos[0].File
 	}
 }
