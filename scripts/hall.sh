@@ -215,13 +215,20 @@ go_home() {
 # walk needs no button positions and survives new buttons.
 declare -A home_targets
 find_home_targets() {
-	local i got
+	local i got before w
 	home_targets=()
 	for ((i = 1; i <= 14; i++)); do
 		go_home || return 1
 		focus
+		before=$(wc -l <"$log")
 		xdotool key --delay 60 $(printf 'Tab %.0s' $(seq "$i")) space
-		sleep 0.7
+		# Wait for the screen to change (a loaded machine is slow), or
+		# take it that this button leads nowhere new.
+		for ((w = 0; w < 30; w++)); do
+			(($(wc -l <"$log") > before)) && break
+			sleep 0.1
+		done
+		sleep 0.3
 		got=$(current)
 		if [[ $got != home* && -z ${home_targets[$got]:-} ]]; then
 			home_targets[$got]=$i
@@ -294,7 +301,11 @@ walk() {
 		n=$((n + 1))
 		((n < 30)) || { die "paging through the chapters never reached the end"; return 1; }
 	done
-	expect "after the last chapter" "home" || return 1
+	expect "after the last chapter" "home|closing" || return 1
+	if [[ $(current) == closing ]]; then
+		shot closing
+		go_home || return 1
+	fi
 
 	key "search" ctrl+f
 	expect "search" "search" || return 1
