@@ -96,3 +96,28 @@ func TestStepsAndSizes(t *testing.T) {
 		t.Error("the dark scheme must not follow the system's light mode")
 	}
 }
+
+func TestHallScale(t *testing.T) {
+	for _, tt := range []struct {
+		w, h, want float32
+	}{
+		{1024, 700, 1}, {1280, 720, 1}, {1366, 768, 1}, // projectors and laptops: as designed
+		{1920, 1080, 1.5}, {1920, 1050, 1.5}, // 1080p, full screen or maximised under a title bar
+		{3840, 2160, 3}, {7680, 4320, 3}, // 4K; never more than 3
+		{1920, 700, 1}, // a wide but short window follows its height
+	} {
+		if got := HallScale(tt.w, tt.h); got != tt.want {
+			t.Errorf("HallScale(%v, %v) = %v, want %v", tt.w, tt.h, got, tt.want)
+		}
+	}
+	base := New(Light, StepDesk)
+	big := base.Scaled(1.5)
+	for _, n := range []fyne.ThemeSizeName{theme.SizeNameText, theme.SizeNamePadding, SizeNameTouchTarget, theme.SizeNameHeadingText} {
+		if got, want := big.Size(n), base.Size(n)*1.5; math.Abs(float64(got-want)) > 0.01 {
+			t.Errorf("size %s at hall scale 1.5 is %v, want %v", n, got, want)
+		}
+	}
+	if base.Scaled(0.5).Size(theme.SizeNameText) != base.Size(theme.SizeNameText) {
+		t.Error("a hall scale below 1 must not shrink the text")
+	}
+}
