@@ -331,7 +331,7 @@ walk() {
 	shot gallery
 	# The first tile is under the top bar at the left.
 	click "click on a picture" 0.12 0.35
-	if ! expect "a click on a gallery tile" viewer 3; then
+	if ! expect "a click on a gallery tile" viewer 8; then
 		key "gallery by keys" Return
 		expect "gallery by keys" viewer || return 1
 	fi
