@@ -240,9 +240,11 @@ func (l *hallLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	if f == l.e.prefs.HallScale() || l.pending {
 		return
 	}
-	// Not from inside a layout pass: the theme change lays out everything.
+	// Queued, so it runs after this layout pass (the theme change lays out
+	// everything again). Not from another goroutine: the test driver runs
+	// posted work at once, and text shaping is not safe across goroutines.
 	l.pending = true
-	go l.e.post(func() {
+	l.e.post(func() {
 		l.pending = false
 		if l.e.prefs.SetHallScale(exhibittheme.HallScale(l.e.win.Canvas().Size().Width, l.e.win.Canvas().Size().Height)) {
 			l.e.refreshCurrent()
