@@ -367,7 +367,7 @@ walk() {
 
 	# Kiosk: start, countdown, attract loop, staff PIN.
 	start_app --kiosk || return 1
-	expect "kiosk" "home kiosk active|home" 10 || return 1
+	expect "kiosk" "home( kiosk (active|warning))?" 10 || return 1
 	shot kiosk-home
 	expect "kiosk countdown" ".*kiosk warning" 15 || return 1
 	shot kiosk-countdown
