@@ -86,7 +86,7 @@ const (
 type Theme struct {
 	variant Variant
 	step    Step
-	// scale is the hall scale (1 up to a 1280×700 window; see Scaled).
+	// scale is the hall scale (see HallScale and Scaled).
 	scale float32
 }
 
@@ -114,11 +114,12 @@ func (t *Theme) Scaled(f float32) *Theme {
 func (t *Theme) Scale() float32 { return max(1, t.scale) }
 
 // HallScale is the hall scale for a window of w×h device-independent
-// pixels: 1 up to 1280×700 (a 720p projector's window), then growing with
-// the smaller of the two ratios in quarter steps, so a window dragged by a
-// few pixels does not re-lay everything, up to 3 (a 4K screen).
+// pixels: 1 up to 1536×840 (projectors and laptops keep the sizes chosen
+// for them), then growing with the smaller of the two ratios in quarter
+// steps, so a window dragged by a few pixels does not re-lay everything:
+// 1.25 on a 1080p screen, 2.5 on 4K, at most 3.
 func HallScale(w, h float32) float32 {
-	f := min(w/1280, h/700)
+	f := min(w/1536, h/840)
 	f = float32(int(f*4)) / 4
 	return min(3, max(1, f))
 }

@@ -102,8 +102,8 @@ func TestHallScale(t *testing.T) {
 		w, h, want float32
 	}{
 		{1024, 700, 1}, {1280, 720, 1}, {1366, 768, 1}, // projectors and laptops: as designed
-		{1920, 1080, 1.5}, {1920, 1050, 1.5}, // 1080p, full screen or maximised under a title bar
-		{3840, 2160, 3}, {7680, 4320, 3}, // 4K; never more than 3
+		{1920, 1080, 1.25}, {1920, 1050, 1.25}, // 1080p, full screen or maximised under a title bar
+		{3840, 2160, 2.5}, {7680, 4320, 3}, // 4K; never more than 3
 		{1920, 700, 1}, // a wide but short window follows its height
 	} {
 		if got := HallScale(tt.w, tt.h); got != tt.want {
