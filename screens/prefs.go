@@ -119,17 +119,9 @@ func (s *Prefs) TourLoop() bool { return s.prefs.Bool(prefTourLoop) }
 // SetTourLoop sets whether the guided tour loops.
 func (s *Prefs) SetTourLoop(on bool) { s.prefs.SetBool(prefTourLoop, on) }
 
-// KioskIdleEnv names an environment variable that, set to a duration
-// ("3s"), replaces the kiosk's idle time: a test aid for scripts/hall.sh.
-const KioskIdleEnv = "TRIENLAM_KIOSK_IDLE"
-
 // IdleAfter is how long a kiosk waits without a touch before it counts
 // down to the start (default 3 minutes).
 func (s *Prefs) IdleAfter() time.Duration {
-	// scripts/hall.sh sees the countdown and the attract loop in seconds.
-	if d, err := time.ParseDuration(os.Getenv(KioskIdleEnv)); err == nil && d > 0 {
-		return d
-	}
 	return time.Duration(s.prefs.IntWithFallback(prefIdleMinutes, 3)) * time.Minute
 }
 

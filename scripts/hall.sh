@@ -111,7 +111,7 @@ stop_app() {
 # start_app [ARGS...]: starts the program and waits for its first frame.
 start_app() {
 	: >"$log"
-	TRIENLAM_SCREEN_LOG=$log TRIENLAM_KIOSK_IDLE=4s \
+	TRIENLAM_SCREEN_LOG=$log TRIENLAM_IDLE_SECONDS=4 \
 		dbus-run-session -- sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$XVFB_TMP/pid" "$binary" "$@" \
 		</dev/null >>"$XVFB_TMP/app.log" 2>&1 &
 	drs_pid=$!
