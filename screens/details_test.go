@@ -120,3 +120,15 @@ func TestSearchRowsFitWrappedText(t *testing.T) {
 		t.Error("no result wrapped at 1024 px with the projector text; the test shows nothing")
 	}
 }
+
+// windowContent is what the current screen put in the window, inside the
+// holder that watches the window's size for the hall scale.
+func windowContent(e *Exhibit) fyne.CanvasObject {
+	c := e.win.Content()
+	if h, ok := c.(*fyne.Container); ok {
+		if _, hall := h.Layout.(*hallLayout); hall && len(h.Objects) == 1 {
+			return h.Objects[0]
+		}
+	}
+	return c
+}

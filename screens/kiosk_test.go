@@ -102,7 +102,7 @@ func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
 	}
 	// The attract screen covers everything: its own view and the layer
 	// that notices a visitor, nothing of the reader or home beneath.
-	content := e.win.Content().(*fyne.Container)
+	content := windowContent(e).(*fyne.Container)
 	if len(content.Objects) != 2 || content.Objects[0] != fyne.CanvasObject(a.view) {
 		t.Fatalf("the attract window holds %d objects, want the attract view alone under the touch layer", len(content.Objects))
 	}
