@@ -17,10 +17,17 @@ import (
 	"trienlam/internal/studio"
 )
 
+// quietStudio drops the work the editor's pause timer posts: in the test
+// driver it would run on the timer's goroutine, beside the test's own (and,
+// after the test, beside the next test's) use of the same widgets. The
+// tests call check and keepDraft themselves where the pause matters.
+func quietStudio(e *Exhibit) { e.post = func(func()) {} }
+
 // studioFor opens the editor of a new blank exhibit in a temporary library.
 func studioFor(t *testing.T, w, h float32) (*Exhibit, *studioScreen, string) {
 	t.Helper()
 	e, _ := newTestExhibit(t, w, h)
+	quietStudio(e)
 	e.lib = library.At(t.TempDir())
 	en, err := e.lib.New(library.Blank, assets.Pack(), "thu-nghiem", "Thử nghiệm")
 	if err != nil {
@@ -127,6 +134,7 @@ func TestStudioDraftRestored(t *testing.T) {
 // the library.
 func TestStudioBuiltinCopied(t *testing.T) {
 	e, _ := newTestExhibit(t, 1280, 720)
+	quietStudio(e)
 	e.lib = library.At(t.TempDir())
 	e.openStudio("")
 	s, ok := e.current.(*studioScreen)
@@ -143,6 +151,7 @@ func TestStudioShots(t *testing.T) {
 	}
 	for _, size := range [][2]float32{{1280, 720}, {1024, 768}} {
 		e, _ := newTestExhibit(t, size[0], size[1])
+		quietStudio(e)
 		e.lib = library.At(t.TempDir())
 		e.openStudio("")
 		s := e.current.(*studioScreen)
