@@ -345,6 +345,7 @@ func TestCorruptNarrationNamesTheFile(t *testing.T) {
 	r := e.reader
 	key(e, fyne.KeyP)
 	waitState(t, e, audio.Failed)
+	waitUI(t, e, "the notice", func() bool { return r.player.notice.Visible() })
 	if !r.player.notice.Visible() || !strings.Contains(r.player.notice.Text, "audio/02-chang-duong.ogg") {
 		t.Errorf("notice (visible %v): %q; it should name the file", r.player.notice.Visible(), r.player.notice.Text)
 	}

@@ -55,6 +55,7 @@ func (g *galleryScreen) content() fyne.CanvasObject {
 			c := newPhotoCell(e)
 			c.width = g.cellWidth
 			c.lines = g.captionLines
+			c.viewHeight = g.viewHeight
 			// The cell takes the tap itself (the grid's own selection
 			// never sees it): open the picture it shows.
 			c.onTapped = func() { g.open(c.index) }
@@ -102,7 +103,7 @@ func (g *galleryScreen) cellWidth() float32 {
 			continue // one picture as wide as the screen is too much
 		}
 		rows := (len(g.ids) + n - 1) / n
-		if float32(rows)*(cellHeight(cw, g.captionLines(cw))+pad) <= g.grid.Size().Height+pad {
+		if float32(rows)*(cellHeight(cw, g.captionLines(cw), g.viewHeight())+pad) <= g.grid.Size().Height+pad {
 			return cw
 		}
 	}
@@ -132,12 +133,24 @@ func (l *gridFill) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	}
 }
 
+// MinSize is the grid's width but not its height: the grid scrolls, and a
+// cell at the largest text sizes (a whole caption in big type) is taller
+// than a small projector's screen, which must not make the window grow.
 func (l *gridFill) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var m fyne.Size
 	for _, o := range objs {
 		m = m.Max(o.MinSize())
 	}
-	return m
+	return fyne.NewSize(m.Width, min(m.Height, thumbH))
+}
+
+// viewHeight is the height of the grid's visible part, or 0 before it is
+// laid out.
+func (g *galleryScreen) viewHeight() float32 {
+	if g.grid == nil {
+		return 0
+	}
+	return g.grid.Size().Height
 }
 
 func (g *galleryScreen) shown() {
@@ -225,6 +238,9 @@ type photoCell struct {
 	// lines gives the caption lines cells of a width have room for; nil
 	// for galleryCaptionLines.
 	lines func(w float32) int
+	// viewHeight gives the height of the grid's visible part (0 unknown):
+	// the picture shrinks so that picture and caption fit in it.
+	viewHeight func() float32
 }
 
 // Tapped opens the picture.
@@ -368,7 +384,11 @@ func (c *photoCell) MinSize() fyne.Size {
 	if c.width != nil {
 		w = max(w, c.width())
 	}
-	return fyne.NewSize(w, cellHeight(w, c.captionLines(w)))
+	var view float32
+	if c.viewHeight != nil {
+		view = c.viewHeight()
+	}
+	return fyne.NewSize(w, cellHeight(w, c.captionLines(w), view))
 }
 
 // captionLines is how many lines of caption the cell has room for.
@@ -380,10 +400,18 @@ func (c *photoCell) captionLines(w float32) int {
 }
 
 // cellHeight is the height of a gallery cell of width w: the picture, the
-// "Minh hoạ" line and the caption's lines.
-func cellHeight(w float32, lines int) float32 {
+// "Minh hoạ" line and the caption's lines. When that is taller than view,
+// the grid's visible height (a small projector at a large text size), the
+// picture gives up height — down to a quarter of the width — so that a
+// cell is seen whole without scrolling.
+func cellHeight(w float32, lines int, view float32) float32 {
 	badge := fyne.MeasureText("Ấy", theme.TextSize(), fyne.TextStyle{Bold: true}).Height + theme.InnerPadding()/2
-	return w*0.62 + badge + textBlockHeight(lines)
+	text := badge + textBlockHeight(lines)
+	pic := w * 0.62
+	if view > 0 && pic+text > view {
+		pic = max(view-text, w*0.25)
+	}
+	return pic + text
 }
 
 // CreateRenderer is part of fyne.Widget.

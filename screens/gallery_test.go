@@ -17,6 +17,7 @@ import (
 
 	"trienlam/assets"
 	"trienlam/internal/exhibit"
+	"trienlam/screens/exhibittheme"
 )
 
 // picturePack writes the built-in pack with four generated pictures (one
@@ -378,6 +379,32 @@ func TestGalleryCaptionsWhole(t *testing.T) {
 			if strings.Contains(got, "…") || len(lines) == 0 {
 				t.Errorf("%v: caption of picture %d cut: %q", sz, i, got)
 			}
+		}
+	}
+}
+
+// At the Projector text size on a 1024×768 projector a cell with its whole
+// caption is taller than the screen: the picture gives up height so that
+// a cell is seen whole, and the grid never makes the window grow.
+func TestGalleryCellFitsAShortScreen(t *testing.T) {
+	e, _ := newTestExhibit(t, 1024, 700)
+	e.prefs.SetTextStep(exhibittheme.StepProjector)
+	e.openGallery()
+	g := e.current.(*galleryScreen)
+	if min := e.win.Content().MinSize(); min.Height > 700 {
+		t.Errorf("the gallery asks for %.0f px of height", min.Height)
+	}
+	view := g.viewHeight()
+	cells := galleryCells(e.win.Content())
+	if len(cells) == 0 || view <= 0 {
+		t.Fatalf("%d cells, grid %.0f px tall", len(cells), view)
+	}
+	for i, c := range cells {
+		if h := c.Size().Height; h > view {
+			t.Errorf("cell %d is %.0f px tall, the grid shows %.0f", i, h, view)
+		}
+		if h := c.img.Size().Height; h < c.Size().Width*0.25-1 {
+			t.Errorf("cell %d: the picture has only %.0f px", i, h)
 		}
 	}
 }

@@ -59,6 +59,23 @@ func waitState(t *testing.T, e *Exhibit, want audio.State) {
 	}
 }
 
+// waitUI runs the work the player posts to the UI until ok holds: the
+// player's state changes on its own goroutine before the screen hears of
+// it, so a test that saw the state must still wait for the screen.
+func waitUI(t *testing.T, e *Exhibit, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for !ok() {
+		select {
+		case f := <-posted[e]:
+			f()
+		case <-deadline:
+			t.Fatalf("waited 20 s for %s", what)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
 // advance moves the fake clock on and lets the player notice, as the UI
 // ticker would.
 func advance(e *Exhibit, clock *audio.FakeClock, d time.Duration) {

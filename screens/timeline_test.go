@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"trienlam/internal/exhibit"
+	"trienlam/screens/exhibittheme"
 	"trienlam/screens/timeline"
 )
 
@@ -198,5 +199,51 @@ func TestTimelineCardShowsWholeText(t *testing.T) {
 	}
 	if !strings.Contains(s.text.String(), strings.Fields(e.pack.Timeline.Events[longest].Text)[0]) {
 		t.Errorf("the card does not show the event's text")
+	}
+}
+
+// The era chips are a second row of buttons: on a 1024×768 projector at the
+// Projector text size they give way so that the event card keeps several
+// lines, and at the usual sizes they are there.
+func TestEraChipsGiveWayOnAShortScreen(t *testing.T) {
+	for _, c := range []struct {
+		w, h  float32
+		step  exhibittheme.Step
+		shown bool
+	}{
+		{1280, 720, exhibittheme.StepDesk, true},
+		{1024, 700, exhibittheme.StepProjector, false},
+	} {
+		e, _ := newTestExhibit(t, c.w, c.h)
+		e.prefs.SetTextStep(c.step)
+		e.openTimeline("")
+		s := e.current.(*timelineScreen)
+		page := e.win.Content()
+		var l *timelinePage
+		var find func(o fyne.CanvasObject)
+		find = func(o fyne.CanvasObject) {
+			if ct, ok := o.(*fyne.Container); ok {
+				if p, ok := ct.Layout.(*timelinePage); ok {
+					l = p
+					return
+				}
+				for _, k := range ct.Objects {
+					find(k)
+				}
+			}
+		}
+		find(page)
+		if l == nil || l.chips == nil {
+			t.Fatal("no timeline page with era chips")
+		}
+		if l.chips.Visible() != c.shown {
+			t.Errorf("%.0f×%.0f, text step %d: chips shown %v, want %v", c.w, c.h, c.step, l.chips.Visible(), c.shown)
+		}
+		if card := s.cardScroll.Size().Height; card < cardRoom() {
+			t.Errorf("%.0f×%.0f, text step %d: the event card has %.0f px, less than %.0f", c.w, c.h, c.step, card, cardRoom())
+		}
+		if got := e.win.Content().Size(); got.Height > c.h {
+			t.Errorf("%.0f×%.0f: the screen is %.0f px tall", c.w, c.h, got.Height)
+		}
 	}
 }

@@ -81,8 +81,8 @@ func TestStepsAndSizes(t *testing.T) {
 		}
 		prev = s.BodySize()
 		th := New(Light, s)
-		if th.Size(SizeNameTouchTarget) < 44 {
-			t.Errorf("step %d: touch target %v px, want at least 44", s, th.Size(SizeNameTouchTarget))
+		if th.Size(SizeNameTouchTarget) < 48 {
+			t.Errorf("step %d: touch target %v px, want at least 48", s, th.Size(SizeNameTouchTarget))
 		}
 		if th.Size(theme.SizeNameHeadingText) <= th.Size(theme.SizeNameText) {
 			t.Errorf("step %d: headings not larger than body text", s)

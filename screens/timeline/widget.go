@@ -518,8 +518,10 @@ func (t *Timeline) scale() scale {
 
 // MinSize leaves room for two rows of labels above the axis.
 func (t *Timeline) MinSize() fyne.Size {
+	// One row of labels: more rows come when there is room, and a short
+	// screen at a large text size must not grow the window for a second.
 	g := t.measureGeometry(fyne.NewSize(400, 0))
-	return fyne.NewSize(200, float32(g.eraH+g.rowH*2+g.axisArea+g.touch))
+	return fyne.NewSize(200, float32(g.eraH+g.rowH+g.axisArea+g.touch))
 }
 
 // geometry is the vertical arrangement of the widget at its size.
