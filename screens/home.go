@@ -47,6 +47,9 @@ func (h *homeScreen) build() fyne.CanvasObject {
 		source = strings.TrimSpace(source + " (" + p.Source.Reference + ")")
 	}
 	title := newPlate(p.Title, p.Subtitle, source)
+	// Half the window at most, so that the buttons show on the first
+	// screen of a 1024×768 projector at the Projector text size.
+	title.maxHeight = func() float32 { return e.win.Canvas().Size().Height * 0.5 }
 	hero := fyne.CanvasObject(title)
 	if p.Cover != "" {
 		hero = h.withCover(title)

@@ -17,6 +17,10 @@ import (
 type plate struct {
 	widget.BaseWidget
 	title, dates, source string
+	// maxHeight, when set, gives the most height the plate should take:
+	// on a short screen at a large text size its type is set smaller
+	// rather than push everything else below the fold.
+	maxHeight func() float32
 }
 
 func newPlate(title, dates, source string) *plate {
@@ -40,6 +44,8 @@ type plateRenderer struct {
 	objects []fyne.CanvasObject
 	height  float32
 	width   float32
+	// budget is the maxHeight the lines were set for.
+	budget float32
 }
 
 func (r *plateRenderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -51,14 +57,22 @@ func (r *plateRenderer) MinSize() fyne.Size {
 	if w <= 0 {
 		w = 800
 	}
-	if w != r.width {
+	if w != r.width || r.p.budget() != r.budget {
 		r.build(w)
 	}
 	return fyne.NewSize(200, r.height)
 }
 
+// budget is the plate's height limit now, 0 for none.
+func (p *plate) budget() float32 {
+	if p.maxHeight == nil {
+		return 0
+	}
+	return p.maxHeight()
+}
+
 func (r *plateRenderer) Layout(s fyne.Size) {
-	if s.Width != r.width {
+	if s.Width != r.width || r.p.budget() != r.budget {
 		r.build(s.Width)
 		canvas.Refresh(r.p)
 	}
@@ -71,12 +85,24 @@ func (r *plateRenderer) Refresh() {
 }
 
 // build sets the plate's lines at a width; the title wraps at word
-// boundaries into centred lines.
+// boundaries into centred lines. When the plate has a height limit and is
+// taller, the type is set again smaller, down to 60 %.
 func (r *plateRenderer) build(width float32) {
+	r.budget = r.p.budget()
+	for k := float32(1); ; k -= 0.1 {
+		r.set(width, k)
+		if r.budget <= 0 || r.height <= r.budget || k <= 0.6 {
+			return
+		}
+	}
+}
+
+// set lays the lines out at width with every size multiplied by k.
+func (r *plateRenderer) set(width, k float32) {
 	th := r.p.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	body := th.Size(theme.SizeNameText)
-	pad := th.Size(theme.SizeNamePadding) * 3
+	body := th.Size(theme.SizeNameText) * k
+	pad := th.Size(theme.SizeNamePadding) * 3 * k
 	onPlate := th.Color(exhibittheme.ColorNameOnPlate, v)
 	gold := th.Color(exhibittheme.ColorNameGoldOnPlate, v)
 	r.bg.FillColor = th.Color(exhibittheme.ColorNamePlate, v)
@@ -106,15 +132,15 @@ func (r *plateRenderer) build(width float32) {
 		r.objects = append(r.objects, rc)
 		y += body
 	}
-	add(r.p.title, th.Size(exhibittheme.SizeNameTitle), fyne.TextStyle{Bold: true}, onPlate)
+	add(r.p.title, th.Size(exhibittheme.SizeNameTitle)*k, fyne.TextStyle{Bold: true}, onPlate)
 	if r.p.dates != "" {
 		rule()
-		add(r.p.dates, th.Size(theme.SizeNameSubHeadingText)*1.2, fyne.TextStyle{Bold: true}, gold)
+		add(r.p.dates, th.Size(theme.SizeNameSubHeadingText)*1.2*k, fyne.TextStyle{Bold: true}, gold)
 		rule()
 	}
 	if r.p.source != "" {
 		y += body * 0.3
-		add(r.p.source, th.Size(theme.SizeNameCaptionText)*1.1, fyne.TextStyle{Italic: true}, onPlate)
+		add(r.p.source, th.Size(theme.SizeNameCaptionText)*1.1*k, fyne.TextStyle{Italic: true}, onPlate)
 	}
 	r.height = y + pad*1.5
 	r.bg.Resize(fyne.NewSize(width, r.height))

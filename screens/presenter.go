@@ -198,20 +198,43 @@ func (p *presenterScreen) content() fyne.CanvasObject {
 	return container.NewBorder(bar, nil, nil, nil, split)
 }
 
-// singleContent is the one-screen layout: the slide full screen and a
-// small overlay for the presenter in a corner.
+// singleContent is the one-screen layout: the slide full screen and, when
+// the presenter asks for it (H), a band of notes under the slide.
 func (p *presenterScreen) singleContent() fyne.CanvasObject {
 	p.audView = slideview.New()
 	p.overlayText = widget.NewLabel("")
 	p.overlayText.Wrapping = fyne.TextWrapWord
+	p.overlayText.SizeName = theme.SizeNameCaptionText
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	p.overlay = container.NewStack(bg, container.NewPadded(p.overlayText))
 	p.overlay.Hide() // the audience sees this screen: H shows the notes
-	corner := container.NewBorder(nil, container.NewBorder(nil, nil, nil,
-		container.New(&fixedWidth{width: func() float32 { return p.e.win.Canvas().Size().Width * 0.34 }}, p.overlay)), nil, nil)
 	p.refresh()
-	return container.NewStack(p.audView, corner)
+	return container.New(notesBand{}, p.audView, p.overlay)
 }
+
+// notesBand lays out the one-screen presenter: the slide over the whole
+// screen, or, while the notes show, the slide above and the notes in a
+// band below it — at most a third of the height — so that the notes never
+// cover what the audience reads (on a 1024×768 projector a corner box
+// covered the slide's text).
+type notesBand struct{}
+
+func (notesBand) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	slide, notes := objs[0], objs[1]
+	h := float32(0)
+	if notes.Visible() {
+		// A wrapped label knows its height only once it has its width.
+		notes.Resize(fyne.NewSize(s.Width, notes.MinSize().Height))
+		h = min(notes.MinSize().Height, s.Height/3)
+		notes.Move(fyne.NewPos(0, s.Height-h))
+		notes.Resize(fyne.NewSize(s.Width, h))
+	}
+	slide.Move(fyne.NewPos(0, 0))
+	slide.Resize(fyne.NewSize(s.Width, s.Height-h))
+}
+
+// MinSize is the slide's: the notes take room from it, never add to it.
+func (notesBand) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 func (p *presenterScreen) shown() {}
 
@@ -259,6 +282,10 @@ func (p *presenterScreen) showOverlay() {
 	} else {
 		p.overlay.Hide()
 	}
+	// The band takes its room from the slide: lay out again.
+	if c := p.e.win.Content(); c != nil {
+		c.Refresh()
+	}
 }
 
 func (p *presenterScreen) updateStatus() {
@@ -281,8 +308,8 @@ func (p *presenterScreen) updateStatus() {
 	}
 	if p.overlayText != nil {
 		note := p.deck[p.at].Notes
-		if r := []rune(note); len(r) > 160 {
-			note = string(r[:160]) + "…"
+		if r := []rune(note); len(r) > 280 {
+			note = string(r[:280]) + "…"
 		}
 		p.overlayText.SetText(where + " · " + clock + "\n" + note)
 	}

@@ -108,6 +108,11 @@ func TestPresenterOneScreen(t *testing.T) {
 	if !strings.Contains(p.overlayText.Text, "Trang 2/") {
 		t.Errorf("overlay %q", p.overlayText.Text)
 	}
+	// The notes stand under the slide, never over it.
+	d := fyne.CurrentApp().Driver()
+	if slideEnd, notesTop := d.AbsolutePositionForObject(p.audView).Y+p.audView.Size().Height, d.AbsolutePositionForObject(p.overlay).Y; slideEnd > notesTop+0.5 {
+		t.Errorf("the slide ends at y=%.0f, below the notes' top at %.0f", slideEnd, notesTop)
+	}
 	test.AssertImageMatches(t, "presenter_single.png", e.win.Canvas().Capture())
 
 	// B and W blank the whole screen, overlay included; it comes back

@@ -408,3 +408,22 @@ func TestClosingPage(t *testing.T) {
 		t.Errorf("Esc on the closing page: %T, want the reader", e.current)
 	}
 }
+
+// On a 1024×768 projector at the Projector text size the title plate gives
+// up type size so that the buttons are on the first screen; at the usual
+// size it keeps its full size.
+func TestHomeButtonsOnTheFirstScreen(t *testing.T) {
+	for _, step := range []exhibittheme.Step{exhibittheme.StepDesk, exhibittheme.StepProjector} {
+		e, _ := newTestExhibit(t, 1024, 700)
+		e.prefs.SetTextStep(step)
+		e.goHome()
+		b := findButton(e.win.Content(), lang.L("Start reading"))
+		if b == nil {
+			t.Fatal("no Start reading button")
+		}
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		if bottom := pos.Y + b.Size().Height; bottom > 700 {
+			t.Errorf("text step %d: Start reading ends at y=%.0f, below the 700 px window", step, bottom)
+		}
+	}
+}
