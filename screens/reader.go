@@ -119,18 +119,75 @@ func (r *readerScreen) build() fyne.CanvasObject {
 		r.player.box,
 		container.NewStack(bottomBg, container.NewPadded(bottom)),
 	)
-	return container.NewBorder(bar, south, r.tocSlot(), r.pictures.holder, r.scroll)
+	middle := container.New(&readerRow{}, r.tocSlot(), r.scroll, r.pictures.holder)
+	return container.NewBorder(bar, south, nil, nil, middle)
 }
 
-// tocSlot holds the table of contents panel at a fixed width when open.
+// tocSlot holds the table of contents panel when open.
 func (r *readerScreen) tocSlot() fyne.CanvasObject {
-	r.tocHolder = container.New(&fixedWidth{width: func() float32 {
-		return min(theme.TextSize()*20, max(240, r.e.win.Canvas().Size().Width*0.3))
-	}})
+	r.tocHolder = container.NewStack()
 	if r.tocOpen {
 		r.tocHolder.Add(r.tocPanel)
 	}
 	return r.tocHolder
+}
+
+// readerRow lays out the reader's middle: the contents panel (when open)
+// at the left, the text, and the tour's pictures (when shown) at the
+// right. The panels get their share of the width here, at layout time:
+// asked for in MinSize as a share of the window, they made the window
+// grow — a window grows to what it holds, the share grew with it, and the
+// guided tour under a maximising window manager reached 1,344 px on a
+// 1,024 px display. The minimum is the text column plus the contents
+// panel's least width; the pictures ask for nothing and give way first.
+type readerRow struct{}
+
+// tocLeast is the narrowest the contents panel is.
+const tocLeast = 240
+
+func (readerRow) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	toc, text, pics := objs[0], objs[1], objs[2]
+	pad := theme.Padding()
+	textMin := text.MinSize().Width
+	var tocW, picW float32
+	if len(toc.(*fyne.Container).Objects) > 0 {
+		tocW = min(theme.TextSize()*20, max(tocLeast, s.Width*0.3))
+		tocW = max(0, min(tocW, s.Width-textMin-pad))
+	}
+	if len(pics.(*fyne.Container).Objects) > 0 {
+		picW = min(s.Width*0.38, s.Width-tocW-textMin-2*pad)
+		if picW < theme.TextSize()*8 {
+			picW = 0 // too narrow to show a picture: the text keeps the room
+		}
+	}
+	x := float32(0)
+	place := func(o fyne.CanvasObject, w float32) {
+		if w <= 0 {
+			o.Hide()
+			return
+		}
+		o.Show()
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, s.Height))
+		x += w + pad
+	}
+	place(toc, tocW)
+	textW := s.Width - x
+	if picW > 0 {
+		textW -= picW + pad
+	}
+	place(text, textW)
+	place(pics, picW)
+}
+
+func (readerRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	toc, text := objs[0], objs[1]
+	m := text.MinSize()
+	if len(toc.(*fyne.Container).Objects) > 0 {
+		m.Width += tocLeast + theme.Padding()
+		m.Height = max(m.Height, toc.MinSize().Height)
+	}
+	return m
 }
 
 func (r *readerScreen) toggleTOC() {
@@ -383,11 +440,10 @@ func (r *readerScreen) typedKey(ev *fyne.KeyEvent) bool {
 }
 
 // fixedWidth gives its content a width computed at layout time, or
-// nothing when empty. With anyHeight it asks for no height at all: a side
-// panel that makes do with the height the text beside it leaves.
+// nothing when empty. The width must not be a share of the window: the
+// window grows to what it holds, and the share would feed on itself.
 type fixedWidth struct {
-	width     func() float32
-	anyHeight bool
+	width func() float32
 }
 
 func (f *fixedWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
@@ -402,9 +458,7 @@ func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	var h float32
 	for _, o := range objs {
-		if !f.anyHeight {
-			h = max(h, o.MinSize().Height)
-		}
+		h = max(h, o.MinSize().Height)
 	}
 	return fyne.NewSize(f.width(), h)
 }

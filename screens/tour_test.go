@@ -7,7 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"trienlam/audio"
+	"trienlam/screens/exhibittheme"
 )
 
 // A chapter whose narration file is damaged does not stop the guided tour
@@ -160,4 +163,29 @@ func TestAttractVoicePastABrokenNarration(t *testing.T) {
 		t.Errorf("the next loop speaks chapter %d, want 3", e.narr.chapter+1)
 	}
 	e.stopKiosk()
+}
+
+// The tour's picture panel takes a share of the window when laid out, never
+// in the reader's minimum size: a window grows to its content's minimum,
+// so a minimum that grows with the window fed on itself (the tour reached
+// 1,344 px on a 1,024 px display under openbox).
+func TestTourMinimumDoesNotGrowWithTheWindow(t *testing.T) {
+	e, _ := newTestExhibit(t, 1024, 700)
+	e.prefs.SetTextStep(exhibittheme.StepProjector)
+	e.startTour()
+	defer e.stopTour()
+	if len(e.reader.pictures.holder.Objects) == 0 {
+		t.Fatal("the tour shows no picture panel in chapter 1")
+	}
+	at1024 := e.win.Content().MinSize().Width
+	e.win.Resize(fyne.NewSize(1600, 700))
+	if at1600 := e.win.Content().MinSize().Width; at1600 != at1024 {
+		t.Errorf("the tour asks for %.0f px in a 1,024 px window and %.0f px in a 1,600 px one", at1024, at1600)
+	}
+	if at1024 > 1024 {
+		t.Errorf("the tour asks for %.0f px, more than the display", at1024)
+	}
+	if !e.reader.pictures.holder.Visible() || e.reader.pictures.holder.Size().Width < 300 {
+		t.Errorf("at 1,600 px the picture panel is %.0f px wide", e.reader.pictures.holder.Size().Width)
+	}
 }

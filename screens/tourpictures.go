@@ -47,17 +47,9 @@ func newTourPictures(r *readerScreen) *tourPictures {
 		return theme.TextSize() * 1.4 * 4
 	}}, container.NewVScroll(t.caption))
 	t.panel = container.NewBorder(nil, caption, nil, nil, t.zoom)
-	t.holder = container.New(&fixedWidth{width: func() float32 {
-		// Two fifths of the window, but never what the text beside it
-		// needs: a share of a window that grows to what it holds would
-		// feed on itself.
-		w := r.e.win.Canvas().Size().Width
-		need := theme.Padding() * 4
-		if r.scroll != nil {
-			need += r.scroll.MinSize().Width
-		}
-		return max(0, min(w*0.38, w-need))
-	}, anyHeight: true})
+	// The reader's row (readerRow) gives the holder its width: two fifths
+	// of the window, when the text leaves that much.
+	t.holder = container.NewStack()
 	return t
 }
 
