@@ -429,10 +429,14 @@ func (r *readerScreen) typedKey(ev *fyne.KeyEvent) bool {
 			r.player.play.OnTapped()
 		}
 	case fyne.KeyEscape:
-		if !r.e.touring {
+		switch {
+		case r.tocOpen:
+			r.toggleTOC() // Esc first closes the contents, like any drawer
+		case r.e.touring:
+			r.e.stopTour() // then ends the tour, then leaves
+		default:
 			return false
 		}
-		r.e.stopTour() // Esc first ends the tour, then leaves
 	default:
 		return false
 	}

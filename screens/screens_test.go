@@ -427,3 +427,22 @@ func TestHomeButtonsOnTheFirstScreen(t *testing.T) {
 		}
 	}
 }
+
+// Esc closes the contents panel before it leaves the chapter, as it closes
+// any drawer.
+func TestEscClosesTheContentsFirst(t *testing.T) {
+	e, _ := newTestExhibit(t, 1280, 720)
+	e.openChapter(1, -1, nil)
+	e.reader.toggleTOC()
+	key(e, fyne.KeyEscape)
+	if e.reader.tocOpen {
+		t.Error("Esc left the contents open")
+	}
+	if _, ok := e.current.(*readerScreen); !ok {
+		t.Fatalf("the first Esc left the chapter for %T", e.current)
+	}
+	key(e, fyne.KeyEscape)
+	if _, ok := e.current.(*readerScreen); ok {
+		t.Error("the second Esc stayed in the chapter")
+	}
+}

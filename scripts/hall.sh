@@ -110,6 +110,9 @@ stop_app() {
 
 # start_app [ARGS...]: starts the program and waits for its first frame.
 start_app() {
+	# The log starts empty for each start (the walk reads its last line);
+	# what the earlier start logged is kept for the pass's folder.
+	[[ -s $log ]] && cat "$log" >>"$log.all"
 	: >"$log"
 	TRIENLAM_SCREEN_LOG=$log TRIENLAM_IDLE_SECONDS=4 \
 		dbus-run-session -- sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$XVFB_TMP/pid" "$binary" "$@" \
@@ -295,7 +298,8 @@ walk() {
 		if ((i == 2)); then
 			key "contents" Tab Tab space
 			shot contents
-			key "contents closed" space
+			key "contents closed" Escape
+			expect "contents closed" "reader 2" || return 1
 		fi
 		key "next chapter" Right
 		n=$((n + 1))
@@ -419,7 +423,8 @@ EOF
 		walk || true
 		echo "hall.sh: $pass: $shot_n pictures, widest window $widest" >&2
 		echo "$pass widest $widest" >>"$out/summary.txt"
-		cp "$log" "$pass_dir/screens.log" 2>/dev/null || true
+		cat "$log.all" "$log" >"$pass_dir/screens.log" 2>/dev/null || true
+		rm -f "$log.all"
 		for f in "$pass_dir"/*.png; do
 			[[ -e $f ]] || continue
 			n=$(basename "$f" .png)
@@ -428,8 +433,18 @@ EOF
 		cleanup
 	done
 	if ((${#sheet_args[@]} > 0)); then
+		# Thumbnails first: eighty full 4K pictures exhaust ImageMagick's
+		# pixel cache limits.
+		for ((i = 1; i < ${#sheet_args[@]}; i += 3)); do
+			f=${sheet_args[i + 1]}
+			t=$out/.thumbs/${f//\//_}
+			mkdir -p "$out/.thumbs"
+			convert "$f" -thumbnail 400x300 "$t"
+			sheet_args[i + 1]=$t
+		done
 		montage -background '#202020' -fill '#f0f0f0' -pointsize 16 "${sheet_args[@]}" \
 			-tile 8x -geometry 400x300+6+6 "$out/hall-$size.png"
+		rm -rf "$out/.thumbs"
 		echo "hall.sh: contact sheet $out/hall-$size.png" >&2
 	fi
 done
