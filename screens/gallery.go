@@ -402,14 +402,14 @@ func (c *photoCell) captionLines(w float32) int {
 // cellHeight is the height of a gallery cell of width w: the picture, the
 // "Minh hoạ" line and the caption's lines. When that is taller than view,
 // the grid's visible height (a small projector at a large text size), the
-// picture gives up height — down to a quarter of the width — so that a
-// cell is seen whole without scrolling.
+// picture gives up height — down to two fifths of the width, a picture
+// being what a gallery is for — so that a cell is seen whole, or nearly.
 func cellHeight(w float32, lines int, view float32) float32 {
 	badge := fyne.MeasureText("Ấy", theme.TextSize(), fyne.TextStyle{Bold: true}).Height + theme.InnerPadding()/2
 	text := badge + textBlockHeight(lines)
 	pic := w * 0.62
 	if view > 0 && pic+text > view {
-		pic = max(view-text, w*0.25)
+		pic = max(view-text, w*0.4)
 	}
 	return pic + text
 }
