@@ -70,12 +70,12 @@ run: deps build
 	fi
 	./$(BINARY) $(ARGS)
 
+# The last step walks the real program at 1024×768 and 1920×1080 (bare and
+# under openbox): the test driver never sees a window grow past a display.
 test: deps fmt-check version-check vet packaging-check
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
 	FUZZTIME=3s GO=$(GO) scripts/fuzz.sh
-# hall-quick belongs in test too, and goes back once it passes: today the
-# walk still finds the guided tour and the timeline growing the window past
-# the display (issue 12), and CI must not go red on a known failure.
+	$(MAKE) hall-quick
 
 # Every fuzz target of the readers of staff files, FUZZTIME each.
 FUZZTIME ?= 2m
