@@ -52,6 +52,7 @@ type studioScreen struct {
 	upBtn, downBtn                            *widget.Button
 	tl                                        *studioTimeline
 	pics                                      *studioPictures
+	det                                       *studioDetails
 	filling                                   bool // set while widgets are filled from the draft
 
 	// pending is the timer of the next check and draft save.
@@ -166,9 +167,7 @@ func (s *studioScreen) detailsTab() fyne.CanvasObject {
 	boxes = append(boxes, b)
 	s.srcRef, b = field(lang.L("Reference"), "source.reference", true, func(v string) { d().SourceReference = v })
 	boxes = append(boxes, b)
-	note := widget.NewLabel(lang.L("Credits and the cover are kept in pack.toml as they are; edit them there for now."))
-	note.Wrapping = fyne.TextWrapWord
-	boxes = append(boxes, note)
+	boxes = append(boxes, s.creditsAndCover())
 	return container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(container.NewVBox(boxes...))))
 }
 
@@ -249,6 +248,7 @@ func (s *studioScreen) fill() {
 	s.srcPub.SetText(d.SourcePublisher)
 	s.srcRef.SetText(d.SourceReference)
 	s.filling = false
+	s.det.fill()
 	if s.sel >= len(s.draft.Chapters) {
 		s.sel = len(s.draft.Chapters) - 1
 	}
@@ -396,6 +396,9 @@ func (s *studioScreen) showProblems() {
 	}
 	if s.tl != nil {
 		s.tl.showProblems()
+	}
+	if s.det != nil {
+		s.det.showProblems()
 	}
 	if s.chProbs != nil {
 		msgs := s.chapterProblems(s.sel)

@@ -147,6 +147,7 @@ func (p *studioPictures) add(path string) {
 	s.undo = append(s.undo, before)
 	p.sel = i
 	p.fill()
+	s.det.fill() // the new picture can be the cover
 	s.later()
 	s.check()
 }

@@ -361,3 +361,47 @@ func (m *ManifestEdit) OrderEntries(array string, ids []string) (changed bool) {
 	m.dirty = true
 	return true
 }
+
+// RemoveKey removes the line setting key in the table [table], or among
+// the top-level keys when table is "". removed is false when there is no
+// such line. Only a key written on one line is removed.
+func (m *ManifestEdit) RemoveKey(table, key string) (removed bool) {
+	tables, inString := m.tables()
+	for _, t := range tables {
+		if t.name != table || t.array || (table == "" && t.from != -1) {
+			continue
+		}
+		if i, _ := m.keyLine(t, inString, key); i >= 0 {
+			m.lines = append(m.lines[:i], m.lines[i+1:]...)
+			m.dirty = true
+			return true
+		}
+	}
+	return false
+}
+
+// SetNthEntryKey sets key = "value" in the n-th entry (from 0) of
+// [[array]], for arrays whose entries have no id, such as [[credits]].
+// It returns an error when the file has no such entry.
+func (m *ManifestEdit) SetNthEntryKey(array string, n int, key, value string) (changed bool, err error) {
+	blocks, _ := m.entryBlocks(array, key)
+	if n < 0 || n >= len(blocks) {
+		return false, fmt.Errorf("%s: %w: [[%s]] number %d", ManifestName, ErrNoChapterEntry, array, n+1)
+	}
+	_, inString := m.tables()
+	return m.setIn(blocks[n], inString, key, value), nil
+}
+
+// RemoveNthEntry removes the n-th entry (from 0) of [[array]], with the
+// comments and blank lines up to the next table. removed is false when
+// there is no such entry.
+func (m *ManifestEdit) RemoveNthEntry(array string, n int) (removed bool) {
+	blocks, _ := m.entryBlocks(array, "")
+	if n < 0 || n >= len(blocks) {
+		return false
+	}
+	b := blocks[n]
+	m.lines = append(m.lines[:b.from], m.lines[b.to:]...)
+	m.dirty = true
+	return true
+}

@@ -31,6 +31,18 @@ type Details struct {
 	Title, Subtitle              string
 	SourceTitle, SourcePublisher string
 	SourceReference              string
+	// Cover is the path of the cover picture in the pack ("cover" in
+	// pack.toml); "" for none: the home screen shows the title plate alone.
+	Cover string
+}
+
+// Credit is one [[credits]] entry: who made what. Orig is the entry's
+// place among the [[credits]] of pack.toml as last read or saved (from
+// 0), or -1 for a credit added in the editor: credits have no id, so the
+// editor finds each one's lines by place.
+type Credit struct {
+	Role, Name string
+	Orig       int
 }
 
 // Chapter is one chapter being edited: its id, title, Markdown file and
@@ -50,6 +62,8 @@ type Draft struct {
 	TimelineChanged bool
 	// Pictures are the exhibit's [[photos]].
 	Pictures []Picture
+	// Credits are the exhibit's [[credits]], in order.
+	Credits []Credit
 }
 
 // Clone returns a deep copy of d, for undo.
@@ -57,6 +71,7 @@ func (d *Draft) Clone() *Draft {
 	c := *d
 	c.Chapters = append([]Chapter(nil), d.Chapters...)
 	c.Pictures = append([]Picture(nil), d.Pictures...)
+	c.Credits = append([]Credit(nil), d.Credits...)
 	if d.Timeline != nil {
 		tl := *d.Timeline
 		tl.Events = append([]exhibit.Event(nil), tl.Events...)
@@ -80,10 +95,20 @@ func Open(dir string) (*Draft, error) {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
 	pfs.Close()
+	manifest, err := os.ReadFile(filepath.Join(dir, exhibit.ManifestName))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	var raw manifestExtras
+	decodeTOML(manifest, &raw)
 	d := &Draft{Details: Details{
 		Title: pack.Title, Subtitle: pack.Subtitle,
 		SourceTitle: pack.Source.Title, SourcePublisher: pack.Source.Publisher, SourceReference: pack.Source.Reference,
+		Cover: raw.Cover,
 	}}
+	for i, c := range raw.Credits {
+		d.Credits = append(d.Credits, Credit{Role: c.Role, Name: c.Name, Orig: i})
+	}
 	tl := pack.Timeline
 	d.Timeline = &tl
 	d.Pictures = picturesFromPack(pack)
@@ -158,6 +183,15 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 			m.SetKey("source", kv[0], kv[1])
 		}
 	}
+	switch {
+	case d.Details.Cover != "":
+		m.SetKey("", "cover", d.Details.Cover)
+	default:
+		m.RemoveKey("", "cover")
+	}
+	if err := d.editCredits(m, manifest); err != nil {
+		return nil, err
+	}
 	// Chapters: removed ones lose their entry, new ones get one, titles
 	// are set, and the entries take the draft's order.
 	ids := make([]string, len(d.Chapters))
@@ -190,6 +224,71 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 	}
 	out[exhibit.ManifestName] = m.Bytes()
 	return out, nil
+}
+
+// manifestExtras are the keys of pack.toml the editor reads as written
+// rather than as loaded: the cover (kept even when its file is missing,
+// so that staff see what is named) and the credits.
+type manifestExtras struct {
+	Cover   string `toml:"cover"`
+	Credits []struct {
+		Role string `toml:"role"`
+		Name string `toml:"name"`
+	} `toml:"credits"`
+}
+
+// editCredits writes the draft's credits into pack.toml: entries the
+// draft no longer has are removed, the others' role and name set where
+// they changed (each entry keeps its own comments), and new ones
+// appended after them.
+func (d *Draft) editCredits(m *exhibit.ManifestEdit, manifest []byte) error {
+	var cur manifestExtras
+	decodeTOML(manifest, &cur)
+	kept := map[int]bool{}
+	for _, c := range d.Credits {
+		if c.Orig >= 0 && c.Orig < len(cur.Credits) {
+			kept[c.Orig] = true
+		}
+	}
+	// Remove from the last so that the places of earlier ones hold.
+	for i := len(cur.Credits) - 1; i >= 0; i-- {
+		if !kept[i] {
+			m.RemoveNthEntry("credits", i)
+		}
+	}
+	// place[i] is where original entry i now stands.
+	place, n := map[int]int{}, 0
+	for i := range cur.Credits {
+		if kept[i] {
+			place[i] = n
+			n++
+		}
+	}
+	for _, c := range d.Credits {
+		if c.Orig >= 0 && c.Orig < len(cur.Credits) {
+			old := cur.Credits[c.Orig]
+			for _, kv := range [][2]string{{"role", c.Role}, {"name", c.Name}} {
+				was := old.Role
+				if kv[0] == "name" {
+					was = old.Name
+				}
+				if was == kv[1] {
+					continue
+				}
+				if _, err := m.SetNthEntryKey("credits", place[c.Orig], kv[0], kv[1]); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		kvs := [][2]string{}
+		if c.Role != "" {
+			kvs = append(kvs, [2]string{"role", c.Role})
+		}
+		kvs = append(kvs, [2]string{"name", c.Name})
+		m.AppendEntry("credits", kvs...)
+	}
+	return nil
 }
 
 // manifestChapterIDs lists the ids of the [[chapters]] entries.
@@ -298,6 +397,10 @@ func Save(dir string, d *Draft) (Saved, error) {
 		}
 	}
 	os.Remove(filepath.Join(dir, studioDir, draftName))
+	// The file now lists the draft's credits in its order.
+	for i := range d.Credits {
+		d.Credits[i].Orig = i
+	}
 	return s, nil
 }
 
