@@ -53,6 +53,7 @@ type studioScreen struct {
 	tl                                        *studioTimeline
 	pics                                      *studioPictures
 	det                                       *studioDetails
+	chPics                                    *studioChapterPictures
 	filling                                   bool // set while widgets are filled from the draft
 
 	// pending is the timer of the next check and draft save.
@@ -195,6 +196,7 @@ func (s *studioScreen) chaptersTab() fyne.CanvasObject {
 		if i != s.sel {
 			s.sel = i
 			s.fillChapter()
+			s.check() // the preview of this chapter
 		}
 	}
 	s.addBtn = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), s.addChapter)
@@ -229,7 +231,7 @@ func (s *studioScreen) chaptersTab() fyne.CanvasObject {
 	s.preview = chapterview.New(nil)
 	help := widget.NewLabel(lang.L("Markdown: # heading, **bold**, *italic*, - list; a blank line between paragraphs."))
 	help.Wrapping = fyne.TextWrapWord
-	editor := container.NewBorder(container.NewVBox(s.chTitle, help), s.chProbs, nil, nil, s.chText)
+	editor := container.NewBorder(container.NewVBox(s.chTitle, help), container.NewVBox(s.chapterPicturesBox(), s.chProbs), nil, nil, s.chText)
 	previewScroll := container.NewVScroll(container.NewPadded(s.preview))
 	split := container.NewHSplit(editor, previewScroll)
 	split.Offset = 0.5
@@ -275,6 +277,7 @@ func (s *studioScreen) fillChapter() {
 		s.chTitle.Disable()
 		s.chText.Disable()
 		s.preview.SetBlocks(nil)
+		s.chPics.fill()
 		return
 	}
 	s.chTitle.Enable()
@@ -282,6 +285,7 @@ func (s *studioScreen) fillChapter() {
 	ch := s.draft.Chapters[s.sel]
 	s.chTitle.SetText(ch.Title)
 	s.chText.SetText(ch.Text)
+	s.chPics.fill()
 	s.showProblems()
 }
 
@@ -341,6 +345,7 @@ func (s *studioScreen) check() {
 		if ch := pack.Chapter(s.draft.Chapters[s.sel].ID); ch != nil {
 			s.preview.SetBlocks(ch.Blocks)
 		}
+		s.chPics.fill()
 	}
 	s.showProblems()
 	msg := lang.L("No problems.")

@@ -25,6 +25,8 @@ type studioTimeline struct {
 	sel                     int
 	date, headline, group   *widget.Entry
 	text                    *widget.Entry
+	picture                 *widget.Select
+	pictureIDs              []string // the picture id of each option, "" for none
 	dateProb, probs         *widget.Label
 	addBtn, delBtn, xlsxBtn *widget.Button
 }
@@ -105,6 +107,13 @@ func (s *studioScreen) timelineTab() fyne.CanvasObject {
 	t.text.OnChanged = changed(func(ev *exhibit.Event, v string) { ev.Text = v })
 	t.group = widget.NewEntry()
 	t.group.OnChanged = changed(func(ev *exhibit.Event, v string) { ev.Group = v })
+	t.picture = widget.NewSelect(nil, func(string) {
+		i, k := t.sel, t.picture.SelectedIndex()
+		if s.filling || i < 0 || i >= len(s.events()) || k < 0 || k >= len(t.pictureIDs) || t.pictureIDs[k] == "-" {
+			return
+		}
+		s.edit(true, func() { s.draft.SetEventPicture(i, t.pictureIDs[k]) })
+	})
 	t.probs = widget.NewLabel("")
 	t.probs.Importance = widget.DangerImportance
 	t.probs.Wrapping = fyne.TextWrapWord
@@ -116,6 +125,7 @@ func (s *studioScreen) timelineTab() fyne.CanvasObject {
 		bold(lang.L("Headline")), t.headline,
 		bold(lang.L("Text")), t.text,
 		bold(lang.L("Group")), t.group,
+		bold(lang.L("Picture")), t.picture,
 		t.probs,
 	)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(form)))
@@ -138,18 +148,21 @@ func (t *studioTimeline) fill() {
 			e.SetText("")
 			e.Disable()
 		}
+		t.picture.Disable()
 		t.list.Refresh()
 		return
 	}
 	for _, e := range entries {
 		e.Enable()
 	}
+	t.picture.Enable()
 	ev := evs[t.sel]
 	t.date.SetText(studio.StaffDates(ev.Start, ev.End))
 	t.dateProb.Hide()
 	t.headline.SetText(ev.Headline)
 	t.text.SetText(ev.Text)
 	t.group.SetText(ev.Group)
+	t.fillPicture(ev)
 	t.list.Refresh()
 	t.list.Select(t.sel)
 	t.showProblems()
@@ -250,4 +263,31 @@ func (t *studioTimeline) importData(data []byte, name string) {
 	t.fill()
 	s.later()
 	s.check()
+}
+
+// fillPicture offers the exhibit's pictures for the event, with the
+// event's own media kept as an option when it is no picture of the
+// exhibit (a clip, a web address).
+func (t *studioTimeline) fillPicture(ev exhibit.Event) {
+	opts := []string{lang.L("None")}
+	t.pictureIDs = []string{""}
+	sel := 0
+	for _, p := range t.s.draft.Pictures {
+		label := p.Caption
+		if label == "" {
+			label = p.ID
+		}
+		opts = append(opts, label)
+		t.pictureIDs = append(t.pictureIDs, p.ID)
+		if ev.Media != nil && ev.Media.URL == p.File {
+			sel = len(opts) - 1
+		}
+	}
+	if ev.Media != nil && ev.Media.URL != "" && sel == 0 {
+		opts = append(opts, ev.Media.URL)
+		t.pictureIDs = append(t.pictureIDs, "-") // kept as it is
+		sel = len(opts) - 1
+	}
+	t.picture.SetOptions(opts)
+	t.picture.SetSelectedIndex(sel)
 }

@@ -405,3 +405,63 @@ func (m *ManifestEdit) RemoveNthEntry(array string, n int) (removed bool) {
 	m.dirty = true
 	return true
 }
+
+// SetEntryList sets key = ["a", "b"] on one line in the entry of [[array]]
+// whose id is id, replacing the key's lines when the old list spanned
+// several. The error is that of SetEntryKey when there is no such entry.
+func (m *ManifestEdit) SetEntryList(array, id, key string, values []string) error {
+	t, inString, ok := m.entry(array, "id", id)
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = TOMLString(v)
+	}
+	line := key + " = [" + strings.Join(quoted, ", ") + "]"
+	if !ok {
+		return fmt.Errorf("%s: %w: [[%s]] id %q; add this line to its entry by hand: %s",
+			ManifestName, ErrNoChapterEntry, array, id, line)
+	}
+	i, _ := m.keyLine(t, inString, key)
+	if i < 0 {
+		m.insert(m.lastKeyLine(t), line)
+		return nil
+	}
+	end := i + 1
+	for depth := listDepth(m.lines[i]); depth > 0 && end < t.to; end++ {
+		depth += listDepth(m.lines[end])
+	}
+	if end == i+1 && m.lines[i] == line {
+		return nil
+	}
+	m.lines = append(m.lines[:i], append([]string{line}, m.lines[end:]...)...)
+	m.dirty = true
+	return nil
+}
+
+// listDepth is how many more "[" than "]" a line of a TOML list holds,
+// outside strings and comments.
+func listDepth(line string) int {
+	depth := 0
+	var quote rune
+	escaped := false
+	for _, r := range line {
+		switch {
+		case escaped:
+			escaped = false
+		case quote == '"' && r == '\\':
+			escaped = true
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '#':
+			return depth
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		}
+	}
+	return depth
+}

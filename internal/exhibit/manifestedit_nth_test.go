@@ -30,3 +30,23 @@ func TestManifestEditNthEntry(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A chapter's photo list is written on one line, over a list that spanned
+// several lines, and added where there was none.
+func TestManifestEditSetEntryList(t *testing.T) {
+	in := "[[chapters]]\nid = \"a\"\nphotos = [\n  \"x@1\",  # first [sic]\n  \"y\",\n]\nnotes = \"n\"\n\n[[chapters]]\nid = \"b\"\n"
+	m := EditManifest([]byte(in))
+	if err := m.SetEntryList("chapters", "a", "photos", []string{"y", "x@2"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.SetEntryList("chapters", "b", "photos", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.SetEntryList("chapters", "c", "photos", nil); err == nil {
+		t.Error("no error for a missing entry")
+	}
+	want := "[[chapters]]\nid = \"a\"\nphotos = [\"y\", \"x@2\"]\nnotes = \"n\"\n\n[[chapters]]\nid = \"b\"\nphotos = []\n"
+	if got := string(m.Bytes()); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

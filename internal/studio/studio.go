@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -50,6 +51,12 @@ type Credit struct {
 type Chapter struct {
 	ID, Title, File string
 	Text            string
+	// Photos are the chapter's pictures as the pack writes them: a photo
+	// id, or "id@N" for a picture placed after block N of the text.
+	// PhotosEdited says the editor changed them: they are then written
+	// into the chapter's pack.toml entry (which wins over front matter).
+	Photos       []string `json:",omitempty"`
+	PhotosEdited bool     `json:",omitempty"`
 }
 
 // Draft is the exhibit as being edited.
@@ -117,7 +124,23 @@ func Open(dir string) (*Draft, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open chapter %s: %w", ch.File, err)
 		}
-		d.Chapters = append(d.Chapters, Chapter{ID: ch.ID, Title: ch.Title, File: ch.File, Text: string(b)})
+		c := Chapter{ID: ch.ID, Title: ch.Title, File: ch.File, Text: string(b)}
+		if refs, ok := raw.chapter(ch.ID)["photos"].([]any); ok {
+			for _, r := range refs {
+				if r, ok := r.(string); ok {
+					c.Photos = append(c.Photos, r)
+				}
+			}
+		} else {
+			// From the front matter: what loaded.
+			for _, id := range ch.Photos {
+				if n, ok := ch.PhotoAfter[id]; ok {
+					id += "@" + strconv.Itoa(n)
+				}
+				c.Photos = append(c.Photos, id)
+			}
+		}
+		d.Chapters = append(d.Chapters, c)
 	}
 	return d, nil
 }
@@ -213,6 +236,11 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 			return nil, err
 		}
 		out[ch.File] = []byte(ch.Text)
+		if ch.PhotosEdited {
+			if err := m.SetEntryList("chapters", ch.ID, "photos", ch.Photos); err != nil {
+				return nil, err
+			}
+		}
 	}
 	m.OrderEntries("chapters", ids)
 	if err := d.editPictures(m, manifest); err != nil {
@@ -235,6 +263,17 @@ type manifestExtras struct {
 		Role string `toml:"role"`
 		Name string `toml:"name"`
 	} `toml:"credits"`
+	Chapters []map[string]any `toml:"chapters"`
+}
+
+// chapter returns the keys of the [[chapters]] entry of id (nil for none).
+func (x manifestExtras) chapter(id string) map[string]any {
+	for _, c := range x.Chapters {
+		if c["id"] == id {
+			return c
+		}
+	}
+	return nil
 }
 
 // editCredits writes the draft's credits into pack.toml: entries the
@@ -519,7 +558,13 @@ func Equal(a, b *Draft) bool {
 func comparable(d *Draft) *Draft {
 	c := d.Clone()
 	c.TimelineChanged = false
+	for i := range c.Chapters {
+		c.Chapters[i].PhotosEdited = false
+	}
 	if c.Timeline != nil {
+		if c.Timeline.Scale == "" {
+			c.Timeline.Scale = "human" // the default, as saved
+		}
 		for i := range c.Timeline.Events {
 			c.Timeline.Events[i].Line = 0
 		}
