@@ -54,6 +54,7 @@ type studioScreen struct {
 	pics                                      *studioPictures
 	det                                       *studioDetails
 	chPics                                    *studioChapterPictures
+	erasEd                                    *studioEras
 	filling                                   bool // set while widgets are filled from the draft
 
 	// pending is the timer of the next check and draft save.
@@ -61,8 +62,10 @@ type studioScreen struct {
 	pending *time.Timer
 	// notice is said before the problem count until the next edit.
 	notice string
-	// problems are the last check's, by where they are shown.
+	// problems are the last check's, by where they are shown; checked is
+	// the exhibit as that check loaded it.
 	problems []exhibit.Problem
+	checked  *exhibit.Pack
 }
 
 // openStudio opens the editor of the installed exhibit in folder dir. The
@@ -263,6 +266,7 @@ func (s *studioScreen) fill() {
 	}
 	s.fillChapter()
 	s.tl.fill()
+	s.erasEd.fill()
 	s.pics.fill()
 	s.check()
 }
@@ -341,6 +345,7 @@ func (s *studioScreen) check() {
 		return
 	}
 	s.problems = probs
+	s.checked = pack
 	if s.sel >= 0 && s.sel < len(s.draft.Chapters) {
 		if ch := pack.Chapter(s.draft.Chapters[s.sel].ID); ch != nil {
 			s.preview.SetBlocks(ch.Blocks)
@@ -348,6 +353,9 @@ func (s *studioScreen) check() {
 		s.chPics.fill()
 	}
 	s.showProblems()
+	if s.tl != nil {
+		s.tl.linkChecked()
+	}
 	msg := lang.L("No problems.")
 	if len(probs) > 0 {
 		msg = lang.L("{{.Count}} problems: each is shown beside its field.", map[string]any{"Count": len(probs)})
@@ -404,6 +412,9 @@ func (s *studioScreen) showProblems() {
 	}
 	if s.det != nil {
 		s.det.showProblems()
+	}
+	if s.erasEd != nil {
+		s.erasEd.showProblems()
 	}
 	if s.chProbs != nil {
 		msgs := s.chapterProblems(s.sel)

@@ -121,3 +121,84 @@ func TestStudioPlacePictures(t *testing.T) {
 		t.Error("picture not taken out")
 	}
 }
+
+// Staff write a season as the source does, with its placement date, link
+// the event to a passage of a chapter, and edit the eras; saved, the
+// timeline shows the season and opens the chapter at that passage.
+func TestStudioSeasonLinkEras(t *testing.T) {
+	e, s, dir := studioFor(t, 1024, 768)
+	s.tabs.SelectIndex(1)
+	s.chText.SetText("# Mở đầu\n\nĐoạn một.\n\nMùa thu năm 1945, cả tổng vùng lên.\n")
+	s.check()
+	s.tabs.SelectIndex(3)
+	test.Tap(s.tl.addBtn)
+	s.tl.date.SetText("")
+	test.Type(s.tl.date, "mùa thu 1945")
+	if s.tl.place.Text != "9/1945" || !s.tl.dateProb.Hidden {
+		t.Fatalf("placement %q (problem %q)", s.tl.place.Text, s.tl.dateProb.Text)
+	}
+	s.tl.place.SetText("")
+	test.Type(s.tl.place, "19/8/1945")
+	ev := s.events()[0]
+	if ev.Display != "mùa thu 1945" || ev.Start.Day != 19 || ev.Start.Precision != exhibit.PrecisionSeason {
+		t.Fatalf("event %+v", ev)
+	}
+	s.tl.place.SetText("32/8/1945")
+	if s.tl.placeProb.Hidden {
+		t.Error("a bad placement date has no problem beside it")
+	}
+	s.tl.place.SetText("19/8/1945")
+	s.tl.headline.SetText("Khởi nghĩa")
+	s.tl.text.SetText("cả tổng vùng lên")
+	s.tl.chapter.SetSelectedIndex(1)
+	if s.tl.passage.Disabled() || len(s.tl.passage.Options) != 3 {
+		t.Fatalf("passages %q", s.tl.passage.Options)
+	}
+	s.tl.passage.SetSelectedIndex(2)
+	if ev := s.events()[0]; ev.Chapter != s.draft.Chapters[0].ID || ev.Block != 2 {
+		t.Fatalf("link %q %d", ev.Chapter, ev.Block)
+	}
+	// Eras: add, name, bound, a bad span shown beside its field, delete
+	// and undo.
+	s.tl.sub.SelectIndex(1)
+	test.Tap(s.erasEd.addBtn)
+	s.erasEd.headline.SetText("")
+	test.Type(s.erasEd.headline, "Tổng khởi nghĩa")
+	s.erasEd.span.SetText("1945")
+	if s.erasEd.spanProb.Hidden {
+		t.Error("an era without an end: no problem")
+	}
+	s.erasEd.span.SetText("3/1945 – 9/1945")
+	test.Tap(s.erasEd.addBtn)
+	test.Tap(s.erasEd.delBtn)
+	if len(s.eras()) != 1 {
+		t.Fatalf("%d eras", len(s.eras()))
+	}
+	test.Tap(s.saveBtn)
+	pack, probs, pfs, err := exhibit.LoadPath(dir)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("validate: %v %v", err, probs)
+	}
+	if era := pack.Timeline.Eras[0]; era.Headline != "Tổng khởi nghĩa" || era.Start.Month != 3 || era.End.Month != 9 {
+		t.Errorf("saved era %+v", era)
+	}
+	got := pack.Timeline.Events[0]
+	if got.Display != "mùa thu 1945" || got.Start.Precision != exhibit.PrecisionSeason || got.Block != 2 {
+		t.Errorf("saved event %+v", got)
+	}
+	// The timeline opens the chapter at the linked passage.
+	e.setPack(pack, nil, pfs)
+	e.openTimeline("")
+	tl := e.current.(*timelineScreen)
+	tl.tl.Select(0)
+	if tl.date.Text != "mùa thu 1945" {
+		t.Errorf("card date %q", tl.date.Text)
+	}
+	key(e, fyne.KeyReturn)
+	if e.current != e.reader || e.reader.ch().ID != got.Chapter {
+		t.Fatalf("Enter opened %T", e.current)
+	}
+	if marks := e.reader.view.Marks()[2]; len(marks) != 1 {
+		t.Errorf("passage not marked: %v", e.reader.view.Marks())
+	}
+}
