@@ -1,11 +1,13 @@
 package screens
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"fyne.io/fyne/v2/test"
@@ -201,4 +203,71 @@ func TestStudioSeasonLinkEras(t *testing.T) {
 	if marks := e.reader.view.Marks()[2]; len(marks) != 1 {
 		t.Errorf("passage not marked: %v", e.reader.view.Marks())
 	}
+}
+
+// dropWindow keeps the drop handler the test window would ignore.
+type dropWindow struct {
+	fyne.Window
+	onDrop func(fyne.Position, []fyne.URI)
+}
+
+func (w *dropWindow) SetOnDropped(f func(fyne.Position, []fyne.URI)) { w.onDrop = f }
+
+// Picture files dropped on the editor's window come in as pictures (a
+// folder gives the pictures inside it); a file that is no picture is
+// named and the others still come in. The one drop handler routes by the
+// screen shown.
+func TestStudioDrop(t *testing.T) {
+	e, s, dir := studioFor(t, 1024, 768)
+	w := &dropWindow{Window: e.win}
+	e.win = w
+	e.acceptDrops()
+	abs, _ := filepath.Abs(filepath.Join("..", "internal", "photos", "testdata", "orient-6.jpg"))
+	notes := filepath.Join(t.TempDir(), "ghi-chu.txt")
+	os.WriteFile(notes, []byte("không phải ảnh"), 0o644)
+	folder := t.TempDir()
+	b, _ := os.ReadFile(abs)
+	os.WriteFile(filepath.Join(folder, "Đình làng.jpg"), b, 0o644)
+	os.WriteFile(filepath.Join(folder, "doc.txt"), []byte("x"), 0o644)
+	w.onDrop(fyne.Position{}, []fyne.URI{storage.NewFileURI(abs), storage.NewFileURI(notes), storage.NewFileURI(folder)})
+	if len(s.draft.Pictures) != 2 || s.draft.Pictures[1].ID != "dinh-lang" {
+		t.Fatalf("pictures after drop: %+v", s.draft.Pictures)
+	}
+	if s.tabs.SelectedIndex() != 2 || s.pics.caption.Text != "Đình làng" {
+		t.Errorf("tab %d, caption %q", s.tabs.SelectedIndex(), s.pics.caption.Text)
+	}
+	overlays := e.win.Canvas().Overlays().List()
+	if len(overlays) == 0 || !strings.Contains(labelsIn(overlays[len(overlays)-1]), "ghi-chu.txt") {
+		t.Error("the file that is no picture is not named")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "photos", "dinh-lang.jpg")); err != nil {
+		t.Error(err)
+	}
+	test.Tap(s.undoBtn)
+	if len(s.draft.Pictures) != 0 {
+		t.Errorf("undo of the drop left %d pictures", len(s.draft.Pictures))
+	}
+}
+
+// labelsIn joins the texts of the labels under o.
+func labelsIn(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Label:
+			b.WriteString(o.Text + "\n")
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(o)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
 }
