@@ -55,6 +55,8 @@ type studioScreen struct {
 	det                                       *studioDetails
 	chPics                                    *studioChapterPictures
 	erasEd                                    *studioEras
+	narrFile                                  *widget.Label
+	narrPick, narrDrop, narrTime              *widget.Button
 	filling                                   bool // set while widgets are filled from the draft
 
 	// pending is the timer of the next check and draft save.
@@ -111,6 +113,7 @@ func newStudioScreen(e *Exhibit, dir string) (*studioScreen, error) {
 
 func (s *studioScreen) content() fyne.CanvasObject {
 	e := s.e
+	s.draft.ReadNarration(s.dir) // the caption timer may have named captions
 	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), s.leave)
 	heading := widget.NewLabelWithStyle(lang.L("Edit: {{.Title}}", map[string]any{"Title": s.draft.Details.Title}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Truncation = fyne.TextTruncateEllipsis
@@ -211,6 +214,7 @@ func (s *studioScreen) chaptersTab() fyne.CanvasObject {
 
 	s.chTitle = widget.NewEntry()
 	s.chTitle.SetPlaceHolder(lang.L("Chapter title"))
+	narration := s.narrationRow()
 	s.chTitle.OnChanged = func(v string) {
 		if s.filling || s.sel >= len(s.draft.Chapters) {
 			return
@@ -234,7 +238,7 @@ func (s *studioScreen) chaptersTab() fyne.CanvasObject {
 	s.preview = chapterview.New(nil)
 	help := widget.NewLabel(lang.L("Markdown: # heading, **bold**, *italic*, - list; a blank line between paragraphs."))
 	help.Wrapping = fyne.TextWrapWord
-	editor := container.NewBorder(container.NewVBox(s.chTitle, help), container.NewVBox(s.chapterPicturesBox(), s.chProbs), nil, nil, s.chText)
+	editor := container.NewBorder(container.NewVBox(s.chTitle, narration, help), container.NewVBox(s.chapterPicturesBox(), s.chProbs), nil, nil, s.chText)
 	previewScroll := container.NewVScroll(container.NewPadded(s.preview))
 	split := container.NewHSplit(editor, previewScroll)
 	split.Offset = 0.5
@@ -282,6 +286,7 @@ func (s *studioScreen) fillChapter() {
 		s.chText.Disable()
 		s.preview.SetBlocks(nil)
 		s.chPics.fill()
+		s.fillNarration()
 		return
 	}
 	s.chTitle.Enable()
@@ -290,6 +295,7 @@ func (s *studioScreen) fillChapter() {
 	s.chTitle.SetText(ch.Title)
 	s.chText.SetText(ch.Text)
 	s.chPics.fill()
+	s.fillNarration()
 	s.showProblems()
 }
 
@@ -499,7 +505,10 @@ func (s *studioScreen) undoLast() {
 }
 
 // save writes the draft into the exhibit's files.
-func (s *studioScreen) save() {
+func (s *studioScreen) save() { s.saveNow() }
+
+// saveNow saves, and reports whether the files were written.
+func (s *studioScreen) saveNow() bool {
 	s.mu.Lock()
 	if s.pending != nil {
 		s.pending.Stop()
@@ -508,7 +517,7 @@ func (s *studioScreen) save() {
 	saved, err := studio.Save(s.dir, s.draft)
 	if err != nil {
 		s.e.showError(err)
-		return
+		return false
 	}
 	s.lastSave = &saved
 	s.undo = nil
@@ -518,6 +527,7 @@ func (s *studioScreen) save() {
 		msg += " " + lang.L("{{.Count}} problems: each is shown beside its field.", map[string]any{"Count": len(s.problems)})
 	}
 	s.setStatus(msg)
+	return true
 }
 
 // leave goes back; unsaved changes stay in the automatic draft.

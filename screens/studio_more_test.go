@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/internal/exhibit"
+	"trienlam/internal/studio"
 )
 
 // Staff choose a cover among the pictures, add a credit, delete one and
@@ -270,4 +271,34 @@ func labelsIn(o fyne.CanvasObject) string {
 	}
 	walk(o)
 	return b.String()
+}
+
+// Staff attach a recording to a chapter and open the caption timer on it
+// from the editor: the editor saves first, the timer shows that chapter's
+// sentences, and Back returns to the editor.
+func TestStudioNarrationTimer(t *testing.T) {
+	e, s, dir := studioFor(t, 1024, 768)
+	s.chText.SetText("# Mở đầu\n\nCâu thứ nhất. Câu thứ hai.\n")
+	if !s.narrTime.Disabled() {
+		t.Error("caption timing offered without a recording")
+	}
+	s.attachNarration(filepath.Join("..", "audio", "testdata", "tone10s.ogg"))
+	if s.draft.Chapters[0].Narration != "audio/chuong-1.ogg" || s.narrTime.Disabled() || !strings.Contains(s.narrFile.Text, "audio/chuong-1.ogg") {
+		t.Fatalf("attached %q, shown %q", s.draft.Chapters[0].Narration, s.narrFile.Text)
+	}
+	test.Tap(s.narrTime)
+	ct, ok := e.current.(*captionTimerScreen)
+	if !ok {
+		t.Fatalf("time captions shows %T (%s)", e.current, s.status.Text)
+	}
+	if !sameDir(e.packDir, dir) || e.pack.Chapters[ct.chapter].Narration != "audio/chuong-1.ogg" || len(ct.sentences) < 2 {
+		t.Fatalf("timer on %q chapter %d, %d sentences", e.packDir, ct.chapter, len(ct.sentences))
+	}
+	if got, _ := studio.LoadDraft(dir); got != nil {
+		t.Error("not saved before timing")
+	}
+	key(e, fyne.KeyEscape) // as the timer's Back
+	if e.current != s {
+		t.Fatalf("back from the timer shows %T", e.current)
+	}
 }

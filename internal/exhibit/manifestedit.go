@@ -465,3 +465,18 @@ func listDepth(line string) int {
 	}
 	return depth
 }
+
+// RemoveEntryKey removes the line of key in the entry of [[array]] whose
+// id is id. removed is false when there is no such line.
+func (m *ManifestEdit) RemoveEntryKey(array, id, key string) (removed bool) {
+	t, inString, ok := m.entry(array, "id", id)
+	if !ok {
+		return false
+	}
+	if i, _ := m.keyLine(t, inString, key); i >= 0 {
+		m.lines = append(m.lines[:i], m.lines[i+1:]...)
+		m.dirty = true
+		return true
+	}
+	return false
+}

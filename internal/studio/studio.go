@@ -57,6 +57,11 @@ type Chapter struct {
 	// into the chapter's pack.toml entry (which wins over front matter).
 	Photos       []string `json:",omitempty"`
 	PhotosEdited bool     `json:",omitempty"`
+	// Narration and Captions are the paths of the chapter's recording and
+	// its WebVTT captions ("" for none). NarrationEdited says the editor
+	// changed them: both are then written into the chapter's entry.
+	Narration, Captions string `json:",omitempty"`
+	NarrationEdited     bool   `json:",omitempty"`
 }
 
 // Draft is the exhibit as being edited.
@@ -139,6 +144,14 @@ func Open(dir string) (*Draft, error) {
 				}
 				c.Photos = append(c.Photos, id)
 			}
+		}
+		c.Narration, c.Captions = ch.Narration, ch.Captions
+		entry := raw.chapter(ch.ID)
+		if v, ok := entry["narration"].(string); ok {
+			c.Narration = v // as written, even when its file is missing
+		}
+		if v, ok := entry["captions"].(string); ok {
+			c.Captions = v
 		}
 		d.Chapters = append(d.Chapters, c)
 	}
@@ -239,6 +252,15 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 		if ch.PhotosEdited {
 			if err := m.SetEntryList("chapters", ch.ID, "photos", ch.Photos); err != nil {
 				return nil, err
+			}
+		}
+		if ch.NarrationEdited {
+			for _, kv := range [][2]string{{"narration", ch.Narration}, {"captions", ch.Captions}} {
+				if kv[1] == "" {
+					m.RemoveEntryKey("chapters", ch.ID, kv[0])
+				} else if _, err := m.SetEntryKey("chapters", ch.ID, kv[0], kv[1]); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -436,9 +458,14 @@ func Save(dir string, d *Draft) (Saved, error) {
 		}
 	}
 	os.Remove(filepath.Join(dir, studioDir, draftName))
-	// The file now lists the draft's credits in its order.
+	// The file now lists the draft's credits in its order, and holds
+	// what was edited: later saves leave what other tools write there
+	// (the caption timer names its captions) as it is.
 	for i := range d.Credits {
 		d.Credits[i].Orig = i
+	}
+	for i := range d.Chapters {
+		d.Chapters[i].PhotosEdited, d.Chapters[i].NarrationEdited = false, false
 	}
 	return s, nil
 }
@@ -559,7 +586,7 @@ func comparable(d *Draft) *Draft {
 	c := d.Clone()
 	c.TimelineChanged = false
 	for i := range c.Chapters {
-		c.Chapters[i].PhotosEdited = false
+		c.Chapters[i].PhotosEdited, c.Chapters[i].NarrationEdited = false, false
 	}
 	if c.Timeline != nil {
 		if c.Timeline.Scale == "" {
