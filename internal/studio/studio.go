@@ -199,9 +199,10 @@ func (d *Draft) Delete(i int) {
 	}
 }
 
-// Files returns the files a save of d writes, by slash path in the pack:
-// pack.toml, edited from its current text, and each chapter's Markdown.
-func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
+// Files returns the files a save of d into the exhibit folder dir writes,
+// by slash path in the pack: pack.toml, edited from its current text,
+// each chapter's Markdown, and the timeline when it was edited.
+func (d *Draft) Files(dir string, manifest []byte) (map[string][]byte, error) {
 	m := exhibit.EditManifest(manifest)
 	m.SetKey("", "title", d.Details.Title)
 	var cur struct {
@@ -269,8 +270,21 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 		return nil, err
 	}
 	if d.TimelineChanged && d.Timeline != nil {
-		out[timelineName] = exhibit.TimelineTOML(*d.Timeline)
-		m.SetKey("timeline", "file", timelineName)
+		// Written over the timeline.toml the pack names, keeping what a
+		// person wrote there (comments, unchanged entries) as it was.
+		name := timelineName
+		var cur struct {
+			Timeline struct {
+				File string `toml:"file"`
+			} `toml:"timeline"`
+		}
+		decodeTOML(manifest, &cur)
+		if f := strings.ReplaceAll(cur.Timeline.File, `\`, "/"); strings.EqualFold(path.Ext(f), ".toml") && checkName(f) == nil {
+			name = f
+		}
+		old, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		out[name] = exhibit.EditTimelineTOML(old, *d.Timeline)
+		m.SetKey("timeline", "file", name)
 	}
 	out[exhibit.ManifestName] = m.Bytes()
 	return out, nil
@@ -383,7 +397,7 @@ func Check(dir string, d *Draft) (*exhibit.Pack, []exhibit.Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := d.Files(manifest)
+	files, err := d.Files(dir, manifest)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -421,7 +435,7 @@ func Save(dir string, d *Draft) (Saved, error) {
 	if err != nil {
 		return Saved{}, fmt.Errorf("save: %w", err)
 	}
-	files, err := d.Files(manifest)
+	files, err := d.Files(dir, manifest)
 	if err != nil {
 		return Saved{}, fmt.Errorf("save: %w", err)
 	}

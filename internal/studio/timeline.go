@@ -160,9 +160,11 @@ type Written struct {
 var seasonRe = regexp.MustCompile(`(?i)^(?:(đầu|giữa|cuối)\s+)?(?:mùa\s+(xuân|hè|hạ|thu|đông)|(năm))\s+(?:năm\s+)?(-?[0-9]{1,6})$`)
 
 // seasonMonth is the month a season is placed at: its middle, and its
-// first and last months for đầu and cuối. Winter's end stays in its year.
+// first and last months for đầu and cuối, as the built-in timeline places
+// them (Mùa Xuân at February, the month of Tết; autumn at September).
+// Winter's end stays in its year.
 var seasonMonth = map[string][3]int{
-	"xuân": {2, 3, 4}, "hè": {5, 6, 7}, "hạ": {5, 6, 7}, "thu": {8, 9, 10}, "đông": {11, 12, 12},
+	"xuân": {1, 2, 3}, "hè": {5, 6, 7}, "hạ": {5, 6, 7}, "thu": {8, 9, 10}, "đông": {11, 12, 12},
 	"năm": {1, 6, 12},
 }
 
@@ -259,6 +261,7 @@ func (d *Draft) SetEventDate(i int, written, place string) error {
 		}
 	}
 	ev.Start, ev.End, ev.Display = start, end, w.Display
+	ev.Start.Display = w.Display // as the loader reads it back
 	d.TimelineChanged = true
 	return nil
 }

@@ -106,7 +106,7 @@ func TestParseWritten(t *testing.T) {
 		placed  bool
 	}{
 		{"22/9/1943", "1943-09-22", exhibit.PrecisionDay, "", true},
-		{"mùa xuân 1930", "1930-03", exhibit.PrecisionSeason, "mùa xuân 1930", true},
+		{"mùa xuân 1930", "1930-02", exhibit.PrecisionSeason, "mùa xuân 1930", true},
 		{"Mùa thu năm 1945", "1945-09", exhibit.PrecisionSeason, "Mùa thu năm 1945", true},
 		{"cuối năm 1943", "1943-12", exhibit.PrecisionSeason, "cuối năm 1943", true},
 		{"Đầu năm 1943", "1943-01", exhibit.PrecisionSeason, "Đầu năm 1943", true},
