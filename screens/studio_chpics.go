@@ -39,7 +39,12 @@ func (s *studioScreen) chapterPicturesBox() fyne.CanvasObject {
 	s.chPics = c
 	c.add = widget.NewButtonWithIcon(lang.L("Place a picture…"), theme.ContentAddIcon(), c.openForm)
 	title := widget.NewLabelWithStyle(lang.L("Pictures in this chapter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(container.NewBorder(nil, nil, nil, c.add, title), c.rows)
+	// The list scrolls past two and a half rows, so that a chapter with
+	// many pictures never makes the window taller than the screen.
+	list := container.New(&minHeight{h: func() float32 {
+		return min(c.rows.MinSize().Height, 2.5*c.add.MinSize().Height)
+	}}, container.NewVScroll(c.rows))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, c.add, title), list)
 }
 
 // blockLabel names block n of the previewed chapter by its first words.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/internal/exhibit"
+	"trienlam/internal/library"
 	"trienlam/internal/studio"
 )
 
@@ -300,5 +301,25 @@ func TestStudioNarrationTimer(t *testing.T) {
 	key(e, fyne.KeyEscape) // as the timer's Back
 	if e.current != s {
 		t.Fatalf("back from the timer shows %T", e.current)
+	}
+}
+
+// The editor never asks for more than a small screen gives (1024 wide,
+// 720 high less a title bar), even for a chapter with many pictures
+// placed in it: a window's minimum size past the display would push the
+// Save button off screen.
+func TestStudioFitsSmallScreens(t *testing.T) {
+	e, _ := newTestExhibit(t, 1024, 680)
+	quietStudio(e)
+	e.lib = library.At(t.TempDir())
+	e.openStudio("")
+	s := e.current.(*studioScreen)
+	s.tabs.SelectIndex(1)
+	for i := 0; i < 8; i++ {
+		s.draft.PlacePicture(0, s.draft.Pictures[i%len(s.draft.Pictures)].ID, i)
+	}
+	s.chPics.fill()
+	if min := e.win.Content().MinSize(); min.Width > 1024 || min.Height > 680 {
+		t.Errorf("the editor needs %v", min)
 	}
 }

@@ -31,7 +31,12 @@ func (s *studioScreen) narrationRow() fyne.CanvasObject {
 	})
 	s.narrTime = widget.NewButtonWithIcon(lang.L("Time the captions"), theme.MediaRecordIcon(), s.timeCaptions)
 	label := widget.NewLabelWithStyle(lang.L("Narration:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(nil, nil, label, container.NewHBox(s.narrPick, s.narrDrop, s.narrTime), s.narrFile)
+	// Two rows, so that the editor's column stays narrow enough for a
+	// 1024-pixel screen.
+	return container.NewVBox(
+		container.NewBorder(nil, nil, label, nil, s.narrFile),
+		container.NewHBox(s.narrPick, s.narrDrop, s.narrTime),
+	)
 }
 
 // fillNarration shows the selected chapter's recording.

@@ -80,7 +80,10 @@ func (s *studioScreen) picturesTab() fyne.CanvasObject {
 		bold(lang.L("Date")), p.date,
 		bold(lang.L("Alt text")), p.alt,
 	)
-	right := container.NewBorder(nil, form, nil, nil, p.img)
+	// The picture above its fields, which scroll: the tab fits a
+	// 720-pixel screen.
+	right := container.NewVSplit(p.img, container.NewVScroll(form))
+	right.Offset = 0.45
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.3
 	return split
