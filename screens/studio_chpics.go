@@ -78,9 +78,9 @@ func (c *studioChapterPictures) fill() {
 			}
 			where := lang.L("After the text")
 			if after >= 0 {
-				where = c.blockLabel(after)
+				where = lang.L("After block {{.N}}", map[string]any{"N": strconv.Itoa(after)})
 			}
-			l := widget.NewLabel(name + " — " + where)
+			l := widget.NewLabel(where + ": " + name) // the place first: captions are long
 			l.Truncation = fyne.TextTruncateEllipsis
 			k := k
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {

@@ -239,7 +239,7 @@ func TestStudioDrop(t *testing.T) {
 		t.Errorf("tab %d, caption %q", s.tabs.SelectedIndex(), s.pics.caption.Text)
 	}
 	overlays := e.win.Canvas().Overlays().List()
-	if len(overlays) == 0 || !strings.Contains(labelsIn(overlays[len(overlays)-1]), "ghi-chu.txt") {
+	if len(overlays) == 0 || !strings.Contains(labelsIn(overlays[len(overlays)-1]), "ghi-chu.txt: ") || !strings.Contains(labelsIn(overlays[len(overlays)-1]), "JPEG, PNG") {
 		t.Error("the file that is no picture is not named")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "photos", "dinh-lang.jpg")); err != nil {

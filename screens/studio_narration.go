@@ -1,6 +1,11 @@
 package screens
 
 import (
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -90,6 +95,10 @@ func (s *studioScreen) pickNarration() {
 // narration (see studio.Draft.AttachNarration).
 func (s *studioScreen) attachNarration(path string) {
 	if s.sel < 0 || s.sel >= len(s.draft.Chapters) {
+		return
+	}
+	if !slices.Contains(exhibit.NarrationExts, strings.ToLower(filepath.Ext(path))) {
+		s.e.showError(errors.New(lang.L("{{.File}} is not a recording the exhibit plays: use a .ogg, .mp3, .wav, .flac, .m4a, .aac, .opus or .wma file.", map[string]any{"File": filepath.Base(path)})))
 		return
 	}
 	before := s.draft.Clone()

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trienlam/internal/photos"
 	"trienlam/internal/studio"
 )
 
@@ -154,7 +156,16 @@ func (p *studioPictures) addFiles(paths []string) {
 	for _, path := range paths {
 		i, err := s.draft.AddPicture(s.dir, path)
 		if err != nil {
-			failed = append(failed, filepath.Base(path)+": "+err.Error())
+			name := filepath.Base(path)
+			if errors.Is(err, photos.ErrNotImage) {
+				failed = append(failed, lang.L("{{.File}}: not a JPEG, PNG or WebP picture.", map[string]any{"File": name}))
+			} else {
+				why := err.Error()
+				if pe := (*photos.Error)(nil); errors.As(err, &pe) {
+					why = pe.Detail // the name is said already
+				}
+				failed = append(failed, lang.L("{{.File}}: the picture cannot be used ({{.Error}}).", map[string]any{"File": name, "Error": why}))
+			}
 			continue
 		}
 		p.sel = i

@@ -203,6 +203,9 @@ func (t *studioTimeline) fill() {
 	t.fillLink(ev)
 	t.list.Refresh()
 	t.list.Select(t.sel)
+	if t.sel == 0 {
+		t.list.ScrollToTop() // Select before the first layout scrolls one row too far
+	}
 	t.showProblems()
 }
 
