@@ -585,12 +585,23 @@ func (e *Exhibit) setPack(pack *exhibit.Pack, problems []exhibit.Problem, pfs *e
 	}
 }
 
+// dropTarget is a screen that takes files dropped on the window itself
+// (the editor takes pictures); on other screens a drop installs an
+// exhibit.
+type dropTarget interface {
+	dropped(uris []fyne.URI)
+}
+
 // acceptDrops lets staff drop a .trienlam or .zip file, or a pack folder,
-// on the window to add it to the library. Kiosk mode ignores drops: they
-// are not for visitors.
+// on the window to add it to the library, or files on a screen that takes
+// them (dropTarget). Kiosk mode ignores drops: they are not for visitors.
 func (e *Exhibit) acceptDrops() {
 	e.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if e.kiosk != nil || e.presenting != nil {
+			return
+		}
+		if t, ok := e.current.(dropTarget); ok {
+			t.dropped(uris)
 			return
 		}
 		for _, u := range uris {

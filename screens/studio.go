@@ -52,6 +52,11 @@ type studioScreen struct {
 	upBtn, downBtn                            *widget.Button
 	tl                                        *studioTimeline
 	pics                                      *studioPictures
+	det                                       *studioDetails
+	chPics                                    *studioChapterPictures
+	erasEd                                    *studioEras
+	narrFile                                  *widget.Label
+	narrPick, narrDrop, narrTime              *widget.Button
 	filling                                   bool // set while widgets are filled from the draft
 
 	// pending is the timer of the next check and draft save.
@@ -59,8 +64,10 @@ type studioScreen struct {
 	pending *time.Timer
 	// notice is said before the problem count until the next edit.
 	notice string
-	// problems are the last check's, by where they are shown.
+	// problems are the last check's, by where they are shown; checked is
+	// the exhibit as that check loaded it.
 	problems []exhibit.Problem
+	checked  *exhibit.Pack
 }
 
 // openStudio opens the editor of the installed exhibit in folder dir. The
@@ -106,6 +113,7 @@ func newStudioScreen(e *Exhibit, dir string) (*studioScreen, error) {
 
 func (s *studioScreen) content() fyne.CanvasObject {
 	e := s.e
+	s.draft.ReadNarration(s.dir) // the caption timer may have named captions
 	back := newKeyButton(e, lang.L("Back"), theme.NavigateBackIcon(), s.leave)
 	heading := widget.NewLabelWithStyle(lang.L("Edit: {{.Title}}", map[string]any{"Title": s.draft.Details.Title}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Truncation = fyne.TextTruncateEllipsis
@@ -166,9 +174,7 @@ func (s *studioScreen) detailsTab() fyne.CanvasObject {
 	boxes = append(boxes, b)
 	s.srcRef, b = field(lang.L("Reference"), "source.reference", true, func(v string) { d().SourceReference = v })
 	boxes = append(boxes, b)
-	note := widget.NewLabel(lang.L("Credits and the cover are kept in pack.toml as they are; edit them there for now."))
-	note.Wrapping = fyne.TextWrapWord
-	boxes = append(boxes, note)
+	boxes = append(boxes, s.creditsAndCover())
 	return container.NewVScroll(pageColumn(theme.TextSize()*48, container.NewPadded(container.NewVBox(boxes...))))
 }
 
@@ -196,6 +202,7 @@ func (s *studioScreen) chaptersTab() fyne.CanvasObject {
 		if i != s.sel {
 			s.sel = i
 			s.fillChapter()
+			s.check() // the preview of this chapter
 		}
 	}
 	s.addBtn = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), s.addChapter)
@@ -207,6 +214,7 @@ func (s *studioScreen) chaptersTab() fyne.CanvasObject {
 
 	s.chTitle = widget.NewEntry()
 	s.chTitle.SetPlaceHolder(lang.L("Chapter title"))
+	narration := s.narrationRow()
 	s.chTitle.OnChanged = func(v string) {
 		if s.filling || s.sel >= len(s.draft.Chapters) {
 			return
@@ -230,7 +238,7 @@ func (s *studioScreen) chaptersTab() fyne.CanvasObject {
 	s.preview = chapterview.New(nil)
 	help := widget.NewLabel(lang.L("Markdown: # heading, **bold**, *italic*, - list; a blank line between paragraphs."))
 	help.Wrapping = fyne.TextWrapWord
-	editor := container.NewBorder(container.NewVBox(s.chTitle, help), s.chProbs, nil, nil, s.chText)
+	editor := container.NewBorder(container.NewVBox(s.chTitle, narration, help), container.NewVBox(s.chapterPicturesBox(), s.chProbs), nil, nil, s.chText)
 	previewScroll := container.NewVScroll(container.NewPadded(s.preview))
 	split := container.NewHSplit(editor, previewScroll)
 	split.Offset = 0.5
@@ -249,6 +257,7 @@ func (s *studioScreen) fill() {
 	s.srcPub.SetText(d.SourcePublisher)
 	s.srcRef.SetText(d.SourceReference)
 	s.filling = false
+	s.det.fill()
 	if s.sel >= len(s.draft.Chapters) {
 		s.sel = len(s.draft.Chapters) - 1
 	}
@@ -261,6 +270,7 @@ func (s *studioScreen) fill() {
 	}
 	s.fillChapter()
 	s.tl.fill()
+	s.erasEd.fill()
 	s.pics.fill()
 	s.check()
 }
@@ -275,6 +285,8 @@ func (s *studioScreen) fillChapter() {
 		s.chTitle.Disable()
 		s.chText.Disable()
 		s.preview.SetBlocks(nil)
+		s.chPics.fill()
+		s.fillNarration()
 		return
 	}
 	s.chTitle.Enable()
@@ -282,6 +294,8 @@ func (s *studioScreen) fillChapter() {
 	ch := s.draft.Chapters[s.sel]
 	s.chTitle.SetText(ch.Title)
 	s.chText.SetText(ch.Text)
+	s.chPics.fill()
+	s.fillNarration()
 	s.showProblems()
 }
 
@@ -337,12 +351,17 @@ func (s *studioScreen) check() {
 		return
 	}
 	s.problems = probs
+	s.checked = pack
 	if s.sel >= 0 && s.sel < len(s.draft.Chapters) {
 		if ch := pack.Chapter(s.draft.Chapters[s.sel].ID); ch != nil {
 			s.preview.SetBlocks(ch.Blocks)
 		}
+		s.chPics.fill()
 	}
 	s.showProblems()
+	if s.tl != nil {
+		s.tl.linkChecked()
+	}
 	msg := lang.L("No problems.")
 	if len(probs) > 0 {
 		msg = lang.L("{{.Count}} problems: each is shown beside its field.", map[string]any{"Count": len(probs)})
@@ -396,6 +415,12 @@ func (s *studioScreen) showProblems() {
 	}
 	if s.tl != nil {
 		s.tl.showProblems()
+	}
+	if s.det != nil {
+		s.det.showProblems()
+	}
+	if s.erasEd != nil {
+		s.erasEd.showProblems()
 	}
 	if s.chProbs != nil {
 		msgs := s.chapterProblems(s.sel)
@@ -480,7 +505,10 @@ func (s *studioScreen) undoLast() {
 }
 
 // save writes the draft into the exhibit's files.
-func (s *studioScreen) save() {
+func (s *studioScreen) save() { s.saveNow() }
+
+// saveNow saves, and reports whether the files were written.
+func (s *studioScreen) saveNow() bool {
 	s.mu.Lock()
 	if s.pending != nil {
 		s.pending.Stop()
@@ -489,7 +517,7 @@ func (s *studioScreen) save() {
 	saved, err := studio.Save(s.dir, s.draft)
 	if err != nil {
 		s.e.showError(err)
-		return
+		return false
 	}
 	s.lastSave = &saved
 	s.undo = nil
@@ -499,6 +527,7 @@ func (s *studioScreen) save() {
 		msg += " " + lang.L("{{.Count}} problems: each is shown beside its field.", map[string]any{"Count": len(s.problems)})
 	}
 	s.setStatus(msg)
+	return true
 }
 
 // leave goes back; unsaved changes stay in the automatic draft.

@@ -1,7 +1,10 @@
 package screens
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trienlam/internal/photos"
 	"trienlam/internal/studio"
 )
 
@@ -78,7 +82,10 @@ func (s *studioScreen) picturesTab() fyne.CanvasObject {
 		bold(lang.L("Date")), p.date,
 		bold(lang.L("Alt text")), p.alt,
 	)
-	right := container.NewBorder(nil, form, nil, nil, p.img)
+	// The picture above its fields, which scroll: the tab fits a
+	// 720-pixel screen.
+	right := container.NewVSplit(p.img, container.NewVScroll(form))
+	right.Offset = 0.45
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.3
 	return split
@@ -136,17 +143,83 @@ func (p *studioPictures) pick() {
 
 // add brings a picture file into the exhibit (see studio.Draft.AddPicture)
 // and selects it.
-func (p *studioPictures) add(path string) {
+func (p *studioPictures) add(path string) { p.addFiles([]string{path}) }
+
+// addFiles brings picture files into the exhibit, as one change for undo,
+// and selects the last; files that are not usable pictures are named in
+// one message with the reason, and the others still come in.
+func (p *studioPictures) addFiles(paths []string) {
 	s := p.s
 	before := s.draft.Clone()
-	i, err := s.draft.AddPicture(s.dir, path)
-	if err != nil {
-		s.e.showError(err)
+	var failed []string
+	added := 0
+	for _, path := range paths {
+		i, err := s.draft.AddPicture(s.dir, path)
+		if err != nil {
+			name := filepath.Base(path)
+			if errors.Is(err, photos.ErrNotImage) {
+				failed = append(failed, lang.L("{{.File}}: not a JPEG, PNG or WebP picture.", map[string]any{"File": name}))
+			} else {
+				why := err.Error()
+				if pe := (*photos.Error)(nil); errors.As(err, &pe) {
+					why = pe.Detail // the name is said already
+				}
+				failed = append(failed, lang.L("{{.File}}: the picture cannot be used ({{.Error}}).", map[string]any{"File": name, "Error": why}))
+			}
+			continue
+		}
+		p.sel = i
+		added++
+	}
+	if added > 0 {
+		s.undo = append(s.undo, before)
+		s.notice = lang.L("{{.Count}} pictures added.", map[string]any{"Count": added})
+		p.fill()
+		s.det.fill() // a new picture can be the cover
+		s.later()
+		s.check()
+	}
+	if len(failed) > 0 {
+		l := widget.NewLabel(strings.Join(failed, "\n"))
+		l.Wrapping = fyne.TextWrapWord
+		dialog.ShowCustom(lang.L("Some files were not added"), lang.L("OK"), container.NewVScroll(l), s.e.win)
+	}
+}
+
+// dropped adds the pictures dropped on the editor's window: picture files,
+// and the pictures directly inside a dropped folder, in name order, as
+// import-photos takes them. The pictures tab shows them.
+func (s *studioScreen) dropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() != "file" {
+			continue
+		}
+		info, err := os.Stat(u.Path())
+		if err != nil {
+			continue
+		}
+		if !info.IsDir() {
+			paths = append(paths, u.Path())
+			continue
+		}
+		des, err := os.ReadDir(u.Path())
+		if err != nil {
+			s.e.showError(err)
+			continue
+		}
+		for _, de := range des {
+			if !de.IsDir() && !strings.HasPrefix(de.Name(), ".") && pictureExt[strings.ToLower(filepath.Ext(de.Name()))] {
+				paths = append(paths, filepath.Join(u.Path(), de.Name()))
+			}
+		}
+	}
+	if len(paths) == 0 {
 		return
 	}
-	s.undo = append(s.undo, before)
-	p.sel = i
-	p.fill()
-	s.later()
-	s.check()
+	s.tabs.SelectIndex(2)
+	s.pics.addFiles(paths)
 }
+
+// pictureExt are the extensions of the pictures a dropped folder gives.
+var pictureExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp": true}

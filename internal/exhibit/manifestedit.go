@@ -361,3 +361,122 @@ func (m *ManifestEdit) OrderEntries(array string, ids []string) (changed bool) {
 	m.dirty = true
 	return true
 }
+
+// RemoveKey removes the line setting key in the table [table], or among
+// the top-level keys when table is "". removed is false when there is no
+// such line. Only a key written on one line is removed.
+func (m *ManifestEdit) RemoveKey(table, key string) (removed bool) {
+	tables, inString := m.tables()
+	for _, t := range tables {
+		if t.name != table || t.array || (table == "" && t.from != -1) {
+			continue
+		}
+		if i, _ := m.keyLine(t, inString, key); i >= 0 {
+			m.lines = append(m.lines[:i], m.lines[i+1:]...)
+			m.dirty = true
+			return true
+		}
+	}
+	return false
+}
+
+// SetNthEntryKey sets key = "value" in the n-th entry (from 0) of
+// [[array]], for arrays whose entries have no id, such as [[credits]].
+// It returns an error when the file has no such entry.
+func (m *ManifestEdit) SetNthEntryKey(array string, n int, key, value string) (changed bool, err error) {
+	blocks, _ := m.entryBlocks(array, key)
+	if n < 0 || n >= len(blocks) {
+		return false, fmt.Errorf("%s: %w: [[%s]] number %d", ManifestName, ErrNoChapterEntry, array, n+1)
+	}
+	_, inString := m.tables()
+	return m.setIn(blocks[n], inString, key, value), nil
+}
+
+// RemoveNthEntry removes the n-th entry (from 0) of [[array]], with the
+// comments and blank lines up to the next table. removed is false when
+// there is no such entry.
+func (m *ManifestEdit) RemoveNthEntry(array string, n int) (removed bool) {
+	blocks, _ := m.entryBlocks(array, "")
+	if n < 0 || n >= len(blocks) {
+		return false
+	}
+	b := blocks[n]
+	m.lines = append(m.lines[:b.from], m.lines[b.to:]...)
+	m.dirty = true
+	return true
+}
+
+// SetEntryList sets key = ["a", "b"] on one line in the entry of [[array]]
+// whose id is id, replacing the key's lines when the old list spanned
+// several. The error is that of SetEntryKey when there is no such entry.
+func (m *ManifestEdit) SetEntryList(array, id, key string, values []string) error {
+	t, inString, ok := m.entry(array, "id", id)
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = TOMLString(v)
+	}
+	line := key + " = [" + strings.Join(quoted, ", ") + "]"
+	if !ok {
+		return fmt.Errorf("%s: %w: [[%s]] id %q; add this line to its entry by hand: %s",
+			ManifestName, ErrNoChapterEntry, array, id, line)
+	}
+	i, _ := m.keyLine(t, inString, key)
+	if i < 0 {
+		m.insert(m.lastKeyLine(t), line)
+		return nil
+	}
+	end := i + 1
+	for depth := listDepth(m.lines[i]); depth > 0 && end < t.to; end++ {
+		depth += listDepth(m.lines[end])
+	}
+	if end == i+1 && m.lines[i] == line {
+		return nil
+	}
+	m.lines = append(m.lines[:i], append([]string{line}, m.lines[end:]...)...)
+	m.dirty = true
+	return nil
+}
+
+// listDepth is how many more "[" than "]" a line of a TOML list holds,
+// outside strings and comments.
+func listDepth(line string) int {
+	depth := 0
+	var quote rune
+	escaped := false
+	for _, r := range line {
+		switch {
+		case escaped:
+			escaped = false
+		case quote == '"' && r == '\\':
+			escaped = true
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '#':
+			return depth
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		}
+	}
+	return depth
+}
+
+// RemoveEntryKey removes the line of key in the entry of [[array]] whose
+// id is id. removed is false when there is no such line.
+func (m *ManifestEdit) RemoveEntryKey(array, id, key string) (removed bool) {
+	t, inString, ok := m.entry(array, "id", id)
+	if !ok {
+		return false
+	}
+	if i, _ := m.keyLine(t, inString, key); i >= 0 {
+		m.lines = append(m.lines[:i], m.lines[i+1:]...)
+		m.dirty = true
+		return true
+	}
+	return false
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"trienlam/internal/exhibit"
@@ -115,4 +116,70 @@ func (d *Draft) editPictures(m *exhibit.ManifestEdit, manifest []byte) error {
 		}
 	}
 	return nil
+}
+
+// PictureRef splits a chapter's picture reference, "id" or "id@N", into
+// the picture's id and the block it is placed after (-1: after the text).
+func PictureRef(ref string) (id string, after int) {
+	at := strings.LastIndexByte(ref, '@')
+	if at < 0 {
+		return strings.TrimSpace(ref), -1
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(ref[at+1:]))
+	if err != nil || n < 0 {
+		return strings.TrimSpace(ref[:at]), -1
+	}
+	return strings.TrimSpace(ref[:at]), n
+}
+
+// PlacePicture shows picture id in chapter ch after block after of its
+// text, or after the whole text when after is negative.
+func (d *Draft) PlacePicture(ch int, id string, after int) {
+	if ch < 0 || ch >= len(d.Chapters) {
+		return
+	}
+	ref := id
+	if after >= 0 {
+		ref += "@" + strconv.Itoa(after)
+	}
+	c := &d.Chapters[ch]
+	c.Photos = append(append([]string(nil), c.Photos...), ref)
+	c.PhotosEdited = true
+}
+
+// UnplacePicture takes the k-th picture out of chapter ch (the picture
+// stays in the exhibit).
+func (d *Draft) UnplacePicture(ch, k int) {
+	if ch < 0 || ch >= len(d.Chapters) || k < 0 || k >= len(d.Chapters[ch].Photos) {
+		return
+	}
+	c := &d.Chapters[ch]
+	c.Photos = append(c.Photos[:k:k], c.Photos[k+1:]...)
+	c.PhotosEdited = true
+}
+
+// Picture returns the picture of id, or nil.
+func (d *Draft) Picture(id string) *Picture {
+	for i := range d.Pictures {
+		if d.Pictures[i].ID == id {
+			return &d.Pictures[i]
+		}
+	}
+	return nil
+}
+
+// SetEventPicture attaches picture id to timeline event ev, with the
+// picture's caption, credit and alt text; "" takes the event's media
+// away.
+func (d *Draft) SetEventPicture(ev int, id string) {
+	if d.Timeline == nil || ev < 0 || ev >= len(d.Timeline.Events) {
+		return
+	}
+	e := &d.Timeline.Events[ev]
+	if p := d.Picture(id); p != nil {
+		e.Media = &exhibit.Media{URL: p.File, Caption: p.Caption, Credit: p.Credit, Alt: p.Alt}
+	} else {
+		e.Media = nil
+	}
+	d.TimelineChanged = true
 }

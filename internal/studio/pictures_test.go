@@ -1,6 +1,7 @@
 package studio
 
 import (
+	"encoding/json"
 	"image"
 	_ "image/jpeg"
 	"os"
@@ -65,5 +66,52 @@ func TestAddPicture(t *testing.T) {
 	}
 	if _, err := d.AddPicture(dir, filepath.Join("..", "photos", "testdata", "bomb.png")); err == nil {
 		t.Error("a decompression bomb was added")
+	}
+}
+
+// A picture placed after a paragraph and one attached to an event are
+// saved and load back so.
+func TestPlacePictureAndEventPicture(t *testing.T) {
+	dir := newExhibit(t, library.Blank)
+	d, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AddPicture(dir, filepath.Join("..", "photos", "testdata", "orient-6.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	d.Chapters[0].Text = "# Mở đầu\n\nĐoạn một.\n\nĐoạn hai.\n"
+	d.PlacePicture(0, "orient-6", 1)
+	ev := d.NewEvent(exhibit.Date{Year: 1943, Precision: exhibit.PrecisionYear}, "Mít tinh")
+	d.SetEventPicture(ev, "orient-6")
+	if _, err := Save(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	pack, probs, pfs, err := exhibit.LoadPath(dir)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("validate: %v %v", err, probs)
+	}
+	pfs.Close()
+	ch := pack.Chapters[0]
+	if len(ch.Photos) != 1 || ch.PhotoAfter["orient-6"] != 1 {
+		t.Errorf("chapter pictures %v %v", ch.Photos, ch.PhotoAfter)
+	}
+	if m := pack.Timeline.Events[0].Media; m == nil || m.URL != "photos/orient-6.jpg" {
+		t.Errorf("event media %+v", m)
+	}
+	again, err := Open(dir)
+	if err != nil || !Equal(again, d) {
+		a, _ := json.Marshal(comparable(again))
+		b, _ := json.Marshal(comparable(d))
+		t.Fatalf("reload: %v\n%s\n%s", err, a, b)
+	}
+	again.UnplacePicture(0, 0)
+	if _, err := Save(dir, again); err != nil {
+		t.Fatal(err)
+	}
+	if pack, _, pfs, _ := exhibit.LoadPath(dir); len(pack.Chapters[0].Photos) != 0 {
+		t.Errorf("unplaced picture still in the chapter")
+	} else {
+		pfs.Close()
 	}
 }

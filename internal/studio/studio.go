@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -31,6 +32,18 @@ type Details struct {
 	Title, Subtitle              string
 	SourceTitle, SourcePublisher string
 	SourceReference              string
+	// Cover is the path of the cover picture in the pack ("cover" in
+	// pack.toml); "" for none: the home screen shows the title plate alone.
+	Cover string
+}
+
+// Credit is one [[credits]] entry: who made what. Orig is the entry's
+// place among the [[credits]] of pack.toml as last read or saved (from
+// 0), or -1 for a credit added in the editor: credits have no id, so the
+// editor finds each one's lines by place.
+type Credit struct {
+	Role, Name string
+	Orig       int
 }
 
 // Chapter is one chapter being edited: its id, title, Markdown file and
@@ -38,6 +51,17 @@ type Details struct {
 type Chapter struct {
 	ID, Title, File string
 	Text            string
+	// Photos are the chapter's pictures as the pack writes them: a photo
+	// id, or "id@N" for a picture placed after block N of the text.
+	// PhotosEdited says the editor changed them: they are then written
+	// into the chapter's pack.toml entry (which wins over front matter).
+	Photos       []string `json:",omitempty"`
+	PhotosEdited bool     `json:",omitempty"`
+	// Narration and Captions are the paths of the chapter's recording and
+	// its WebVTT captions ("" for none). NarrationEdited says the editor
+	// changed them: both are then written into the chapter's entry.
+	Narration, Captions string `json:",omitempty"`
+	NarrationEdited     bool   `json:",omitempty"`
 }
 
 // Draft is the exhibit as being edited.
@@ -50,6 +74,8 @@ type Draft struct {
 	TimelineChanged bool
 	// Pictures are the exhibit's [[photos]].
 	Pictures []Picture
+	// Credits are the exhibit's [[credits]], in order.
+	Credits []Credit
 }
 
 // Clone returns a deep copy of d, for undo.
@@ -57,6 +83,7 @@ func (d *Draft) Clone() *Draft {
 	c := *d
 	c.Chapters = append([]Chapter(nil), d.Chapters...)
 	c.Pictures = append([]Picture(nil), d.Pictures...)
+	c.Credits = append([]Credit(nil), d.Credits...)
 	if d.Timeline != nil {
 		tl := *d.Timeline
 		tl.Events = append([]exhibit.Event(nil), tl.Events...)
@@ -80,10 +107,20 @@ func Open(dir string) (*Draft, error) {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
 	pfs.Close()
+	manifest, err := os.ReadFile(filepath.Join(dir, exhibit.ManifestName))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	var raw manifestExtras
+	decodeTOML(manifest, &raw)
 	d := &Draft{Details: Details{
 		Title: pack.Title, Subtitle: pack.Subtitle,
 		SourceTitle: pack.Source.Title, SourcePublisher: pack.Source.Publisher, SourceReference: pack.Source.Reference,
+		Cover: raw.Cover,
 	}}
+	for i, c := range raw.Credits {
+		d.Credits = append(d.Credits, Credit{Role: c.Role, Name: c.Name, Orig: i})
+	}
 	tl := pack.Timeline
 	d.Timeline = &tl
 	d.Pictures = picturesFromPack(pack)
@@ -92,7 +129,31 @@ func Open(dir string) (*Draft, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open chapter %s: %w", ch.File, err)
 		}
-		d.Chapters = append(d.Chapters, Chapter{ID: ch.ID, Title: ch.Title, File: ch.File, Text: string(b)})
+		c := Chapter{ID: ch.ID, Title: ch.Title, File: ch.File, Text: string(b)}
+		if refs, ok := raw.chapter(ch.ID)["photos"].([]any); ok {
+			for _, r := range refs {
+				if r, ok := r.(string); ok {
+					c.Photos = append(c.Photos, r)
+				}
+			}
+		} else {
+			// From the front matter: what loaded.
+			for _, id := range ch.Photos {
+				if n, ok := ch.PhotoAfter[id]; ok {
+					id += "@" + strconv.Itoa(n)
+				}
+				c.Photos = append(c.Photos, id)
+			}
+		}
+		c.Narration, c.Captions = ch.Narration, ch.Captions
+		entry := raw.chapter(ch.ID)
+		if v, ok := entry["narration"].(string); ok {
+			c.Narration = v // as written, even when its file is missing
+		}
+		if v, ok := entry["captions"].(string); ok {
+			c.Captions = v
+		}
+		d.Chapters = append(d.Chapters, c)
 	}
 	return d, nil
 }
@@ -138,9 +199,10 @@ func (d *Draft) Delete(i int) {
 	}
 }
 
-// Files returns the files a save of d writes, by slash path in the pack:
-// pack.toml, edited from its current text, and each chapter's Markdown.
-func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
+// Files returns the files a save of d into the exhibit folder dir writes,
+// by slash path in the pack: pack.toml, edited from its current text,
+// each chapter's Markdown, and the timeline when it was edited.
+func (d *Draft) Files(dir string, manifest []byte) (map[string][]byte, error) {
 	m := exhibit.EditManifest(manifest)
 	m.SetKey("", "title", d.Details.Title)
 	var cur struct {
@@ -157,6 +219,15 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 		if _, had := cur.Source[kv[0]]; kv[1] != "" || had {
 			m.SetKey("source", kv[0], kv[1])
 		}
+	}
+	switch {
+	case d.Details.Cover != "":
+		m.SetKey("", "cover", d.Details.Cover)
+	default:
+		m.RemoveKey("", "cover")
+	}
+	if err := d.editCredits(m, manifest); err != nil {
+		return nil, err
 	}
 	// Chapters: removed ones lose their entry, new ones get one, titles
 	// are set, and the entries take the draft's order.
@@ -179,17 +250,120 @@ func (d *Draft) Files(manifest []byte) (map[string][]byte, error) {
 			return nil, err
 		}
 		out[ch.File] = []byte(ch.Text)
+		if ch.PhotosEdited {
+			if err := m.SetEntryList("chapters", ch.ID, "photos", ch.Photos); err != nil {
+				return nil, err
+			}
+		}
+		if ch.NarrationEdited {
+			for _, kv := range [][2]string{{"narration", ch.Narration}, {"captions", ch.Captions}} {
+				if kv[1] == "" {
+					m.RemoveEntryKey("chapters", ch.ID, kv[0])
+				} else if _, err := m.SetEntryKey("chapters", ch.ID, kv[0], kv[1]); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	m.OrderEntries("chapters", ids)
 	if err := d.editPictures(m, manifest); err != nil {
 		return nil, err
 	}
 	if d.TimelineChanged && d.Timeline != nil {
-		out[timelineName] = exhibit.TimelineTOML(*d.Timeline)
-		m.SetKey("timeline", "file", timelineName)
+		// Written over the timeline.toml the pack names, keeping what a
+		// person wrote there (comments, unchanged entries) as it was.
+		name := timelineName
+		var cur struct {
+			Timeline struct {
+				File string `toml:"file"`
+			} `toml:"timeline"`
+		}
+		decodeTOML(manifest, &cur)
+		if f := strings.ReplaceAll(cur.Timeline.File, `\`, "/"); strings.EqualFold(path.Ext(f), ".toml") && checkName(f) == nil {
+			name = f
+		}
+		old, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		out[name] = exhibit.EditTimelineTOML(old, *d.Timeline)
+		m.SetKey("timeline", "file", name)
 	}
 	out[exhibit.ManifestName] = m.Bytes()
 	return out, nil
+}
+
+// manifestExtras are the keys of pack.toml the editor reads as written
+// rather than as loaded: the cover (kept even when its file is missing,
+// so that staff see what is named) and the credits.
+type manifestExtras struct {
+	Cover   string `toml:"cover"`
+	Credits []struct {
+		Role string `toml:"role"`
+		Name string `toml:"name"`
+	} `toml:"credits"`
+	Chapters []map[string]any `toml:"chapters"`
+}
+
+// chapter returns the keys of the [[chapters]] entry of id (nil for none).
+func (x manifestExtras) chapter(id string) map[string]any {
+	for _, c := range x.Chapters {
+		if c["id"] == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// editCredits writes the draft's credits into pack.toml: entries the
+// draft no longer has are removed, the others' role and name set where
+// they changed (each entry keeps its own comments), and new ones
+// appended after them.
+func (d *Draft) editCredits(m *exhibit.ManifestEdit, manifest []byte) error {
+	var cur manifestExtras
+	decodeTOML(manifest, &cur)
+	kept := map[int]bool{}
+	for _, c := range d.Credits {
+		if c.Orig >= 0 && c.Orig < len(cur.Credits) {
+			kept[c.Orig] = true
+		}
+	}
+	// Remove from the last so that the places of earlier ones hold.
+	for i := len(cur.Credits) - 1; i >= 0; i-- {
+		if !kept[i] {
+			m.RemoveNthEntry("credits", i)
+		}
+	}
+	// place[i] is where original entry i now stands.
+	place, n := map[int]int{}, 0
+	for i := range cur.Credits {
+		if kept[i] {
+			place[i] = n
+			n++
+		}
+	}
+	for _, c := range d.Credits {
+		if c.Orig >= 0 && c.Orig < len(cur.Credits) {
+			old := cur.Credits[c.Orig]
+			for _, kv := range [][2]string{{"role", c.Role}, {"name", c.Name}} {
+				was := old.Role
+				if kv[0] == "name" {
+					was = old.Name
+				}
+				if was == kv[1] {
+					continue
+				}
+				if _, err := m.SetNthEntryKey("credits", place[c.Orig], kv[0], kv[1]); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		kvs := [][2]string{}
+		if c.Role != "" {
+			kvs = append(kvs, [2]string{"role", c.Role})
+		}
+		kvs = append(kvs, [2]string{"name", c.Name})
+		m.AppendEntry("credits", kvs...)
+	}
+	return nil
 }
 
 // manifestChapterIDs lists the ids of the [[chapters]] entries.
@@ -223,7 +397,7 @@ func Check(dir string, d *Draft) (*exhibit.Pack, []exhibit.Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := d.Files(manifest)
+	files, err := d.Files(dir, manifest)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -261,7 +435,7 @@ func Save(dir string, d *Draft) (Saved, error) {
 	if err != nil {
 		return Saved{}, fmt.Errorf("save: %w", err)
 	}
-	files, err := d.Files(manifest)
+	files, err := d.Files(dir, manifest)
 	if err != nil {
 		return Saved{}, fmt.Errorf("save: %w", err)
 	}
@@ -298,6 +472,15 @@ func Save(dir string, d *Draft) (Saved, error) {
 		}
 	}
 	os.Remove(filepath.Join(dir, studioDir, draftName))
+	// The file now lists the draft's credits in its order, and holds
+	// what was edited: later saves leave what other tools write there
+	// (the caption timer names its captions) as it is.
+	for i := range d.Credits {
+		d.Credits[i].Orig = i
+	}
+	for i := range d.Chapters {
+		d.Chapters[i].PhotosEdited, d.Chapters[i].NarrationEdited = false, false
+	}
 	return s, nil
 }
 
@@ -416,7 +599,13 @@ func Equal(a, b *Draft) bool {
 func comparable(d *Draft) *Draft {
 	c := d.Clone()
 	c.TimelineChanged = false
+	for i := range c.Chapters {
+		c.Chapters[i].PhotosEdited, c.Chapters[i].NarrationEdited = false, false
+	}
 	if c.Timeline != nil {
+		if c.Timeline.Scale == "" {
+			c.Timeline.Scale = "human" // the default, as saved
+		}
 		for i := range c.Timeline.Events {
 			c.Timeline.Events[i].Line = 0
 		}

@@ -139,3 +139,185 @@ func (d *Draft) ImportSheet(data []byte, name string) ([]exhibit.Problem, error)
 	d.TimelineChanged = true
 	return nil, nil
 }
+
+// Written is a date as a source writes it, read for the timeline: where
+// it stands (Start, End), how much of it is known (Start.Precision), and
+// Display, the words to show when they are not a plain date ("" when the
+// date is written only with numbers and the timeline writes it itself).
+type Written struct {
+	Start   exhibit.Date
+	End     *exhibit.Date
+	Display string
+	// Placed says the date is in words with a date inside them ("Đêm
+	// 22/9/1943", "mùa thu 1945"): Start was found or worked out.
+	// Written dates with no date in them leave Start to the placement.
+	Placed bool
+}
+
+// seasonRe reads a season or a part of a year in words: "mùa xuân 1930",
+// "mùa thu năm 1945", "cuối mùa hè 1944", "cuối năm 1943", "đầu năm 1930",
+// "giữa năm 1954".
+var seasonRe = regexp.MustCompile(`(?i)^(?:(đầu|giữa|cuối)\s+)?(?:mùa\s+(xuân|hè|hạ|thu|đông)|(năm))\s+(?:năm\s+)?(-?[0-9]{1,6})$`)
+
+// seasonMonth is the month a season is placed at: its middle, and its
+// first and last months for đầu and cuối, as the built-in timeline places
+// them (Mùa Xuân at February, the month of Tết; autumn at September).
+// Winter's end stays in its year.
+var seasonMonth = map[string][3]int{
+	"xuân": {1, 2, 3}, "hè": {5, 6, 7}, "hạ": {5, 6, 7}, "thu": {8, 9, 10}, "đông": {11, 12, 12},
+	"năm": {1, 6, 12},
+}
+
+// dateInWords finds a date inside words: "Đêm 22/9/1943", "tháng 8 năm
+// 1945", "ngày 2 tháng 9 năm 1945", "năm 1943".
+var dateInWords = []*regexp.Regexp{
+	regexp.MustCompile(`([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{3,4})`),
+	regexp.MustCompile(`(?i)ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})(?:\s+năm|,)?\s+([0-9]{3,4})`),
+	regexp.MustCompile(`()([0-9]{1,2})[/.-]([0-9]{3,4})`),
+	regexp.MustCompile(`(?i)()tháng\s+([0-9]{1,2})(?:\s+năm|,)?\s+([0-9]{3,4})`),
+	regexp.MustCompile(`(?i)()()năm\s+([0-9]{3,4})`),
+}
+
+// onlyNumbers is a date written with numbers alone, which must then read
+// as one.
+var onlyNumbers = regexp.MustCompile(`^[0-9\s/.\-–—]+$|^[0-9\s/.\-]+\s+(?:đến|to)\s+[0-9\s/.\-]+$`)
+
+// ParseWritten reads a date as staff copy it from a source: numbers as in
+// ParseStaffDates; a season or a part of a year in words ("mùa xuân
+// 1930", "cuối năm 1943"), placed at that season's month with the
+// precision of a season; or other words around a date ("Đêm 22/9/1943"),
+// placed at that date. Words with no date inside them ("Thời Hùng
+// Vương") are kept to show, and Placed is false: the event keeps its
+// placement date.
+func ParseWritten(s string) (Written, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Written{}, errors.New("no date")
+	}
+	if onlyNumbers.MatchString(s) {
+		start, end, err := ParseStaffDates(s)
+		return Written{Start: start, End: end, Placed: true}, err
+	}
+	if m := seasonRe.FindStringSubmatch(strings.ToLower(s)); m != nil {
+		y, _ := strconv.ParseInt(m[4], 10, 64)
+		name := m[2]
+		if m[3] != "" {
+			name = "năm"
+		}
+		at := 1
+		switch m[1] {
+		case "đầu":
+			at = 0
+		case "cuối":
+			at = 2
+		}
+		d := exhibit.Date{Year: y, Month: seasonMonth[name][at], Precision: exhibit.PrecisionSeason}
+		return Written{Start: d, Display: s, Placed: true}, nil
+	}
+	for _, re := range dateInWords {
+		if m := re.FindStringSubmatch(s); m != nil {
+			iso := m[3]
+			if m[2] != "" {
+				iso += "-" + pad(m[2])
+				if m[1] != "" {
+					iso += "-" + pad(m[1])
+				}
+			}
+			d, err := exhibit.ParseDate(iso)
+			if err != nil {
+				return Written{}, fmt.Errorf("%q: %w", s, err)
+			}
+			return Written{Start: d, Display: s, Placed: true}, nil
+		}
+	}
+	return Written{Display: s}, nil
+}
+
+// SetEventDate gives event i the date written w and, when w has no date
+// inside it, the placement date place (as ParseStaffDates reads it; ""
+// keeps the event's). A date in words keeps the precision it says (a
+// season), never more than the placement gives.
+func (d *Draft) SetEventDate(i int, written, place string) error {
+	if d.Timeline == nil || i < 0 || i >= len(d.Timeline.Events) {
+		return errors.New("no such event")
+	}
+	w, err := ParseWritten(written)
+	if err != nil {
+		return err
+	}
+	ev := &d.Timeline.Events[i]
+	start, end := w.Start, w.End
+	if !w.Placed || place != "" {
+		if place == "" {
+			start, end = ev.Start, ev.End
+		} else if start, end, err = ParseStaffDates(place); err != nil {
+			return err
+		}
+		if w.Placed && w.Start.Precision == exhibit.PrecisionSeason && start.Precision > exhibit.PrecisionSeason {
+			start.Precision = exhibit.PrecisionSeason
+			if end != nil && end.Precision > exhibit.PrecisionSeason {
+				end.Precision = exhibit.PrecisionSeason
+			}
+		}
+	}
+	ev.Start, ev.End, ev.Display = start, end, w.Display
+	ev.Start.Display = w.Display // as the loader reads it back
+	d.TimelineChanged = true
+	return nil
+}
+
+// SetEventLink links event i to block of chapter (the passage the
+// timeline opens); chapter "" removes the link.
+func (d *Draft) SetEventLink(i int, chapter string, block int) {
+	if d.Timeline == nil || i < 0 || i >= len(d.Timeline.Events) {
+		return
+	}
+	ev := &d.Timeline.Events[i]
+	ev.Chapter, ev.Block = chapter, max(block, 0)
+	if chapter == "" {
+		ev.Block = 0
+	}
+	d.TimelineChanged = true
+}
+
+// NewEra adds an era over the given years and returns its index.
+func (d *Draft) NewEra(from, to int64, headline string) int {
+	if d.Timeline == nil {
+		d.Timeline = &exhibit.Timeline{Scale: "human"}
+	}
+	d.Timeline.Eras = append(d.Timeline.Eras, exhibit.Era{
+		Start:    exhibit.Date{Year: from, Precision: exhibit.PrecisionYear},
+		End:      exhibit.Date{Year: to, Precision: exhibit.PrecisionYear},
+		Headline: headline,
+	})
+	d.TimelineChanged = true
+	return len(d.Timeline.Eras) - 1
+}
+
+// DeleteEra removes era i.
+func (d *Draft) DeleteEra(i int) {
+	if d.Timeline != nil && i >= 0 && i < len(d.Timeline.Eras) {
+		d.Timeline.Eras = append(d.Timeline.Eras[:i:i], d.Timeline.Eras[i+1:]...)
+		d.TimelineChanged = true
+	}
+}
+
+// SetEraSpan sets the bounds of era i from a range as staff write it,
+// "1930 – 8/1945". An era needs both ends; an end before the start is
+// reported by the live check, as in the file.
+func (d *Draft) SetEraSpan(i int, span string) error {
+	if d.Timeline == nil || i < 0 || i >= len(d.Timeline.Eras) {
+		return errors.New("no such era")
+	}
+	start, end, err := ParseStaffDates(span)
+	if err != nil {
+		return err
+	}
+	if end == nil {
+		return fmt.Errorf("%q: an era needs a start and an end, like 1930 – 8/1945", span)
+	}
+	era := &d.Timeline.Eras[i]
+	era.Start, era.End = start, *end
+	d.TimelineChanged = true
+	return nil
+}

@@ -93,3 +93,99 @@ func TestTimelineSaved(t *testing.T) {
 		t.Errorf("bad sheet: %v, %d events", probs, len(d.Timeline.Events))
 	}
 }
+
+// Dates in words are shown as written and placed where they belong: a
+// season at its month with the precision of a season, words around a
+// date at that date, words without a date at the placement date.
+func TestParseWritten(t *testing.T) {
+	cases := []struct {
+		in      string
+		start   string
+		prec    exhibit.Precision
+		display string
+		placed  bool
+	}{
+		{"22/9/1943", "1943-09-22", exhibit.PrecisionDay, "", true},
+		{"mùa xuân 1930", "1930-02", exhibit.PrecisionSeason, "mùa xuân 1930", true},
+		{"Mùa thu năm 1945", "1945-09", exhibit.PrecisionSeason, "Mùa thu năm 1945", true},
+		{"cuối năm 1943", "1943-12", exhibit.PrecisionSeason, "cuối năm 1943", true},
+		{"Đầu năm 1943", "1943-01", exhibit.PrecisionSeason, "Đầu năm 1943", true},
+		{"đầu mùa hè 1944", "1944-05", exhibit.PrecisionSeason, "đầu mùa hè 1944", true},
+		{"Đêm 22/9/1943", "1943-09-22", exhibit.PrecisionDay, "Đêm 22/9/1943", true},
+		{"Ngày 2 tháng 9 năm 1945", "1945-09-02", exhibit.PrecisionDay, "Ngày 2 tháng 9 năm 1945", true},
+		{"Tháng 8 năm 1945", "1945-08", exhibit.PrecisionMonth, "Tháng 8 năm 1945", true},
+		{"Thời Hùng Vương", "", 0, "Thời Hùng Vương", false},
+	}
+	for _, c := range cases {
+		w, err := ParseWritten(c.in)
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		got := ""
+		if w.Placed {
+			got = isoOf(w.Start)
+		}
+		if got != c.start || w.Start.Precision != c.prec || w.Display != c.display || w.Placed != c.placed {
+			t.Errorf("%q: %q %v %q %v", c.in, got, w.Start.Precision, w.Display, w.Placed)
+		}
+	}
+	for _, bad := range []string{"", "31/2/1943", "13/1943", "Đêm 31/2/1943"} {
+		if _, err := ParseWritten(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// A season keeps its precision over a finer placement date; words with
+// no date take the placement date; eras get bounds from a range.
+func TestEventDateAndEras(t *testing.T) {
+	d := &Draft{}
+	i := d.NewEvent(exhibit.Date{Year: 1940}, "Sự kiện")
+	if err := d.SetEventDate(i, "mùa thu 1945", "19/8/1945"); err != nil {
+		t.Fatal(err)
+	}
+	ev := d.Timeline.Events[i]
+	if ev.Start.Day != 19 || ev.Start.Precision != exhibit.PrecisionSeason || ev.Display != "mùa thu 1945" {
+		t.Errorf("season placed: %+v", ev)
+	}
+	if err := d.SetEventDate(i, "Thời tiền khởi nghĩa", "1944"); err != nil {
+		t.Fatal(err)
+	}
+	if ev := d.Timeline.Events[i]; ev.Start.Year != 1944 || ev.Start.Precision != exhibit.PrecisionYear || ev.Display != "Thời tiền khởi nghĩa" {
+		t.Errorf("words placed: %+v", ev)
+	}
+	if err := d.SetEventDate(i, "Thời tiền khởi nghĩa", "1944 ngày"); err == nil {
+		t.Error("bad placement accepted")
+	}
+	d.SetEventLink(i, "thanh-lap", 3)
+	if ev := d.Timeline.Events[i]; ev.Chapter != "thanh-lap" || ev.Block != 3 {
+		t.Errorf("link %+v", ev)
+	}
+	e := d.NewEra(1930, 1945, "Vận động giải phóng")
+	if err := d.SetEraSpan(e, "1930"); err == nil {
+		t.Error("an era without an end accepted")
+	}
+	if err := d.SetEraSpan(e, "3/1930 – 8/1945"); err != nil {
+		t.Fatal(err)
+	}
+	if era := d.Timeline.Eras[e]; era.Start.Month != 3 || era.End.Month != 8 || era.End.Year != 1945 {
+		t.Errorf("era %+v", era)
+	}
+	d.DeleteEra(e)
+	if len(d.Timeline.Eras) != 0 {
+		t.Error("era not deleted")
+	}
+}
+
+// isoOf writes a date with the parts it has, year first.
+func isoOf(d exhibit.Date) string {
+	s := strconv.FormatInt(d.Year, 10)
+	if d.Month > 0 {
+		s += "-" + pad(strconv.Itoa(d.Month))
+		if d.Day > 0 {
+			s += "-" + pad(strconv.Itoa(d.Day))
+		}
+	}
+	return s
+}
