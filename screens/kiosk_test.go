@@ -349,3 +349,42 @@ func TestAttractWithoutVoice(t *testing.T) {
 		t.Error("the pictures do not move on without the voice")
 	}
 }
+
+// A visitor listening to a chapter's narration touches nothing for minutes:
+// the narration counts as their presence, and the countdown waits until it
+// stops.
+func TestKioskWaitsWhileTheNarrationPlays(t *testing.T) {
+	e, clock, queue := kioskExhibit(t, "2209")
+	k := e.kiosk
+	e.openChapter(0, -1, nil)
+	e.narrator().manualTicks = true
+	key(e, fyne.KeyP)
+	deadline := time.Now().Add(20 * time.Second)
+	for e.narrator().player.State() != audio.Playing {
+		if time.Now().After(deadline) {
+			t.Fatalf("the narration does not play: %v", e.narrator().player.State())
+		}
+		run(queue)
+		time.Sleep(10 * time.Millisecond)
+	}
+	// Four minutes of listening, past the three idle minutes.
+	for i := 0; i < 8*60; i++ {
+		clock.Advance(500 * time.Millisecond)
+		e.narrator().tick()
+		run(queue)
+	}
+	if k.state != kiosk.Active {
+		t.Fatalf("after four minutes of narration the kiosk is %v", k.state)
+	}
+	if e.narrator().player.State() != audio.Playing {
+		t.Fatalf("the narration stopped: %v", e.narrator().player.State())
+	}
+	// Paused, the visitor has gone: the countdown comes after the idle time.
+	key(e, fyne.KeyP)
+	run(queue)
+	clock.Advance(3 * time.Minute)
+	run(queue)
+	if k.state != kiosk.Warning {
+		t.Errorf("three minutes after the pause the kiosk is %v", k.state)
+	}
+}

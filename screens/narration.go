@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"trienlam/audio"
+	"trienlam/internal/kiosk"
 	"trienlam/audio/media"
 	"trienlam/internal/exhibit"
 )
@@ -235,8 +236,18 @@ func tickOnUI(every time.Duration, stop chan struct{}, current func() chan struc
 // player: position, time and seek bar.
 func (n *narrator) tick() {
 	n.player.Tick()
-	if n.onState != nil && n.player.State() == audio.Playing {
+	if n.player.State() != audio.Playing {
+		return
+	}
+	if n.onState != nil {
 		n.onState(audio.Playing)
+	}
+	// A kiosk visitor listening to a chapter or the guided tour touches
+	// nothing for minutes: the narration counts as their presence, so the
+	// idle countdown does not cut them off mid-sentence. Only in a
+	// visitor's session — the attract loop's own voice must not wake it.
+	if k := n.e.kiosk; k != nil && k.state == kiosk.Active {
+		k.idle.Touch()
 	}
 }
 
