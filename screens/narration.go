@@ -7,9 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 
 	"trienlam/audio"
-	"trienlam/internal/kiosk"
 	"trienlam/audio/media"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/kiosk"
 )
 
 // tickEvery is how often the position, highlight and captions follow the

@@ -7,8 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"trienlam/audio"
+	"trienlam/screens/exhibittheme"
 )
 
 // silentExhibit opens the built-in pack with narration played silently at
@@ -212,6 +214,43 @@ func TestTourEndsAtHomeOrLoops(t *testing.T) {
 			if _, ok := e.current.(*homeScreen); !ok || e.touring {
 				t.Errorf("no loop: after the last chapter, screen %T, touring %v", e.current, e.touring)
 			}
+		}
+	}
+}
+
+// The large captions stand under the text where there is room; on a
+// 1024×768 projector at the Projector text size they give way, and the
+// chapter's text — the spoken sentence highlighted in it — keeps several
+// lines instead of one.
+func TestCaptionsGiveWayOnAShortScreen(t *testing.T) {
+	for _, c := range []struct {
+		w, h  float32
+		step  exhibittheme.Step
+		shown bool
+	}{
+		{1280, 720, exhibittheme.StepDesk, true},
+		{1024, 700, exhibittheme.StepProjector, false},
+	} {
+		e, clock := silentExhibit(t)
+		e.win.Resize(fyne.NewSize(c.w, c.h))
+		e.prefs.SetTextStep(c.step)
+		e.openChapter(0, -1, nil)
+		r := e.reader
+		key(e, fyne.KeyP)
+		waitState(t, e, audio.Playing)
+		advance(e, clock, 30*time.Second)
+		e.win.Content().Refresh()
+		if !r.player.captions.Visible() {
+			t.Fatalf("%.0f×%.0f: no caption while the narration plays", c.w, c.h)
+		}
+		if got := r.captionSlot.Visible() && r.captionSlot.Size().Height > 0; got != c.shown {
+			t.Errorf("%.0f×%.0f, text step %d: captions band shown %v, want %v", c.w, c.h, c.step, got, c.shown)
+		}
+		if h := r.scroll.Size().Height; h < theme.TextSize()*6 {
+			t.Errorf("%.0f×%.0f, text step %d: the chapter's text has %.0f px", c.w, c.h, c.step, h)
+		}
+		if got := e.win.Content().MinSize().Height; got > c.h {
+			t.Errorf("%.0f×%.0f: the reader asks for %.0f px", c.w, c.h, got)
 		}
 	}
 }

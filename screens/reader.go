@@ -19,6 +19,9 @@ import (
 type readerScreen struct {
 	e       *Exhibit
 	chapter int
+	// captionSlot holds the player's large captions: the band that gives
+	// way on a short screen.
+	captionSlot *fyne.Container
 	// block is the block to bring into view when the chapter is shown,
 	// -1 for the top.
 	block   int
@@ -114,13 +117,17 @@ func (r *readerScreen) build() fyne.CanvasObject {
 		container.NewVScroll(container.NewPadded(r.tocBox)))
 	r.refreshBars()
 	south := container.NewVBox(
-		r.player.captions,
 		container.NewPadded(r.player.tourBox),
 		r.player.box,
 		container.NewStack(bottomBg, container.NewPadded(bottom)),
 	)
 	middle := container.New(&readerRow{}, r.tocSlot(), r.scroll, r.pictures.holder)
-	return container.NewBorder(bar, south, nil, nil, middle)
+	// The large captions give way on a short screen (a 1024×768 projector
+	// at the Projector text size, during the tour): the chapter's text
+	// then keeps a few lines, with the spoken sentence highlighted in it.
+	r.captionSlot = container.NewStack(r.player.captions)
+	return newGiveWayPage(&giveWayPage{top: bar, extra: r.captionSlot, body: middle, bottom: south, below: true,
+		room: func() float32 { return theme.TextSize() * 6 }})
 }
 
 // tocSlot holds the table of contents panel when open.

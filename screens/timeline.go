@@ -23,6 +23,8 @@ import (
 type timelineScreen struct {
 	e  *Exhibit
 	tl *timeline.Timeline
+	// chips is the row of era chips (an empty holder without eras).
+	chips fyne.CanvasObject
 	// start is the event to select when the screen is first shown.
 	start int
 
@@ -124,72 +126,24 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 	s.cardScroll = container.NewVScroll(pageColumn(theme.TextSize()*44, container.NewPadded(card)))
 	actions := container.NewBorder(nil, nil, prev, next, container.NewCenter(container.NewHBox(s.watch, s.read)))
 
-	var chipRow fyne.CanvasObject
-	if len(chips.Objects) > 0 {
-		chipRow = container.NewPadded(eras)
-	}
 	body := container.New(&timelineSplit{}, container.NewPadded(s.tl), s.cardScroll)
 	if sel >= 0 && sel < s.tl.Len() {
 		s.tl.Select(sel)
 	}
 	s.showCard(s.tl.Selected())
-	return newTimelinePage(bar, chipRow, body, container.NewPadded(actions))
-}
-
-// timelinePage stacks the timeline screen: the bar, the era chips, the
-// timeline with its card, and the actions. The chips are the one part that
-// can go: on a short screen at a large text size (a 1024×768 projector at
-// the Projector size) they are left out rather than squeeze the card to a
-// line — the era names stay on the timeline's own bands — and they never
-// count towards the screen's minimum height, so they never grow the window.
-type timelinePage struct {
-	bar, chips, body, actions fyne.CanvasObject
-}
-
-// newTimelinePage returns the stacked timeline screen; chips may be nil.
-func newTimelinePage(bar, chips, body, actions fyne.CanvasObject) *fyne.Container {
-	l := &timelinePage{bar: bar, chips: chips, body: body, actions: actions}
-	objs := []fyne.CanvasObject{bar, body, actions}
-	if chips != nil {
-		objs = append(objs, chips)
+	// The era chips give way on a short screen rather than squeeze the
+	// card to a line: the era names stay on the timeline's own bands.
+	chipRow := fyne.CanvasObject(container.NewStack())
+	if len(chips.Objects) > 0 {
+		chipRow = container.NewPadded(eras)
 	}
-	return container.New(l, objs...)
+	s.chips = chipRow
+	return newGiveWayPage(&giveWayPage{top: bar, extra: chipRow, body: body, bottom: container.NewPadded(actions), room: cardRoom})
 }
 
 // cardRoom is the least height the event card keeps before the era chips
 // give way: a few lines of its text.
 func cardRoom() float32 { return theme.TextSize() * 5 }
-
-func (l *timelinePage) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	barH, actH := l.bar.MinSize().Height, l.actions.MinSize().Height
-	y := float32(0)
-	l.bar.Move(fyne.NewPos(0, y))
-	l.bar.Resize(fyne.NewSize(size.Width, barH))
-	y += barH
-	if l.chips != nil {
-		ch := l.chips.MinSize().Height
-		if size.Height-barH-actH-ch >= l.body.MinSize().Height+cardRoom() {
-			l.chips.Show()
-			l.chips.Move(fyne.NewPos(0, y))
-			l.chips.Resize(fyne.NewSize(size.Width, ch))
-			y += ch
-		} else {
-			l.chips.Hide()
-		}
-	}
-	l.body.Move(fyne.NewPos(0, y))
-	l.body.Resize(fyne.NewSize(size.Width, max(0, size.Height-y-actH)))
-	l.actions.Move(fyne.NewPos(0, size.Height-actH))
-	l.actions.Resize(fyne.NewSize(size.Width, actH))
-}
-
-// MinSize leaves the chips out of the height (they give way) but not out
-// of the width.
-func (l *timelinePage) MinSize([]fyne.CanvasObject) fyne.Size {
-	w := max(l.bar.MinSize().Width, l.body.MinSize().Width, l.actions.MinSize().Width)
-	h := l.bar.MinSize().Height + l.body.MinSize().Height + l.actions.MinSize().Height
-	return fyne.NewSize(w, h)
-}
 
 func (s *timelineScreen) shown() {
 	if s.reveal && s.tl.Selected() >= 0 {

@@ -218,26 +218,8 @@ func TestEraChipsGiveWayOnAShortScreen(t *testing.T) {
 		e.prefs.SetTextStep(c.step)
 		e.openTimeline("")
 		s := e.current.(*timelineScreen)
-		page := e.win.Content()
-		var l *timelinePage
-		var find func(o fyne.CanvasObject)
-		find = func(o fyne.CanvasObject) {
-			if ct, ok := o.(*fyne.Container); ok {
-				if p, ok := ct.Layout.(*timelinePage); ok {
-					l = p
-					return
-				}
-				for _, k := range ct.Objects {
-					find(k)
-				}
-			}
-		}
-		find(page)
-		if l == nil || l.chips == nil {
-			t.Fatal("no timeline page with era chips")
-		}
-		if l.chips.Visible() != c.shown {
-			t.Errorf("%.0f×%.0f, text step %d: chips shown %v, want %v", c.w, c.h, c.step, l.chips.Visible(), c.shown)
+		if s.chips.Visible() != c.shown {
+			t.Errorf("%.0f×%.0f, text step %d: chips shown %v, want %v", c.w, c.h, c.step, s.chips.Visible(), c.shown)
 		}
 		if card := s.cardScroll.Size().Height; card < cardRoom() {
 			t.Errorf("%.0f×%.0f, text step %d: the event card has %.0f px, less than %.0f", c.w, c.h, c.step, card, cardRoom())

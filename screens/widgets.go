@@ -594,3 +594,66 @@ func (l *cappedHeight) MinSize([]fyne.CanvasObject) fyne.Size {
 	}
 	return m
 }
+
+// giveWayPage stacks a screen from top to bottom: a bar, the body, and the
+// bottom bars, with one optional band ("extra") above or below the body
+// that gives way on a short screen. The band is shown only while the body
+// keeps its minimum plus room() of height; it never counts towards the
+// screen's minimum height, so it never makes the window grow. The
+// timeline's era chips and the reader's large captions are such bands: on
+// a 1024×768 projector at the Projector text size they would squeeze the
+// event card or the chapter's text to a line.
+type giveWayPage struct {
+	top, extra, body, bottom fyne.CanvasObject
+	// below puts the band under the body instead of above it.
+	below bool
+	// room is the least height the body keeps beyond its minimum.
+	room func() float32
+}
+
+// newGiveWayPage returns the stacked screen.
+func newGiveWayPage(l *giveWayPage) *fyne.Container {
+	return container.New(l, l.top, l.body, l.bottom, l.extra)
+}
+
+func (l *giveWayPage) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	// Parts stand a padding apart, as in a border layout.
+	pad := theme.Padding()
+	topH, botH := l.top.MinSize().Height, l.bottom.MinSize().Height
+	extraH := l.extra.MinSize().Height
+	// An empty band (captions not shown just now) stays "shown" at no
+	// height: hidden, the canvas would not notice it filling up.
+	show := extraH == 0 || size.Height-topH-botH-extraH-3*pad >= l.body.MinSize().Height+l.room()
+	gap := float32(0) // the band and its padding
+	if show && extraH > 0 {
+		gap = extraH + pad
+	}
+	bodyY := topH + pad
+	if !l.below {
+		bodyY += gap
+	}
+	bodyH := max(0, size.Height-topH-botH-2*pad-gap)
+	l.top.Move(fyne.NewPos(0, 0))
+	l.top.Resize(fyne.NewSize(size.Width, topH))
+	l.body.Move(fyne.NewPos(0, bodyY))
+	l.body.Resize(fyne.NewSize(size.Width, bodyH))
+	if show {
+		l.extra.Show()
+		y := topH + pad
+		if l.below {
+			y = bodyY + bodyH + pad
+		}
+		l.extra.Move(fyne.NewPos(0, y))
+		l.extra.Resize(fyne.NewSize(size.Width, extraH))
+	} else {
+		l.extra.Hide()
+	}
+	l.bottom.Move(fyne.NewPos(0, size.Height-botH))
+	l.bottom.Resize(fyne.NewSize(size.Width, botH))
+}
+
+// MinSize leaves the band out of the height but not out of the width.
+func (l *giveWayPage) MinSize([]fyne.CanvasObject) fyne.Size {
+	w := max(l.top.MinSize().Width, l.body.MinSize().Width, l.bottom.MinSize().Width)
+	return fyne.NewSize(w, l.top.MinSize().Height+l.body.MinSize().Height+l.bottom.MinSize().Height+2*theme.Padding())
+}
