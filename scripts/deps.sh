@@ -42,6 +42,8 @@ test_packages=(xvfb dbus xdotool x11-utils x11-apps imagemagick)
 # scripts/hall.sh also runs the program under a window manager that
 # maximises windows as a desktop does.
 test_packages+=(openbox)
+# platform/richclip's test puts HTML on a real X clipboard with xclip.
+test_packages+=(xclip)
 # The media tests run the helper (libmpv2, its run-time library) on clips
 # they make with ffmpeg.
 test_packages+=(libmpv2 ffmpeg)

@@ -15,6 +15,7 @@ targets=(
 	"./internal/exhibit FuzzParseTimelineJS" # TimelineJS JSON
 	"./internal/exhibit FuzzChapter"         # Markdown chapters with front matter
 	"./internal/exhibit FuzzOpenZip"         # zip packs and the pack file system
+	"./internal/exhibit FuzzHTMLToMarkdown"  # HTML pasted into the studio
 	"./audio/captions FuzzParse"             # WebVTT captions
 	"./audio FuzzCheckAudio"                 # recordings, as validate decodes them
 	"./internal/photos FuzzInspect"          # photo headers with EXIF

@@ -69,6 +69,22 @@ type htmlConv struct {
 	lists  map[int]bool
 	inline strings.Builder
 	pre    int // depth of <pre> elements, whose lines are kept
+	// paste marks HTML pasted into the studio (htmlpaste.go), as opposed
+	// to TimelineJS text.
+	paste bool
+	// bold and italic count the emphasis already open around the text, so
+	// Word's <b><span style="font-weight:bold"> is not bold twice.
+	bold, italic int
+	// wordItem marks the inside of a Word list paragraph, whose bullet
+	// (between <![if !supportLists]> and <![endif]>) is left out: the
+	// list itself is written as Markdown.
+	wordItem bool
+}
+
+// sub returns a converter for a part of the tree that inherits the
+// settings and open emphasis of c.
+func (c *htmlConv) sub() *htmlConv {
+	return &htmlConv{plain: c.plain, paste: c.paste, bold: c.bold, italic: c.italic, wordItem: c.wordItem}
 }
 
 // flush ends the current block of inline text.
@@ -125,6 +141,18 @@ var blockElems = map[atom.Atom]bool{
 // children converts the children of n.
 func (c *htmlConv) children(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if wordListPara(ch) {
+			ch = c.wordList(ch)
+			continue
+		}
+		if c.wordItem && isComment(ch, "[if !supportLists]") {
+			// Word's bullet or number for the list paragraph: skip to
+			// <![endif]>.
+			for ch.NextSibling != nil && !isComment(ch, "[endif]") {
+				ch = ch.NextSibling
+			}
+			continue
+		}
 		c.node(ch)
 	}
 }
@@ -161,9 +189,17 @@ func (c *htmlConv) node(n *html.Node) {
 	case a == atom.A:
 		c.link(n)
 	case a == atom.B || a == atom.Strong:
-		c.wrap(n, "**")
+		// Google Docs wraps a whole copy in <b style="font-weight:normal">.
+		bold, _ := styleEmphasis(n)
+		c.emph(n, bold != notSet, false)
 	case a == atom.I || a == atom.Em || a == atom.Cite || a == atom.Dfn:
-		c.wrap(n, "*")
+		_, italic := styleEmphasis(n)
+		c.emph(n, false, italic != notSet)
+	case a == atom.P && hasClass(n, "MsoTitle"):
+		// Word's Title style: the document's heading.
+		c.heading(n, 1)
+	case c.hidden(n):
+		// Word's mso-list:Ignore bullets, display:none.
 	case a == atom.H1 || a == atom.H2 || a == atom.H3 || a == atom.H4 || a == atom.H5 || a == atom.H6:
 		c.heading(n, int(n.Data[1]-'0'))
 	case a == atom.Ul || a == atom.Ol:
@@ -186,13 +222,24 @@ func (c *htmlConv) node(n *html.Node) {
 		c.flush()
 	default:
 		// span, u, small, sup, font, code, … and unknown tags: their
-		// text, without the tag.
+		// text, without the tag, emphasised when their style says so
+		// (Google Docs, LibreOffice and Word write bold as a style).
+		bold, italic := styleEmphasis(n)
+		if bold == isSet || italic == isSet {
+			c.emph(n, bold == isSet, italic == isSet)
+			return
+		}
 		c.children(n)
 	}
 }
 
 // text adds plain text found in an attribute.
 func (c *htmlConv) text(s string) {
+	if c.paste {
+		// Word and browsers put no-break spaces where people typed
+		// spaces; in a chapter they would only stop lines wrapping.
+		s = strings.ReplaceAll(s, "\u00a0", " ")
+	}
 	if c.plain {
 		c.inline.WriteString(s)
 	} else {
@@ -212,7 +259,8 @@ func attr(n *html.Node, key string) string {
 
 // inner converts the children of n as inline text on their own.
 func (c *htmlConv) inner(n *html.Node) string {
-	sub := &htmlConv{plain: c.plain, pre: c.pre}
+	sub := c.sub()
+	sub.pre = c.pre
 	sub.children(n)
 	// Block content inside an inline element (rare) joins the line.
 	out := sub.blocks
@@ -222,8 +270,33 @@ func (c *htmlConv) inner(n *html.Node) string {
 	return strings.Join(out, " ")
 }
 
+// emph adds the children of n in bold, italics or both, unless the text
+// around is so already.
+func (c *htmlConv) emph(n *html.Node, bold, italic bool) {
+	bold = bold && c.bold == 0
+	italic = italic && c.italic == 0
+	if !bold && !italic {
+		c.children(n)
+		return
+	}
+	mark := ""
+	if italic {
+		mark = "*"
+		c.italic++
+		defer func() { c.italic-- }()
+	}
+	if bold {
+		mark += "**"
+		c.bold++
+		defer func() { c.bold-- }()
+	}
+	c.wrap(n, mark)
+}
+
 // wrap adds the children of n between Markdown emphasis markers, keeping
 // surrounding spaces outside the markers so the emphasis still parses.
+// Emphasis right after the same emphasis continues it: Word splits a bold
+// word into runs, and "**Chi****ên**" would not read as bold.
 func (c *htmlConv) wrap(n *html.Node, mark string) {
 	s := c.inner(n)
 	if c.plain {
@@ -238,6 +311,12 @@ func (c *htmlConv) wrap(n *html.Node, mark string) {
 	}
 	lead := s[:strings.Index(s, core)]
 	trail := s[len(lead)+len(core):]
+	if prev := c.inline.String(); strings.HasSuffix(prev, mark) &&
+		(len(prev) == len(mark) || !strings.ContainsAny(prev[len(prev)-len(mark)-1:len(prev)-len(mark)], "*\\")) {
+		c.inline.Reset()
+		c.inline.WriteString(prev[:len(prev)-len(mark)] + lead + core + mark + trail)
+		return
+	}
 	c.inline.WriteString(lead + mark + core + mark + trail)
 }
 
@@ -248,6 +327,12 @@ func (c *htmlConv) link(n *html.Node) {
 	href := strings.TrimSpace(attr(n, "href"))
 	lower := strings.ToLower(href)
 	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(lower, "javascript:") {
+		c.inline.WriteString(s)
+		return
+	}
+	if c.paste && !webAddress(lower) {
+		// A page's own links (/wiki/1943) and Word's file links mean
+		// nothing in the exhibit.
 		c.inline.WriteString(s)
 		return
 	}
@@ -345,7 +430,7 @@ func (c *htmlConv) item(n *html.Node, marker string) {
 // itemText converts one list item: its blocks, the first line after the
 // marker and the rest indented under it.
 func (c *htmlConv) itemText(li *html.Node, marker string) string {
-	sub := &htmlConv{plain: c.plain}
+	sub := c.sub()
 	if li.FirstChild != nil && li.FirstChild.Parent != li {
 		// A synthetic item wrapping a stray text node.
 		sub.node(li.FirstChild)
@@ -383,7 +468,7 @@ func (c *htmlConv) itemText(li *html.Node, marker string) string {
 // quote converts a <blockquote>.
 func (c *htmlConv) quote(n *html.Node) {
 	c.flush()
-	sub := &htmlConv{plain: c.plain}
+	sub := c.sub()
 	sub.children(n)
 	sub.flush()
 	if len(sub.blocks) == 0 {
