@@ -22,6 +22,9 @@ func TestMain(m *testing.M) {
 	// would also make Fyne log a locale parse error for every test.
 	os.Setenv("LANGUAGE", "en")
 	os.Setenv("LC_ALL", "en_US.UTF-8")
+	// The studio's paste never reads the machine's real clipboard in tests
+	// (TestStudioPasteRichHTML gives it one).
+	clipboardHTML = func(then func(string, bool)) { then("", false) }
 	os.Exit(m.Run())
 }
 

@@ -18,6 +18,7 @@ import (
 	"trienlam/internal/exhibit"
 	"trienlam/internal/library"
 	"trienlam/internal/studio"
+	"trienlam/platform/richclip"
 	"trienlam/screens/chapterview"
 )
 
@@ -548,10 +549,10 @@ func (s *studioScreen) shown() {}
 
 func (s *studioScreen) typedKey(ev *fyne.KeyEvent) bool { return false }
 
-// pasteEntry is the multi-line Markdown editor: text pasted from a web
-// page or from Word arrives as HTML when the clipboard gives the HTML
-// source, and is turned into Markdown (headings, bold, italic, lists) as
-// it is pasted.
+// pasteEntry is the multi-line Markdown editor: a copy from Word,
+// LibreOffice or a web page is pasted from the clipboard's HTML, turned
+// into Markdown (headings, bold, italic, lists) as it is pasted; plain
+// text that is itself HTML source is converted too.
 type pasteEntry struct {
 	widget.Entry
 }
@@ -564,14 +565,37 @@ func newPasteEntry() *pasteEntry {
 	return e
 }
 
-// TypedShortcut converts a paste of HTML before the entry inserts it.
+// TypedShortcut pastes the clipboard's HTML as Markdown when it has any,
+// and its text otherwise.
 func (p *pasteEntry) TypedShortcut(sc fyne.Shortcut) {
-	if paste, ok := sc.(*fyne.ShortcutPaste); ok && paste.Clipboard != nil {
+	paste, ok := sc.(*fyne.ShortcutPaste)
+	if !ok || paste.Clipboard == nil {
+		p.Entry.TypedShortcut(sc)
+		return
+	}
+	clipboardHTML(func(h string, ok bool) {
+		if ok {
+			if md := pastedHTML(h); md != "" {
+				p.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: &textClipboard{text: md}})
+				return
+			}
+		}
 		if md := pastedMarkdown(paste.Clipboard.Content()); md != paste.Clipboard.Content() {
 			sc = &fyne.ShortcutPaste{Clipboard: &textClipboard{text: md}}
 		}
-	}
-	p.Entry.TypedShortcut(sc)
+		p.Entry.TypedShortcut(sc)
+	})
+}
+
+// clipboardHTML hands the system clipboard's HTML (platform/richclip) to
+// then, on the UI thread. Reading it waits for the program that holds the
+// clipboard — which may be this one, answering on the UI thread — so it is
+// read off that thread. Tests put their own in its place.
+var clipboardHTML = func(then func(html string, ok bool)) {
+	go func() {
+		h, ok := richclip.HTML()
+		fyne.Do(func() { then(h, ok) })
+	}()
 }
 
 // textClipboard is a clipboard holding one text: what a converted paste
@@ -581,6 +605,20 @@ type textClipboard struct{ text string }
 func (c *textClipboard) Content() string        { return c.text }
 func (c *textClipboard) SetContent(text string) { c.text = text }
 
+// pastedHTML is the Markdown a paste of HTML inserts: blocks end with a
+// line break, so what is typed next starts a line of its own; a few words
+// copied from within a line stay inline.
+func pastedHTML(h string) string {
+	md := exhibit.HTMLToMarkdown(h)
+	if strings.TrimSpace(md) == "" {
+		return ""
+	}
+	if strings.Contains(md, "\n") || strings.HasPrefix(md, "#") || strings.HasPrefix(md, "- ") {
+		md += "\n"
+	}
+	return md
+}
+
 // pastedMarkdown turns text that is HTML (pasted from a web page or Word
 // through a plain-text clipboard) into Markdown; other text is returned
 // as it is.
@@ -589,7 +627,10 @@ func pastedMarkdown(v string) string {
 	if !strings.HasPrefix(t, "<") || !htmlish.MatchString(t) {
 		return v
 	}
-	return exhibit.HTMLToMarkdown(t) + "\n"
+	if md := pastedHTML(t); md != "" {
+		return md
+	}
+	return v
 }
 
 // htmlish matches the tags of pasted HTML.

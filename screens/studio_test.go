@@ -232,3 +232,60 @@ func TestStudioPicture(t *testing.T) {
 		t.Errorf("saved %+v", ph)
 	}
 }
+
+// A copy from Word arrives as the clipboard's HTML (platform/richclip)
+// beside its plain text: the editor pastes the HTML as Markdown, keeping
+// headings, bold, italic and Word's lists; a few words copied from a line
+// paste inline; a clipboard without HTML pastes its text as before.
+func TestStudioPasteRichHTML(t *testing.T) {
+	word, err := os.ReadFile(filepath.Join("..", "internal", "exhibit", "testdata", "paste", "word-export.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, s, _ := studioFor(t, 1280, 720)
+	defer func(old func(func(string, bool))) { clipboardHTML = old }(clipboardHTML)
+	rich := ""
+	clipboardHTML = func(then func(string, bool)) { then(rich, rich != "") }
+	plain := &textClipboard{text: "Kỷ niệm 80 năm … (the plain text Word offers too)"}
+
+	rich = string(word)
+	s.chText.SetText("")
+	s.chText.TypedShortcut(&fyne.ShortcutPaste{Clipboard: plain})
+	text := s.draft.Chapters[s.sel].Text
+	for _, want := range []string{
+		"# Kỷ niệm 80 năm ngày thành lập Chi bộ Chí Kiên\n",
+		"\n# I. Bối cảnh ra đời\n",
+		"Ngày **22/9/1943**, tại nhà đồng chí **Nguyễn Văn A**, Chi bộ *Chí Kiên*",
+		"\n- Đồng chí **Nguyễn Văn A**, bí thư;\n  - phụ trách *tuyên truyền*;\n- Đồng chí Trần Thị B.\n",
+		"\n## II. Những mốc son\n\n1. Năm 1945: giành chính quyền;\n2. Năm 1954: **hoà bình** lập lại.\n",
+		"\n### Ghi chú\n\n*Theo lời kể của các cụ cao niên.*\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Word paste lacks %q in:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "(the plain text") || strings.Contains(text, "<") || strings.Contains(text, "·") {
+		t.Errorf("Word paste took the plain text, a tag or a bullet:\n%s", text)
+	}
+	s.check()
+	if len(s.preview.Blocks()) < 10 {
+		t.Errorf("preview of the pasted chapter has %d blocks", len(s.preview.Blocks()))
+	}
+
+	// A bold word copied from within a line: inline, no line break.
+	rich = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><span style="font-weight:700;">đậm</span></b>`
+	s.chText.SetText("Chữ ")
+	s.chText.CursorColumn = 4
+	s.chText.TypedShortcut(&fyne.ShortcutPaste{Clipboard: plain})
+	if got := s.draft.Chapters[s.sel].Text; got != "Chữ **đậm**" {
+		t.Errorf("inline paste gave %q", got)
+	}
+
+	// No HTML on the clipboard: its text, as it is.
+	rich = ""
+	s.chText.SetText("")
+	s.chText.TypedShortcut(&fyne.ShortcutPaste{Clipboard: &textClipboard{text: "Chỉ *chữ*"}})
+	if got := s.draft.Chapters[s.sel].Text; got != "Chỉ *chữ*" {
+		t.Errorf("plain paste gave %q", got)
+	}
+}
