@@ -613,11 +613,14 @@ func pastedHTML(h string) string {
 	if strings.TrimSpace(md) == "" {
 		return ""
 	}
-	if strings.Contains(md, "\n") || strings.HasPrefix(md, "#") || strings.HasPrefix(md, "- ") {
+	if strings.Contains(md, "\n") || blockStart.MatchString(md) {
 		md += "\n"
 	}
 	return md
 }
+
+// blockStart matches Markdown that starts a heading or a list item.
+var blockStart = regexp.MustCompile(`^(#|- |[0-9]+\. )`)
 
 // pastedMarkdown turns text that is HTML (pasted from a web page or Word
 // through a plain-text clipboard) into Markdown; other text is returned

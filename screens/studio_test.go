@@ -281,6 +281,16 @@ func TestStudioPasteRichHTML(t *testing.T) {
 		t.Errorf("inline paste gave %q", got)
 	}
 
+	// One heading or one list item ends its line, so typing goes on below.
+	for html, want := range map[string]string{"<h2>Mục</h2>": "## Mục\n", "<ol><li>một</li></ol>": "1. một\n"} {
+		rich = html
+		s.chText.SetText("")
+		s.chText.TypedShortcut(&fyne.ShortcutPaste{Clipboard: plain})
+		if got := s.draft.Chapters[s.sel].Text; got != want {
+			t.Errorf("paste of %s gave %q, want %q", html, got, want)
+		}
+	}
+
 	// No HTML on the clipboard: its text, as it is.
 	rich = ""
 	s.chText.SetText("")

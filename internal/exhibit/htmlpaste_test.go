@@ -59,6 +59,7 @@ func TestHTMLToMarkdownPaste(t *testing.T) {
 			"- một\n- hai\n\nđoạn\n\n- mới"},
 		{"an empty Word item is left out", item(1, "·", "<o:p>&nbsp;</o:p>") + item(1, "·", "có"), "- có"},
 		{"Word heading numbers stay", `<h1 style='mso-list:l2 level1 lfo3'>` + strings.Replace(ignore, "%s", "1.", 1) + `Mở đầu</h1>`, "# 1. Mở đầu"},
+		{"a heading is bold already", `<h2><span style="font-weight:700">Đề <b>mục</b></span> <i>nghiêng</i></h2>`, "## Đề mục *nghiêng*"},
 		{"Word title", "<p class=MsoTitle>Kỷ niệm</p><p class=MsoSubtitle>phụ đề</p>", "# Kỷ niệm\n\nphụ đề"},
 		{"Markdown in the text stays text", "<p>*không* phải _nghiêng_ # 1</p><p>1943. năm</p>", "\\*không\\* phải \\_nghiêng\\_ # 1\n\n1943\\. năm"},
 	}

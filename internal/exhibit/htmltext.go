@@ -368,7 +368,11 @@ func stripScheme(u string) string {
 // heading converts <h1>…<h6>.
 func (c *htmlConv) heading(n *html.Node, level int) {
 	c.flush()
+	// A heading is bold already: Google Docs and Word mark its runs bold
+	// too, and "# **Title**" would only clutter the chapter.
+	c.bold++
 	s := strings.TrimSpace(collapseSpace(strings.ReplaceAll(c.inner(n), breakMark, " ")))
+	c.bold--
 	if s == "" {
 		return
 	}
