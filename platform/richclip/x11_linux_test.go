@@ -6,6 +6,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
+	"io"
+	"net"
 	"os"
 	"os/exec"
 	"strings"
@@ -136,4 +138,107 @@ func TestX11Clipboard(t *testing.T) {
 			t.Errorf("HTML() = %d bytes, true; want a refusal over %d bytes", len(s), MaxBytes)
 		}
 	})
+}
+
+// hangOwner connects to the X server speaking the protocol itself (no
+// Xlib in a test file), takes the CLIPBOARD selection with a window of its
+// own and then never answers a request for it: a program that holds the
+// clipboard but hangs.
+func hangOwner(t *testing.T) {
+	t.Helper()
+	display := strings.TrimPrefix(os.Getenv("DISPLAY"), ":")
+	c, err := net.Dial("unix", "/tmp/.X11-unix/X"+display)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	le := binary.LittleEndian
+	// Connection set-up: little-endian, protocol 11.0, no authorisation
+	// (a private Xvfb has no access control).
+	if _, err := c.Write([]byte{'l', 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0}); err != nil {
+		t.Fatal(err)
+	}
+	head := make([]byte, 8)
+	if _, err := io.ReadFull(c, head); err != nil || head[0] != 1 {
+		t.Fatalf("X set-up refused: %v %v", err, head)
+	}
+	info := make([]byte, int(le.Uint16(head[6:]))*4)
+	if _, err := io.ReadFull(c, info); err != nil {
+		t.Fatal(err)
+	}
+	idBase := le.Uint32(info[4:])
+	vendor := int(le.Uint16(info[16:]))
+	formats := int(info[21])
+	root := le.Uint32(info[32+(vendor+3)/4*4+8*formats:])
+	wid := idBase | 1
+
+	var req []byte
+	put32 := func(v uint32) { req = le.AppendUint32(req, v) }
+	// CreateWindow: an input-only 1×1 window under the root.
+	req = append(req, 1, 0)
+	req = le.AppendUint16(req, 8)
+	put32(wid)
+	put32(root)
+	req = append(req, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 2, 0) // x, y, width, height, border, class InputOnly
+	put32(0)                                              // visual: the parent's
+	put32(0)                                              // no values
+	// InternAtom "CLIPBOARD".
+	name := "CLIPBOARD"
+	req = append(req, 16, 0)
+	req = le.AppendUint16(req, uint16(2+(len(name)+3)/4))
+	req = le.AppendUint16(req, uint16(len(name)))
+	req = append(req, 0, 0)
+	req = append(req, name...)
+	req = append(req, make([]byte, (4-len(name)%4)%4)...)
+	if _, err := c.Write(req); err != nil {
+		t.Fatal(err)
+	}
+	reply := func() []byte {
+		for {
+			b := make([]byte, 32)
+			if _, err := io.ReadFull(c, b); err != nil {
+				t.Fatal(err)
+			}
+			switch b[0] {
+			case 0:
+				t.Fatalf("X error %d", b[1])
+			case 1:
+				if n := le.Uint32(b[4:]); n > 0 {
+					extra := make([]byte, n*4)
+					_, _ = io.ReadFull(c, extra)
+				}
+				return b
+			}
+		}
+	}
+	clipboard := le.Uint32(reply()[8:])
+	// SetSelectionOwner, then GetSelectionOwner to know it took effect.
+	req = req[:0]
+	req = append(req, 22, 0)
+	req = le.AppendUint16(req, 4)
+	put32(wid)
+	put32(clipboard)
+	put32(0)
+	req = append(req, 23, 0)
+	req = le.AppendUint16(req, 2)
+	put32(clipboard)
+	if _, err := c.Write(req); err != nil {
+		t.Fatal(err)
+	}
+	if owner := le.Uint32(reply()[8:]); owner != wid {
+		t.Fatalf("the hanging owner did not take the clipboard: owner %#x, want %#x", owner, wid)
+	}
+	// From here on nothing reads the connection: requests for the
+	// clipboard go unanswered.
+}
+
+// A program that holds the clipboard and never answers: the reader gives
+// up (after its timeout) and reports no HTML, so the paste falls back to
+// the text instead of hanging the editor.
+func TestX11ClipboardOwnerHangs(t *testing.T) {
+	startXvfb(t)
+	hangOwner(t)
+	if s, ok := HTML(); ok {
+		t.Errorf("HTML() = %q, true from an owner that never answers", s)
+	}
 }
