@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/jfreymuth/oggvorbis"
+
+	"trienlam/internal/exhibit"
 )
 
 // extOf is the lower-case extension of p.
@@ -57,6 +59,46 @@ type DamagedError struct {
 
 func (e *DamagedError) Error() string {
 	return fmt.Sprintf("damaged: the sound cannot be played past %s; export or copy the recording again", mss(e.At))
+}
+
+// Problem words err, an error of Check or Decode about the recording file,
+// as a problem of the pack in both of the app's languages (a kind of
+// exhibit.ProblemKinds): truncated, damaged, unsupported, not of its
+// format, empty, or, for anything else, unreadable with the error as a
+// technical detail.
+func Problem(file string, err error) exhibit.Problem {
+	var (
+		tr *TruncatedError
+		dm *DamagedError
+		un *UnsupportedError
+		fe *FormatError
+	)
+	detail := strings.TrimPrefix(err.Error(), file+": ")
+	kind, args := "recording-unreadable", map[string]string{"error": detail}
+	switch {
+	case errors.As(err, &tr) && tr.Of > 0:
+		kind, args = "recording-truncated", map[string]string{"at": mss(tr.At), "of": mss(tr.Of)}
+	case errors.As(err, &tr):
+		kind, args = "recording-truncated-end", map[string]string{"at": mss(tr.At)}
+	case errors.As(err, &dm):
+		kind, args = "recording-damaged", map[string]string{"at": mss(dm.At)}
+	case errors.As(err, &un):
+		kind, args = "recording-unsupported", map[string]string{"format": un.Format, "coding": un.Coding}
+	case errors.As(err, &fe):
+		a, _, _ := strings.Cut(article(fe.Format), " ")
+		kind, args = "recording-damaged-start", map[string]string{"format": fe.Format, "a": a, "error": fe.Err.Error()}
+		if fe.Wrong {
+			kind = "recording-not-format"
+		}
+	case errors.Is(err, ErrEmpty):
+		kind, args = "recording-empty", map[string]string{}
+	case errors.Is(err, ErrNeedsMediaHelper):
+		kind, args = "recording-needs-helper", map[string]string{}
+	case errors.Is(err, fs.ErrNotExist):
+		kind, args = "file-not-found", map[string]string{}
+	}
+	args["file"] = file
+	return exhibit.NewProblem(file, 0, kind, args)
 }
 
 // mss formats d as m:ss, rounded to the second.

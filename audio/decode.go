@@ -27,6 +27,28 @@ var ErrNeedsMediaHelper = errors.New("this audio format needs the media helper (
 // file whose extension is not an audio format at all.
 var ErrUnknownFormat = errors.New("not a known audio format (use .ogg, .mp3, .wav or .flac)")
 
+// ErrEmpty is returned (wrapped, with the file name) by Decode for an
+// empty file.
+var ErrEmpty = errors.New("empty file")
+
+// FormatError is the error of a recording that cannot even start playing:
+// not of the format its extension says (Wrong), or damaged at its start.
+type FormatError struct {
+	Format string // "Ogg Vorbis", "MP3", …
+	Wrong  bool
+	Err    error // the decoder's words: a technical detail
+}
+
+func (e *FormatError) Error() string {
+	if e.Wrong {
+		return fmt.Sprintf("not %s file: %v", article(e.Format), e.Err)
+	}
+	return fmt.Sprintf("damaged or truncated %s file: %v", e.Format, e.Err)
+}
+
+// Unwrap returns the decoder's error.
+func (e *FormatError) Unwrap() error { return e.Err }
+
 // maxInMemory bounds how much of a non-seekable file (an entry of a zipped
 // pack) Decode keeps in memory: a narration of an hour in OGG Vorbis is
 // about 12 MB. A bigger entry (an hour of WAV is 150 MB) is copied to a
@@ -82,7 +104,7 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 	}
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
 		f.Close()
-		return nil, beep.Format{}, fmt.Errorf("%s: empty file", p)
+		return nil, beep.Format{}, fmt.Errorf("%s: %w", p, ErrEmpty)
 	}
 	rsc, err := seekable(f)
 	if err != nil {
@@ -102,9 +124,9 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 			if errors.As(err, &unsupported) {
 				err = fmt.Errorf("%s: %w", p, err)
 			} else if wrong {
-				err = fmt.Errorf("%s: not %s file: %w", p, article(formatName(ext)), err)
+				err = fmt.Errorf("%s: %w", p, &FormatError{Format: formatName(ext), Wrong: true, Err: err})
 			} else {
-				err = fmt.Errorf("%s: damaged or truncated %s file: %w", p, formatName(ext), err)
+				err = fmt.Errorf("%s: %w", p, &FormatError{Format: formatName(ext), Err: err})
 			}
 		}
 	}()

@@ -192,7 +192,7 @@ func (c *clipScreen) stopHelper() {
 }
 
 // fail handles a clip that cannot play. Staff get the explanation in
-// Vietnamese on the problems screen in any case. In kiosk mode the visitor
+// the exhibit's language on the problems screen in any case. In kiosk mode the visitor
 // sees the poster, the caption and a neutral note, and the visitor log
 // records the event; otherwise the explanation shows here and, on
 // Windows, the system's own player is offered.
@@ -202,7 +202,7 @@ func (c *clipScreen) fail(err error, path string) {
 	}
 	c.failed = true
 	c.stopHelper()
-	msg := media.Explain(err)
+	msg := media.Explain(err, c.e.prefs.Language())
 	if msg == "" && err != nil {
 		msg = err.Error()
 	}

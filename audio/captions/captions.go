@@ -3,7 +3,6 @@ package captions
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -78,7 +77,7 @@ func ReadFile(fsys fs.FS, p string) ([]Cue, error) {
 	}
 	f, err := Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, fmt.Errorf("%s: %w", p, inFile(err, p))
 	}
 	return f.Cues, nil
 }
@@ -119,7 +118,7 @@ func parseInFileOrder(r io.Reader) (File, error) {
 		return f, err
 	}
 	if len(lines) == 0 || !strings.HasPrefix(strings.TrimPrefix(lines[0], "\ufeff"), "WEBVTT") {
-		return f, errors.New("line 1: not a WebVTT file (the first line must start with WEBVTT)")
+		return f, &SyntaxError{Line: 1, Kind: "captions-not-webvtt"}
 	}
 	i := 1
 	for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
@@ -152,20 +151,21 @@ func parseInFileOrder(r io.Reader) (File, error) {
 			t = 1
 		}
 		if t >= len(block) || !strings.Contains(block[t], "-->") {
-			return f, fmt.Errorf("line %d: expected a cue timing line (start --> end)", start+t+1)
+			return f, &SyntaxError{Line: start + t + 1, Kind: "captions-no-timing"}
 		}
 		a, b, _ := strings.Cut(block[t], "-->")
 		var err error
+		line := start + t + 1
 		if c.Start, err = parseTimestamp(strings.TrimSpace(a)); err != nil {
-			return f, fmt.Errorf("line %d: %v", start+t+1, err)
+			return f, &SyntaxError{Line: line, Kind: "captions-bad-timestamp", Args: map[string]string{"value": strings.TrimSpace(a)}}
 		}
 		if fs := strings.Fields(b); len(fs) == 0 {
-			return f, fmt.Errorf("line %d: the cue has no end time", start+t+1)
+			return f, &SyntaxError{Line: line, Kind: "captions-no-end"}
 		} else if c.End, err = parseTimestamp(fs[0]); err != nil {
-			return f, fmt.Errorf("line %d: %v", start+t+1, err)
+			return f, &SyntaxError{Line: line, Kind: "captions-bad-timestamp", Args: map[string]string{"value": fs[0]}}
 		}
 		if c.End < c.Start {
-			return f, fmt.Errorf("line %d: the cue ends at %s, before it starts at %s", start+t+1, formatTimestamp(c.End), formatTimestamp(c.Start))
+			return f, &SyntaxError{Line: line, Kind: "captions-end-before-start", Args: map[string]string{"end": formatTimestamp(c.End), "start": formatTimestamp(c.Start)}}
 		}
 		c.Text = vttUnescaper.Replace(vttTagRe.ReplaceAllString(strings.Join(block[t+1:], "\n"), ""))
 		if b, from, to, ok := ParseCueID(c.ID); ok {

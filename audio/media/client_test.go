@@ -133,7 +133,7 @@ func TestKillHelperMidClip(t *testing.T) {
 	if d := time.Since(start); d > 200*time.Millisecond {
 		t.Errorf("calls on a dead helper took %s", d)
 	}
-	if got := Explain(ev.Err); !strings.Contains(got, "vẫn chạy bình thường") {
+	if got := Explain(ev.Err, "vi"); !strings.Contains(got, "vẫn chạy bình thường") {
 		t.Errorf("Explain(crash) = %q", got)
 	}
 	if got := Reason(ev.Err); got != "crashed" {
@@ -176,7 +176,7 @@ func TestCorruptFile(t *testing.T) {
 		if !errors.As(ev.Err, &he) || he.Code != "load" {
 			t.Errorf("%s: error %v, want a load error", filepath.Base(f), ev.Err)
 		}
-		if got := Explain(ev.Err); !strings.Contains(got, "tệp bị hỏng") {
+		if got := Explain(ev.Err, "vi"); !strings.Contains(got, "tệp bị hỏng") {
 			t.Errorf("Explain = %q", got)
 		}
 	}
@@ -232,7 +232,7 @@ func TestNoLibMPV(t *testing.T) {
 			if got := Reason(err); got != "no-libmpv" {
 				t.Errorf("Reason = %q", got)
 			}
-			msg := Explain(err)
+			msg := Explain(err, "vi")
 			for _, want := range []string{"libmpv", "sudo apt install libmpv2", "Windows", "libmpv-2.dll", "setup.exe"} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("Explain = %q, lacks %q", msg, want)
@@ -269,7 +269,7 @@ func TestNoLibMPVRealLoader(t *testing.T) {
 func TestHelperMissing(t *testing.T) {
 	_, err := StartWith(context.Background(), Options{Helper: filepath.Join(t.TempDir(), "trienlam-media")})
 	isErr(t, err, ErrHelperMissing)
-	if got := Explain(err); !strings.Contains(got, "trienlam-media") {
+	if got := Explain(err, "vi"); !strings.Contains(got, "trienlam-media") {
 		t.Errorf("Explain = %q", got)
 	}
 	if got := Reason(err); got != "no-helper" {
@@ -389,6 +389,21 @@ func TestMainBinaryDoesNotLinkMPV(t *testing.T) {
 			if strings.Contains(deps, bad) {
 				t.Errorf("%s depends on %s", pkg, strings.TrimSpace(bad))
 			}
+		}
+	}
+}
+
+// TestExplainLanguage checks that Explain speaks the exhibit's language:
+// English in the English exhibit, Vietnamese in the Vietnamese one, for
+// every error it words.
+func TestExplainLanguage(t *testing.T) {
+	for _, err := range []error{ErrLibMPVMissing, ErrHelperMissing, ErrHelperCrashed, ErrHelperBusy, &HelperError{Code: "load", Message: "x"}, errors.New("odd")} {
+		en, vi := Explain(err, "en"), Explain(err, "vi")
+		if en == "" || vi == "" || en == vi {
+			t.Errorf("%v: en %q, vi %q", err, en, vi)
+		}
+		if strings.Contains(en, "Không") || !strings.Contains(vi, "Không") && !strings.Contains(vi, "sự cố") {
+			t.Errorf("%v: en %q, vi %q: not in their languages", err, en, vi)
 		}
 	}
 }

@@ -5,29 +5,33 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+
+	"trienlam/internal/exhibit"
 )
 
 // Explain words an error of this package for the people in the hall, in
-// Vietnamese: what happened and what staff can do. The exhibit itself is
-// never affected, and the message says so where it might worry someone.
-func Explain(err error) string {
+// the language with the given code ("vi" or "en"): what happened and what
+// staff can do. The exhibit itself is never affected, and the message says
+// so where it might worry someone. The words are kinds of
+// exhibit.ProblemKinds ("clip-play-…"), like every problem the app shows.
+func Explain(err error, language string) string {
 	var he *HelperError
+	kind, args := "clip-play-failed", map[string]string{}
 	switch {
 	case err == nil:
 		return ""
 	case errors.Is(err, ErrLibMPVMissing):
-		return "Không phát được đoạn phim vì máy chưa có thư viện libmpv. " +
-			"Trên Ubuntu/Debian: sudo apt install libmpv2. " +
-			"Trên Windows: đặt tệp libmpv-2.dll (trong gói mpv-dev) cạnh tệp cài đặt setup.exe rồi cài lại Trienlam, " +
-			"hoặc chép nó vào thư mục cài đặt Trienlam với tên libmpv.dll (xem Hướng dẫn cán bộ)."
+		kind = "clip-play-no-libmpv"
 	case errors.Is(err, ErrHelperMissing):
-		return "Không phát được đoạn phim vì thiếu chương trình trienlam-media (đi kèm Trienlam). Hãy cài đặt lại Trienlam."
+		kind = "clip-play-no-helper"
 	case errors.Is(err, ErrHelperCrashed), errors.Is(err, ErrHelperBusy):
-		return "Trình phát phim gặp sự cố và đã dừng; phần còn lại của triển lãm vẫn chạy bình thường. Hãy thử phát lại."
+		kind = "clip-play-crashed"
 	case errors.As(err, &he) && he.Code == "load":
-		return "Không phát được tệp này: tệp bị hỏng hoặc không phải định dạng phim/âm thanh được hỗ trợ."
+		kind = "clip-play-load"
+	default:
+		args["error"] = err.Error()
 	}
-	return "Không phát được đoạn phim: " + err.Error()
+	return exhibit.NewProblem("", 0, kind, args).Text(language)
 }
 
 // Reason is a short, stable code for an error of this package, for logs

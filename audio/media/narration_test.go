@@ -229,8 +229,8 @@ func TestNarrationWithoutHelper(t *testing.T) {
 	if p.State() != audio.Failed || !strings.HasPrefix(p.Err().Error(), "a.m4a: ") {
 		t.Errorf("state %s, err %v", p.State(), p.Err())
 	}
-	if !strings.Contains(Explain(err), "trienlam-media") {
-		t.Errorf("Explain = %q", Explain(err))
+	if !strings.Contains(Explain(err, "vi"), "trienlam-media") {
+		t.Errorf("Explain = %q", Explain(err, "vi"))
 	}
 }
 

@@ -5,9 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"trienlam/platform/supervisor"
@@ -52,29 +53,30 @@ const (
 // are a new entry in commands() and a run function; usage text and
 // dispatch come from the table.
 type command struct {
-	name    string
-	args    string // synopsis of the arguments, e.g. "[PATH]"
-	summary string // one line for the command list
-	run     func(e *env, args []string) int
+	name string
+	args string // synopsis of the arguments, e.g. "[PATH]"
+	// The command's one line for the command list is the message
+	// "summary-" + name.
+	run func(e *env, args []string) int
 }
 
 // commands returns the subcommand table in the order help lists it. It is
 // a function, not a variable, because the help command refers to it.
 func commands() []command {
 	return []command{
-		{"validate", "[PATH]", "check a pack folder or .zip (the built-in pack if no PATH) and list its problems", runValidate},
-		{"export-pack", "DIR", "write the built-in pack into DIR, a new or empty folder, as a starting point for a new pack", runExportPack},
-		{"import-timeline", "FILE.json|.xlsx|.csv --pack DIR", "convert a TimelineJS3 timeline (JSON, or an Excel/CSV sheet in its template's columns) into DIR/timeline.toml of the pack folder DIR", runImportTimeline},
-		{"import-photos", "DIR --pack PACK", "copy the JPEG, PNG and WebP photos of DIR into the pack folder PACK (shrunk to 2560 px, turned upright) and add them to its pack.toml", runImportPhotos},
-		{"export-timeline", "[--pack PATH] OUT.json | --template OUT.xlsx", "write the timeline of a pack (the built-in pack without --pack) as TimelineJS3 JSON, or an empty Excel template to fill in", runExportTimeline},
-		{"search", "[--pack PATH] WORDS…", "search a pack (the built-in pack without --pack) as the exhibit's search screen does and print the results, best first, one per line; \"quotes\" ask for the exact phrase", runSearch},
-		{"install", "[--replace] FILE|DIR", "add an exhibit (a .trienlam or .zip file, or a pack folder) to this PC's exhibit library, copied so it stays when the USB stick is removed", runInstall},
-		{"list", "", "list the exhibit library: the built-in exhibit and the installed ones; * marks the one that opens at start", runList},
-		{"default", "ID", "choose the exhibit that opens at start (a plain start, kiosk mode and the autostart entry alike)", runDefault},
-		{"remove", "ID", "move an installed exhibit to the library's trash folder (nothing is deleted)", runRemove},
-		{"zip", "PACK OUT.trienlam", "write a pack (a folder, a .zip, or an installed exhibit's id) as one .trienlam file to share on a USB stick", runZip},
-		{"version", "", "print the version", runVersion},
-		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
+		{"validate", "[PATH]", runValidate},
+		{"export-pack", "DIR", runExportPack},
+		{"import-timeline", "FILE.json|.xlsx|.csv --pack DIR", runImportTimeline},
+		{"import-photos", "DIR --pack PACK", runImportPhotos},
+		{"export-timeline", "[--pack PATH] OUT.json | --template OUT.xlsx", runExportTimeline},
+		{"search", "[--pack PATH] WORDS…", runSearch},
+		{"install", "[--replace] FILE|DIR", runInstall},
+		{"list", "", runList},
+		{"default", "ID", runDefault},
+		{"remove", "ID", runRemove},
+		{"zip", "PACK OUT.trienlam", runZip},
+		{"version", "", runVersion},
+		{"help", "[COMMAND]", runHelp},
 	}
 }
 
@@ -96,10 +98,8 @@ type env struct {
 	lang string
 }
 
-// errorf prints a "trienlam: …" error line to stderr.
-func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "trienlam: "+format+"\n", args...)
-}
+// summary is command c's line in the command list.
+func (e *env) summary(c *command) string { return e.text("summary-" + c.name) }
 
 // Run runs the command line args (without the program name, i.e.
 // os.Args[1:]) and returns the process exit code: ExitOK, ExitFailure or
@@ -112,7 +112,12 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	e := &env{stdout: stdout, stderr: stderr, gui: gui, lang: userLanguage()}
+	return runIn(userLanguage(), args, stdout, stderr, gui)
+}
+
+// runIn is Run in the language lang ("vi" or "en").
+func runIn(lang string, args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int) int {
+	e := &env{stdout: stdout, stderr: stderr, gui: gui, lang: lang}
 
 	fset := e.flagSet("trienlam")
 	packPath := fset.String("pack", "", "open the exhibit pack at `PATH` (a folder or a .zip) instead of the built-in one")
@@ -121,7 +126,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 	// --supervised is internal: the supervisor starts the kiosk with it.
 	supervised := fset.Bool("supervised", false, "")
 	version := fset.Bool("version", false, "print the version and exit")
-	if code, done := e.parse(fset, args, mainUsage); done {
+	if code, done := e.parse(fset, args, e.mainUsage); done {
 		return code
 	}
 	set := map[string]bool{}
@@ -138,21 +143,21 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 	} else if len(rest) > 0 {
 		c := lookup(rest[0])
 		if c == nil {
-			e.errorf("unknown command %q", shorten(rest[0]))
-			mainUsage(e.stderr)
+			e.fail("unknown-command", "name", strconv.Quote(shorten(rest[0])))
+			e.mainUsage(e.stderr)
 			return ExitUsage
 		}
 		for _, f := range []string{"kiosk", "presenter", "supervised"} {
 			if set[f] {
-				e.errorf("--%s starts the exhibit; it does not go with the %s command", f, c.name)
+				e.fail("option-not-with-command", "flag", f, "command", c.name)
 				return ExitUsage
 			}
 		}
 		if set["pack"] {
 			if strings.Contains(c.args, "--pack") {
-				e.errorf("--pack before a command starts the exhibit; put it after the command: trienlam %s %s", c.name, c.args)
+				e.fail("pack-after-command", "command", c.name, "args", c.args)
 			} else {
-				e.errorf("--pack starts the exhibit; it does not go with the %s command", c.name)
+				e.fail("option-not-with-command", "flag", "pack", "command", c.name)
 			}
 			return ExitUsage
 		}
@@ -161,28 +166,28 @@ func Run(args []string, stdout, stderr io.Writer, gui func(opts GUIOptions) int)
 
 	if set["pack"] {
 		if *packPath == "" {
-			e.errorf("--pack: the path is empty")
+			e.fail("pack-path-empty", "command", "")
 			return ExitUsage
 		}
 		// A missing pack (a USB stick not plugged in, a changed drive
 		// letter) still starts the exhibit: the window explains it and
 		// shows the built-in exhibit, so a hall is never left without
 		// one. Only the log hears of it here.
-		if msg := checkExists(*packPath); msg != "" && !*supervised {
+		if err := checkExists(*packPath); err != nil && !*supervised {
 			// (The supervised kiosk's parent has said it already.)
-			e.errorf("--pack %s: %s; the built-in exhibit is shown instead", shorten(*packPath), msg)
+			e.fail("pack-missing-shown-builtin", "path", shorten(*packPath), "why", e.errText(err))
 		}
 	}
 	if *kiosk && *presenter {
-		e.errorf("--kiosk and --presenter do not go together: kiosk mode is for an unattended PC, presenter mode for a projector")
+		e.fail("kiosk-and-presenter")
 		return ExitUsage
 	}
 	if *supervised && !*kiosk {
-		e.errorf("--supervised is used only by --kiosk")
+		e.fail("supervised-only-kiosk")
 		return ExitUsage
 	}
 	if gui == nil {
-		e.errorf("this build has no graphical interface; try %q", "trienlam help")
+		e.fail("no-gui")
 		return ExitFailure
 	}
 	opts := GUIOptions{PackPath: *packPath, Kiosk: *kiosk, Presenter: *presenter, FromFile: fromFile}
@@ -209,7 +214,7 @@ var (
 func (e *env) superviseKiosk(opts GUIOptions) int {
 	exe, err := executable()
 	if err != nil {
-		e.errorf("kiosk mode cannot find its own program to supervise: %v", err)
+		e.fail("kiosk-no-program", "error", e.errText(err))
 		return ExitFailure
 	}
 	args := []string{"--kiosk", "--supervised"}
@@ -241,7 +246,7 @@ func (e *env) parse(fset *flag.FlagSet, args []string, usage func(w io.Writer)) 
 		usage(e.stdout)
 		return ExitOK, true
 	default:
-		e.errorf("%s", shorten(err.Error()))
+		fmt.Fprintf(e.stderr, "trienlam: %s\n", e.flagError(err))
 		usage(e.stderr)
 		return ExitUsage, true
 	}
@@ -249,50 +254,34 @@ func (e *env) parse(fset *flag.FlagSet, args []string, usage func(w io.Writer)) 
 
 // mainUsage prints the top-level help: how to start the exhibit, the
 // commands and the flags.
-func mainUsage(w io.Writer) {
-	fmt.Fprintf(w, `Trienlam %s shows an exhibit pack: chapters, photos, narration and a timeline.
-
-Usage:
-  trienlam [--pack PATH] [--kiosk | --presenter]
-                                    start the exhibit: the start exhibit of the library
-                                    (trienlam default ID; the built-in one unless chosen)
-                                    without --pack
-  trienlam FILE.trienlam            open an exhibit file (what a double click does; a
-                                    running exhibit is handed the file)
-  trienlam COMMAND [ARGUMENTS]
-
-Commands:
-`, Version)
+func (e *env) mainUsage(w io.Writer) {
+	fmt.Fprint(w, e.text("usage-main-start", "version", Version))
 	width := 0
 	for _, c := range commands() {
 		width = max(width, len(strings.TrimSpace(c.name+" "+c.args)))
 	}
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-*s  %s\n", width, strings.TrimSpace(c.name+" "+c.args), c.summary)
+		fmt.Fprintf(w, "  %-*s  %s\n", width, strings.TrimSpace(c.name+" "+c.args), e.summary(&c))
 	}
-	fmt.Fprint(w, "\nFlags:\n")
+	fmt.Fprintf(w, "\n%s\n", e.text("flags-heading"))
 	for _, f := range mainFlags {
-		fmt.Fprintf(w, "  %-12s  %s\n", strings.TrimSpace(f.flag+" "+f.arg), f.text)
+		fmt.Fprintf(w, "  %-12s  %s\n", strings.TrimSpace(f.flag+" "+f.arg), e.text(f.text))
 	}
-	fmt.Fprint(w, `
-Run "trienlam help COMMAND" for more about a command.
-Exit status: 0 success; 1 the pack has problems or the command failed;
-2 bad arguments or a pack that cannot be read.
-`)
+	fmt.Fprint(w, e.text("usage-main-end"))
 }
 
 // commandUsage returns the usage printer of command c, listing the flags
 // of its FlagSet.
-func commandUsage(c *command, fset *flag.FlagSet) func(io.Writer) {
+func (e *env) commandUsage(c *command, fset *flag.FlagSet) func(io.Writer) {
 	return func(w io.Writer) {
-		fmt.Fprintf(w, "Usage: trienlam %s\n\n%s.\n", strings.TrimSpace(c.name+" "+c.args), capitalize(c.summary))
+		fmt.Fprint(w, e.text("usage-command", "synopsis", strings.TrimSpace(c.name+" "+c.args), "summary", capitalize(e.summary(c))))
 		var flags strings.Builder
 		fset.VisitAll(func(f *flag.Flag) {
 			name, usage := flag.UnquoteUsage(f)
 			fmt.Fprintf(&flags, "  --%s\n    \t%s\n", strings.TrimSpace(f.Name+" "+name), usage)
 		})
 		if flags.Len() > 0 {
-			fmt.Fprintf(w, "\nFlags:\n%s", flags.String())
+			fmt.Fprintf(w, "\n%s\n%s", e.text("flags-heading"), flags.String())
 		}
 	}
 }
@@ -303,24 +292,15 @@ func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// checkExists returns "" when path exists, else why not, in the words the
-// user expects whatever the operating system ("no such file or directory").
-func checkExists(path string) string {
+// checkExists returns nil when path exists, else why not (errText words
+// it for the user, whatever the operating system's words).
+func checkExists(path string) error {
 	_, err := os.Stat(path)
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return err
 }
 
 // maxShown is how many bytes of a user-supplied argument an error message
@@ -351,7 +331,7 @@ func (e *env) start(name string, args []string, define func(*flag.FlagSet)) (res
 	}
 	c := lookup(name)
 	for {
-		if code, done := e.parse(fset, args, commandUsage(c, fset)); done {
+		if code, done := e.parse(fset, args, e.commandUsage(c, fset)); done {
 			return nil, code, true
 		}
 		left := fset.Args()
@@ -373,7 +353,7 @@ func runVersion(e *env, args []string) int {
 		return code
 	}
 	if len(args) > 0 {
-		e.errorf("version takes no arguments")
+		e.fail("version-args")
 		return ExitUsage
 	}
 	fmt.Fprintf(e.stdout, "trienlam %s\n", Version)
@@ -388,44 +368,44 @@ func runHelp(e *env, args []string) int {
 	}
 	switch len(args) {
 	case 0:
-		mainUsage(e.stdout)
+		e.mainUsage(e.stdout)
 		return ExitOK
 	case 1:
 		c := lookup(args[0])
 		if c == nil {
-			e.errorf("unknown command %q", shorten(args[0]))
-			mainUsage(e.stderr)
+			e.fail("unknown-command", "name", strconv.Quote(shorten(args[0])))
+			e.mainUsage(e.stderr)
 			return ExitUsage
 		}
 		// Every command answers -h with its usage, flags included.
 		return c.run(e, []string{"-h"})
 	}
-	e.errorf("help takes at most one command name")
+	e.fail("help-args")
 	return ExitUsage
 }
 
-// oneArg returns the one argument of command cmd, a path to takes ("one
-// folder") naming a what ("folder"). When there is not exactly one, or it
+// oneArg returns the one argument of command cmd, a path to takes (the
+// message "takes-one-folder") naming a what (the message "what-folder"). When there is not exactly one, or it
 // is empty, it says so and ok is false: a usage error.
 func (e *env) oneArg(cmd string, args []string, takes, what string) (arg string, ok bool) {
 	if len(args) != 1 {
-		e.errorf("%s takes %s, got %d arguments", cmd, takes, len(args))
+		e.fail("args-count", "command", cmd, "takes", e.text(takes), "n", strconv.Itoa(len(args)))
 		return "", false
 	}
 	if args[0] == "" {
-		e.errorf("%s: the %s path is empty", cmd, what)
+		e.fail("path-empty", "command", cmd, "what", e.text(what))
 		return "", false
 	}
 	return args[0], true
 }
 
 // importArgs parses the arguments of an import command: one source (takes
-// and what as for oneArg) and --pack DIR, the pack folder to add adds ("the
-// photos") to, which is required. done is set, with the exit code, when the
+// and what as for oneArg) and --pack DIR, the pack folder to add adds (the
+// message "the-photos") to, which is required. done is set, with the exit code, when the
 // command ends here.
 func (e *env) importArgs(cmd string, args []string, takes, what, adds string) (src, dir string, code int, done bool) {
 	args, code, done = e.start(cmd, args, func(f *flag.FlagSet) {
-		f.StringVar(&dir, "pack", "", "the pack folder `DIR` to add "+adds+" to (required)")
+		f.StringVar(&dir, "pack", "", e.text("flag-pack-import", "adds", e.text(adds)))
 	})
 	if done {
 		return "", "", code, true
@@ -435,7 +415,7 @@ func (e *env) importArgs(cmd string, args []string, takes, what, adds string) (s
 	case !ok:
 		return "", "", ExitUsage, true
 	case dir == "":
-		e.errorf("%s: --pack DIR is required: the pack folder to add %s to", cmd, adds)
+		e.fail("pack-required", "command", cmd, "adds", e.text(adds))
 		return "", "", ExitUsage, true
 	}
 	return src, dir, 0, false

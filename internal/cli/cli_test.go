@@ -423,7 +423,7 @@ func TestValidateDamagedAudio(t *testing.T) {
 	} {
 		found := false
 		for _, l := range problems {
-			if strings.HasPrefix(l, file+": ") {
+			if strings.HasPrefix(l, file+":") { // file: or file:line:
 				found = true
 				if !strings.Contains(l, says) {
 					t.Errorf("%s: %q does not say %q", file, l, says)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"trienlam/assets"
@@ -18,14 +19,14 @@ import (
 func (e *env) openLibrary() (*library.Library, bool) {
 	l, err := library.Open()
 	if err != nil {
-		e.errorf("%v", err)
+		e.fail("library-failed", "error", e.errText(err))
 		return nil, false
 	}
 	return l, true
 }
 
 // startLibrary is start for a library command that takes n arguments
-// (wrong is the usage error when it gets another number), then opens the
+// (wrong is the message of the usage error when it gets another number), then opens the
 // library. done is set, with the exit code, when the command ends here.
 func (e *env) startLibrary(cmd string, args []string, n int, wrong string) (rest []string, l *library.Library, code int, done bool) {
 	rest, code, done = e.start(cmd, args, nil)
@@ -33,7 +34,7 @@ func (e *env) startLibrary(cmd string, args []string, n int, wrong string) (rest
 		return nil, nil, code, true
 	}
 	if len(rest) != n {
-		e.errorf("%s", wrong)
+		e.fail(wrong)
 		return nil, nil, ExitUsage, true
 	}
 	l, ok := e.openLibrary()
@@ -49,17 +50,17 @@ func (e *env) startLibrary(cmd string, args []string, n int, wrong string) (rest
 func runInstall(e *env, args []string) int {
 	var replace bool
 	args, code, done := e.start("install", args, func(f *flag.FlagSet) {
-		f.BoolVar(&replace, "replace", false, "replace an installed exhibit with the same id (the old one is kept in the library's .backup folder)")
+		f.BoolVar(&replace, "replace", false, e.text("flag-replace"))
 	})
 	if done {
 		return code
 	}
 	if len(args) != 1 || args[0] == "" {
-		e.errorf("install takes one exhibit: a folder, a .zip or a %s file", library.Extension)
+		e.fail("install-args", "ext", library.Extension)
 		return ExitUsage
 	}
-	if msg := checkExists(args[0]); msg != "" {
-		e.errorf("%s: %s", shorten(args[0]), msg)
+	if err := checkExists(args[0]); err != nil {
+		e.fail("path-problem", "path", shorten(args[0]), "why", e.errText(err))
 		return ExitUsage
 	}
 	l, ok := e.openLibrary()
@@ -70,19 +71,18 @@ func runInstall(e *env, args []string) int {
 	var exists *library.ExistsError
 	switch {
 	case errors.As(err, &exists):
-		e.errorf("%s is already installed as %q (%s); nothing was changed. To replace it (the old one is kept as a backup): trienlam install --replace %s",
-			shorten(args[0]), exists.ID, exists.Existing.Title, args[0])
+		e.fail("install-exists", "src", shorten(args[0]), "id", strconv.Quote(exists.ID), "title", exists.Existing.Title)
 		return ExitFailure
 	case err != nil:
-		e.errorf("install: %s", shorten(err.Error()))
+		e.fail("install-failed", "error", e.packErrText(err))
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, "installed %q (%s) in %s\n", res.Entry.ID, res.Entry.Title, res.Entry.Dir)
+	e.say("install-done", "id", strconv.Quote(res.Entry.ID), "title", res.Entry.Title, "dir", res.Entry.Dir)
 	if res.Backup != "" {
-		fmt.Fprintf(e.stdout, "the previous version is kept in %s\n", res.Backup)
+		e.say("install-backup", "dir", res.Backup)
 	}
 	if res.Entry.Problems > 0 {
-		fmt.Fprintf(e.stdout, "it has %d problems: trienlam validate %s\n", res.Entry.Problems, res.Entry.Dir)
+		e.say("install-problems", "n", strconv.Itoa(res.Entry.Problems), "dir", res.Entry.Dir)
 	}
 	return ExitOK
 }
@@ -90,13 +90,13 @@ func runInstall(e *env, args []string) int {
 // runList prints the library: the built-in exhibit and every installed one,
 // one per line (id, title, size, problems), the start exhibit marked.
 func runList(e *env, args []string) int {
-	args, l, code, done := e.startLibrary("list", args, 0, "list takes no arguments")
+	args, l, code, done := e.startLibrary("list", args, 0, "list-args")
 	if done {
 		return code
 	}
 	entries, err := l.List()
 	if err != nil {
-		e.errorf("%v", err)
+		e.fail("library-failed", "error", e.errText(err))
 		return ExitFailure
 	}
 	start := l.Start()
@@ -107,46 +107,46 @@ func runList(e *env, args []string) int {
 		if en.ID == start {
 			mark = "*"
 		}
-		where := "built in"
+		where := e.text("list-built-in")
 		if !en.IsBuiltin() {
 			where = library.SizeText(en.Size)
 		}
-		state := fmt.Sprintf("%d problems", en.Problems)
+		state := e.text("list-problems", "n", strconv.Itoa(en.Problems))
 		if en.Broken != "" {
-			state = "cannot be opened: " + shorten(en.Broken)
+			state = e.text("list-unopenable", "error", shorten(en.Broken))
 		}
 		fmt.Fprintf(e.stdout, "%s %-24s %s (%s, %s)\n", mark, en.ID, en.Title, where, state)
 	}
-	fmt.Fprintf(e.stdout, "* opens at start. Exhibits folder: %s\n", l.Dir)
+	e.say("list-footer", "dir", l.Dir)
 	return ExitOK
 }
 
 // runDefault chooses the exhibit that opens at start.
 func runDefault(e *env, args []string) int {
-	args, l, code, done := e.startLibrary("default", args, 1, "default takes one exhibit id (see trienlam list)")
+	args, l, code, done := e.startLibrary("default", args, 1, "default-args")
 	if done {
 		return code
 	}
 	if err := l.SetStart(args[0]); err != nil {
-		e.errorf("default: %v (see trienlam list)", err)
+		e.fail("default-failed", "error", e.errText(err))
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, "%q now opens at start\n", args[0])
+	e.say("default-done", "id", strconv.Quote(args[0]))
 	return ExitOK
 }
 
 // runRemove moves an installed exhibit to the library's trash folder.
 func runRemove(e *env, args []string) int {
-	args, l, code, done := e.startLibrary("remove", args, 1, "remove takes one exhibit id (see trienlam list)")
+	args, l, code, done := e.startLibrary("remove", args, 1, "remove-args")
 	if done {
 		return code
 	}
 	trash, err := l.Remove(args[0])
 	if err != nil {
-		e.errorf("remove: %v", err)
+		e.fail("remove-failed", "error", e.errText(err))
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, "moved %q to %s (nothing was deleted)\n", args[0], trash)
+	e.say("remove-done", "id", strconv.Quote(args[0]), "trash", trash)
 	return ExitOK
 }
 
@@ -158,7 +158,7 @@ func runZip(e *env, args []string) int {
 		return code
 	}
 	if len(args) != 2 || args[0] == "" || args[1] == "" {
-		e.errorf("zip takes a pack (a folder, a .zip or an installed exhibit's id) and the %s file to write", library.Extension)
+		e.fail("zip-args", "ext", library.Extension)
 		return ExitUsage
 	}
 	src, out := args[0], args[1]
@@ -169,14 +169,14 @@ func runZip(e *env, args []string) int {
 	switch {
 	case src == library.BuiltinID:
 		err = library.ZipFS(assets.Pack(), out)
-	case checkExists(src) != "":
+	case checkExists(src) != nil:
 		l, ok := e.openLibrary()
 		if !ok {
 			return ExitFailure
 		}
 		p := l.Path(src)
 		if p == "" {
-			e.errorf("%s: %s, and no installed exhibit has that id", shorten(src), checkExists(src))
+			e.fail("zip-no-such", "src", shorten(src), "why", e.errText(checkExists(src)))
 			return ExitUsage
 		}
 		err = library.Zip(p, out)
@@ -184,10 +184,10 @@ func runZip(e *env, args []string) int {
 		err = library.Zip(src, out)
 	}
 	if err != nil {
-		e.errorf("zip: %s", shorten(err.Error()))
+		e.fail("zip-failed", "error", e.packErrText(err))
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, "wrote %s\n", out)
+	e.say("zip-done", "out", out)
 	return ExitOK
 }
 
@@ -197,7 +197,7 @@ func runZip(e *env, args []string) int {
 func isExhibitFile(arg string) bool {
 	ext := strings.ToLower(filepath.Ext(arg))
 	if ext == library.Extension || ext == ".zip" {
-		return checkExists(arg) == ""
+		return checkExists(arg) == nil
 	}
 	if fi, err := os.Stat(filepath.Join(arg, exhibit.ManifestName)); err == nil && fi.Mode().IsRegular() {
 		return true

@@ -7,21 +7,24 @@ import (
 )
 
 // mainFlags are the flags of the exhibit itself, as the help lists them
-// and the man page is made from them.
+// and the man page is made from them; text is the message that says what
+// the flag does.
 var mainFlags = []struct{ flag, arg, text string }{
-	{"--pack", "PATH", "open the exhibit pack at PATH (a folder or a .zip) instead of the built-in one"},
-	{"--kiosk", "", "start full screen in kiosk mode, for an unattended PC; restarted after a crash"},
-	{"--presenter", "", "start in presenter mode, for a projector"},
-	{"--version", "", "print the version and exit"},
-	{"-h, --help", "", "show this help"},
+	{"--pack", "PATH", "flag-main-pack"},
+	{"--kiosk", "", "flag-main-kiosk"},
+	{"--presenter", "", "flag-main-presenter"},
+	{"--version", "", "flag-main-version"},
+	{"-h, --help", "", "flag-main-help"},
 }
 
 // ManSections returns the OPTIONS and COMMANDS sections of the man page in
 // roff, made from the program's own help: the flags above and every
 // command's summary and flags as "trienlam help COMMAND" prints them, so
 // the man page cannot fall behind the program (packaging/linux/trienlam.1.in
-// holds the rest; cmd/genman joins them).
+// holds the rest; cmd/genman joins them). The man page is in English,
+// whatever the language of the machine that builds it.
 func ManSections() string {
+	e := &env{lang: "en"}
 	var b strings.Builder
 	b.WriteString(".SH OPTIONS\n")
 	for _, f := range mainFlags {
@@ -35,13 +38,13 @@ func ManSections() string {
 		} else {
 			fmt.Fprintf(&b, ".B \"%s\"\n", strings.Join(names, ", "))
 		}
-		b.WriteString(roff(capitalize(f.text)) + ".\n")
+		b.WriteString(roff(capitalize(e.text(f.text))) + ".\n")
 	}
 	b.WriteString(".SH COMMANDS\n")
 	for _, c := range commands() {
 		b.WriteString(".TP\n")
 		fmt.Fprintf(&b, ".B \"%s\"\n", roff(strings.TrimSpace(c.name+" "+c.args)))
-		b.WriteString(roff(capitalize(c.summary)) + ".\n")
+		b.WriteString(roff(capitalize(e.summary(&c))) + ".\n")
 		for _, f := range commandFlags(c.name) {
 			fmt.Fprintf(&b, ".RS\n.TP\n.B \"%s\"\n%s\n.RE\n", roff(f[0]), roff(f[1]))
 		}
@@ -53,7 +56,7 @@ func ManSections() string {
 // as the flag with its argument and what it does.
 func commandFlags(name string) [][2]string {
 	var out bytes.Buffer
-	Run([]string{name, "--help"}, &out, nil, nil)
+	runIn("en", []string{name, "--help"}, &out, nil, nil)
 	_, list, found := strings.Cut(out.String(), "\nFlags:\n")
 	if !found {
 		return nil

@@ -13,10 +13,10 @@ import (
 	"trienlam/internal/exhibit"
 )
 
-// mediaReport is what checkMedia found: problems, as "file: message"
-// lines, and notes that are no problem.
+// mediaReport is what checkMedia found: problems, and notes that are no
+// problem.
 type mediaReport struct {
-	problems, notes []string
+	problems, notes []exhibit.Problem
 }
 
 // checkMedia plays every chapter's narration through the decoder, to the
@@ -30,8 +30,8 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 	type job struct {
 		file   string
 		ch     *exhibit.Chapter
-		res    []string
-		note   string
+		res    []exhibit.Problem
+		note   *exhibit.Problem
 		length time.Duration // decoded, when the whole file decodes
 	}
 	var narrations []*job
@@ -58,9 +58,10 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 			}
 			switch {
 			case errors.Is(err, audio.ErrNeedsMediaHelper):
-				j.note = j.file + ": played by the media helper (mpv), not checked here"
+				note := audio.Problem(j.file, err)
+				j.note = &note
 			case err != nil:
-				j.res = append(j.res, fileLine(j.file, err))
+				j.res = append(j.res, audio.Problem(j.file, err))
 			}
 		}()
 	}
@@ -71,8 +72,8 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 	for _, j := range narrations {
 		lengths[j.file] = j.length
 		r.problems = append(r.problems, j.res...)
-		if j.note != "" {
-			r.notes = append(r.notes, j.note)
+		if j.note != nil {
+			r.notes = append(r.notes, *j.note)
 		}
 	}
 	seen = map[string]bool{}
@@ -83,24 +84,22 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 		seen[ch.Captions+"\x00"+ch.ID] = true
 		timing, err := captions.Check(p.FS, ch.Captions, lengths[ch.Narration])
 		if err != nil {
-			r.problems = append(r.problems, fileLine(ch.Captions, err))
+			r.problems = append(r.problems, captions.Problem(ch.Captions, err))
 			continue
 		}
-		for _, t := range timing {
-			r.problems = append(r.problems, ch.Captions+": "+t)
-		}
+		r.problems = append(r.problems, timing...)
 		cues, err := captions.ReadFile(p.FS, ch.Captions)
 		if err != nil {
-			r.problems = append(r.problems, fileLine(ch.Captions, err))
+			r.problems = append(r.problems, captions.Problem(ch.Captions, err))
 			continue
 		}
 		if len(cues) == 0 {
-			r.problems = append(r.problems, ch.Captions+": no cues: the file has only its WEBVTT header")
+			r.problems = append(r.problems, exhibit.NewProblem(ch.Captions, 0, "captions-no-cues", map[string]string{"file": ch.Captions}))
 			continue
 		}
 		if c, ok := staleCue(ch, cues); ok {
-			r.problems = append(r.problems, fmt.Sprintf("%s: cue %s (at %s) is not the text of chapter %q there (%q): was the chapter edited? Time the captions again",
-				ch.Captions, c.ID, c.Start.Round(time.Millisecond), ch.ID, shortText(c.Text)))
+			r.problems = append(r.problems, exhibit.NewProblem(ch.Captions, 0, "captions-stale-cue", map[string]string{
+				"file": ch.Captions, "id": c.ID, "at": clock(c.Start), "chapter": ch.ID, "text": shortText(c.Text)}))
 		}
 	}
 	return r
@@ -125,14 +124,10 @@ func staleCue(ch *exhibit.Chapter, cues []captions.Cue) (captions.Cue, bool) {
 	return captions.Cue{}, false
 }
 
-// fileLine formats err as a "file: message" problem line, naming file
-// once: audio errors usually begin with it already.
-func fileLine(file string, err error) string {
-	msg := err.Error()
-	if strings.HasPrefix(msg, file+": ") {
-		return msg
-	}
-	return file + ": " + msg
+// clock formats d as m:ss.mmm, as captions give times.
+func clock(d time.Duration) string {
+	ms := int(d.Round(time.Millisecond) / time.Millisecond)
+	return fmt.Sprintf("%d:%02d.%03d", ms/60000, ms/1000%60, ms%1000)
 }
 
 // shortText cuts s to about 60 characters for a message.

@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"trienlam/assets"
@@ -24,16 +24,16 @@ func runValidate(e *env, args []string) int {
 		return code
 	}
 	if len(args) > 1 {
-		e.errorf("validate takes one pack path, got %d arguments", len(args))
+		e.fail("validate-args", "n", strconv.Itoa(len(args)))
 		return ExitUsage
 	}
 	if len(args) == 1 && args[0] == "" {
-		e.errorf("validate: the path is empty")
+		e.fail("validate-path-empty")
 		return ExitUsage
 	}
 	// Without a path, the built-in pack: lets CI check the pack the binary
 	// ships.
-	l, err := e.loadPack(strings.Join(args, ""), len(args) == 1, "", "built-in pack", true)
+	l, err := e.loadPack(strings.Join(args, ""), len(args) == 1, "", true)
 	defer l.close()
 	if err != nil {
 		return ExitUsage
@@ -45,12 +45,12 @@ func runValidate(e *env, args []string) int {
 		counts = pack.Counts()
 		media = checkMedia(pack)
 	}
-	for _, l := range media.problems {
-		fmt.Fprintln(e.stdout, l)
+	for _, p := range media.problems {
+		fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 	}
-	for _, l := range media.notes {
+	for _, p := range media.notes {
 		// Not a problem: stderr, so stdout stays problems then summary.
-		fmt.Fprintln(e.stderr, "trienlam: note: "+l)
+		e.fail("note", "note", p.StringIn(e.lang))
 	}
 	fmt.Fprintln(e.stdout, counts.StringIn(e.lang))
 	if len(probs) > 0 || len(media.problems) > 0 {
@@ -77,20 +77,20 @@ func (l loadedPack) close() {
 }
 
 // loadPack loads the pack at path, a folder or a .zip, or the built-in pack
-// (called builtIn in messages) when no path is given. With list set, the
+// when no path is given. With list set, the
 // pack's problems are printed first, one a line. When the pack cannot be
 // loaded at all (a path that is not there, named after flag, "--pack "; or
 // the loader's error) it says so, and the error is not nil: a usage error.
-func (e *env) loadPack(path string, given bool, flag, builtIn string, list bool) (loadedPack, error) {
-	l := loadedPack{name: builtIn}
+func (e *env) loadPack(path string, given bool, flag string, list bool) (loadedPack, error) {
+	l := loadedPack{name: e.text("built-in-pack")}
 	var err error
 	if !given {
 		l.pack, l.probs, err = exhibit.Load(assets.Pack())
 	} else {
 		l.name = path
-		if msg := checkExists(path); msg != "" {
-			e.errorf("%s%s: %s", flag, shorten(path), msg)
-			return l, errors.New(msg)
+		if err := checkExists(path); err != nil {
+			e.fail("path-problem", "path", flag+shorten(path), "why", e.errText(err))
+			return l, err
 		}
 		l.pack, l.probs, l.pfs, err = exhibit.LoadPath(path)
 	}
@@ -100,7 +100,7 @@ func (e *env) loadPack(path string, given bool, flag, builtIn string, list bool)
 		}
 	}
 	if err != nil {
-		e.loadError(l.name, err)
+		e.loadError(l.name, err, l.probs, list)
 	}
 	return l, err
 }
@@ -117,31 +117,38 @@ type packChoice struct {
 // --pack is a usage error.
 func (e *env) startWithPack(cmd string, args []string, what string) (rest []string, choice packChoice, code int, done bool) {
 	rest, code, done = e.start(cmd, args, func(f *flag.FlagSet) {
-		f.Func("pack", "the pack `PATH` (a folder or a .zip) "+what+"; the built-in pack without it", func(s string) error {
+		f.Func("pack", e.text("flag-pack-command", "what", e.text(what)), func(s string) error {
 			choice.path, choice.set = s, true
 			return nil
 		})
 	})
 	if !done && choice.set && choice.path == "" {
-		e.errorf("%s: --pack: the path is empty", cmd)
+		e.fail("pack-path-empty", "command", cmd)
 		return nil, choice, ExitUsage, true
 	}
 	return rest, choice, code, done
 }
 
 // loadError reports err, the failure to load the pack called name,
-// beginning with that name once.
-func (e *env) loadError(name string, err error) {
+// beginning with that name once. probs are the loader's problems; listed
+// says they were printed above.
+func (e *env) loadError(name string, err error, probs []exhibit.Problem, listed bool) {
 	// LoadPath's errors usually begin with the path already.
 	msg := err.Error()
 	if e.lang != "en" {
-		// The problems printed above say the rest.
-		msg = exhibit.OpenErrorText(err, nil, e.lang)
+		msg = e.packErrText(err)
+		if len(probs) > 0 {
+			if listed {
+				msg = e.text("pack-cannot-open")
+			} else {
+				msg = exhibit.OpenErrorText(err, probs, e.lang)
+			}
+		}
 	}
 	if !strings.HasPrefix(msg, name+": ") {
 		msg = name + ": " + msg
 	}
-	e.errorf("%s", shorten(msg))
+	fmt.Fprintf(e.stderr, "trienlam: %s\n", shorten(msg))
 }
 
 // runExportPack writes the built-in pack into a new or empty folder, the
@@ -151,7 +158,7 @@ func runExportPack(e *env, args []string) int {
 	if done {
 		return code
 	}
-	dir, ok := e.oneArg("export-pack", args, "one folder", "folder")
+	dir, ok := e.oneArg("export-pack", args, "takes-one-folder", "what-folder")
 	if !ok {
 		return ExitUsage
 	}
@@ -160,29 +167,29 @@ func runExportPack(e *env, args []string) int {
 	// is written.
 	if info, err := os.Stat(dir); err == nil {
 		if !info.IsDir() {
-			e.errorf("export-pack: %s exists and is not a folder", shorten(dir))
+			e.fail("export-pack-not-folder", "dir", shorten(dir))
 			return ExitFailure
 		}
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			e.errorf("export-pack: %v", err)
+			e.fail("export-pack-failed", "error", e.errText(err))
 			return ExitFailure
 		}
 		if len(entries) > 0 {
-			e.errorf("export-pack: %s is not empty; nothing was written (choose a new or empty folder so no file is overwritten)", shorten(dir))
+			e.fail("export-pack-not-empty", "dir", shorten(dir))
 			return ExitFailure
 		}
 	}
 	if err := exhibit.Export(assets.Pack(), dir); err != nil {
-		e.errorf("export-pack: %v", err)
+		e.fail("export-pack-failed", "error", e.errText(err))
 		return ExitFailure
 	}
 	n, err := countFiles(dir)
 	if err != nil {
-		e.errorf("export-pack: exported, but cannot count the files written: %v", err)
+		e.fail("export-pack-count-failed", "error", e.errText(err))
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, "exported built-in pack to %s (%d files)\n", dir, n)
+	e.say("export-pack-done", "dir", dir, "n", strconv.Itoa(n))
 	return ExitOK
 }
 

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -33,6 +34,7 @@ type importResult struct {
 	target string // pack path written, when imported
 	id     string
 	note   string      // how it was changed, or why it was skipped
+	kept   bool        // skipped but no failure: already in the pack, or a folder
 	warn   string      // e.g. an extension that does not match the content
 	entry  [][2]string // the keys of the [[photos]] entry appended to pack.toml
 }
@@ -43,24 +45,24 @@ type importResult struct {
 // already there is skipped and said so, which makes running it twice
 // harmless.
 func runImportPhotos(e *env, args []string) int {
-	src, dir, code, done := e.importArgs("import-photos", args, "one folder of photos", "folder", "the photos")
+	src, dir, code, done := e.importArgs("import-photos", args, "takes-one-photo-folder", "what-folder", "the-photos")
 	if done {
 		return code
 	}
 	for _, d := range []struct{ flag, path string }{{"", src}, {"--pack ", dir}} {
-		if msg := checkExists(d.path); msg != "" {
-			e.errorf("%s%s: %s", d.flag, shorten(d.path), msg)
+		if err := checkExists(d.path); err != nil {
+			e.fail("path-problem", "path", d.flag+shorten(d.path), "why", e.errText(err))
 			return ExitUsage
 		}
 		if info, err := os.Stat(d.path); err == nil && !info.IsDir() {
-			e.errorf("%s%s: not a folder", d.flag, shorten(d.path))
+			e.fail("path-not-folder", "path", d.flag+shorten(d.path))
 			return ExitUsage
 		}
 	}
 	manifestPath := filepath.Join(dir, exhibit.ManifestName)
 	manifest, err := os.ReadFile(manifestPath)
 	if err != nil {
-		e.errorf("import-photos: --pack %s: %v (is it a pack folder?)", shorten(dir), unwrapPath(err))
+		e.fail("import-photos-not-pack", "dir", shorten(dir), "error", e.errText(unwrapPath(err)))
 		return ExitUsage
 	}
 	var m struct {
@@ -70,7 +72,7 @@ func runImportPhotos(e *env, args []string) int {
 		} `toml:"photos"`
 	}
 	if _, err := toml.Decode(string(manifest), &m); err != nil {
-		e.errorf("import-photos: %s: %v; nothing was written (run trienlam validate %s)", manifestPath, err, shorten(dir))
+		e.fail("import-photos-toml", "manifest", manifestPath, "error", err.Error(), "dir", shorten(dir))
 		return ExitFailure
 	}
 	ids, files := map[string]bool{}, map[string]bool{}
@@ -81,12 +83,12 @@ func runImportPhotos(e *env, args []string) int {
 
 	entries, err := os.ReadDir(src)
 	if err != nil {
-		e.errorf("import-photos: %s: %v", shorten(src), unwrapPath(err))
+		e.fail("import-photos-read-failed", "dir", shorten(src), "error", e.errText(unwrapPath(err)))
 		return ExitFailure
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	if err := os.MkdirAll(filepath.Join(dir, photosFolder), 0o755); err != nil {
-		e.errorf("import-photos: %v", err)
+		e.fail("import-photos-failed", "error", e.errText(err))
 		return ExitFailure
 	}
 
@@ -107,21 +109,21 @@ func runImportPhotos(e *env, args []string) int {
 		r := importResult{name: name}
 		if !de.Type().IsRegular() {
 			if de.IsDir() {
-				r.note = "a folder (import-photos does not look inside folders)"
+				r.note, r.kept = e.text("skip-folder"), true
 			} else {
-				r.note = "not a regular file"
+				r.note = e.text("skip-not-regular")
 			}
 			skipped = append(skipped, r)
 			continue
 		}
 		info, err := photos.Inspect(srcFS, name)
 		if err != nil {
-			r.note = skipReason(err)
+			r.note = e.skipReason(err)
 			skipped = append(skipped, r)
 			continue
 		}
 		if w := photos.CheckExtension(name, info.Format); w != nil {
-			r.warn = strings.TrimPrefix(w.Error(), name+": ")
+			r.warn = e.text("photo-ext-mismatch", "warning", strings.TrimPrefix(w.Error(), name+": "), "format", strings.ToUpper(info.Format))
 		}
 		r.id = photos.ID(name)
 		ext := ".jpg"
@@ -147,13 +149,13 @@ func runImportPhotos(e *env, args []string) int {
 		r.target = photosFolder + "/" + r.id + ext
 		switch {
 		case ids[r.id]:
-			r.note = fmt.Sprintf("already in pack.toml (a photo with id %q)", r.id)
+			r.note, r.kept = e.text("skip-id-taken", "id", strconv.Quote(r.id)), true
 		case files[r.target]:
-			r.note = fmt.Sprintf("already in pack.toml (%s)", r.target)
+			r.note, r.kept = e.text("skip-in-manifest", "target", r.target), true
 		}
 		if r.note == "" {
 			if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(r.target))); err == nil {
-				r.note = fmt.Sprintf("exists: %s is already in the pack folder (not in pack.toml: add an entry by hand, or move the file away and run again)", r.target)
+				r.note = e.text("skip-exists", "target", r.target)
 			}
 		}
 		if r.note != "" {
@@ -162,17 +164,17 @@ func runImportPhotos(e *env, args []string) int {
 		}
 		data, how, err := photos.Prepare(srcFS, name, info, importMaxSide, importQuality)
 		if err != nil {
-			r.note = skipReason(err)
+			r.note = e.skipReason(err)
 			skipped = append(skipped, r)
 			continue
 		}
 		if err := writeNew(filepath.Join(dir, filepath.FromSlash(r.target)), data); err != nil {
-			e.errorf("import-photos: %v", err)
+			e.fail("import-photos-failed", "error", e.errText(err))
 			failed = true
 			break
 		}
 		written = append(written, filepath.Join(dir, filepath.FromSlash(r.target)))
-		r.note = how
+		r.note = e.changeText(how)
 		r.entry = photoEntry(r.id, r.target, name, info)
 		ids[r.id], files[r.target], thisRun[r.id] = true, true, true
 		imported = append(imported, r)
@@ -184,7 +186,7 @@ func runImportPhotos(e *env, args []string) int {
 			m.AppendEntry("photos", r.entry...)
 		}
 		if err := replaceFile(manifestPath, m.Bytes()); err != nil {
-			e.errorf("import-photos: %v", err)
+			e.fail("import-photos-failed", "error", e.errText(err))
 			failed = true
 		}
 	}
@@ -192,41 +194,40 @@ func runImportPhotos(e *env, args []string) int {
 		for _, w := range written {
 			os.Remove(w)
 		}
-		e.errorf("import-photos: nothing was imported (the photos written so far were removed)")
+		e.fail("import-photos-rolled-back")
 		return ExitFailure
 	}
 
 	if len(imported) == 0 {
-		fmt.Fprintf(e.stdout, "imported no photos; %s was not changed\n", manifestPath)
+		e.say("import-photos-none", "manifest", manifestPath)
 	} else {
-		fmt.Fprintf(e.stdout, "imported %d photos into %s and added them to %s:\n",
-			len(imported), filepath.Join(dir, photosFolder), manifestPath)
+		e.say("import-photos-done", "n", strconv.Itoa(len(imported)), "dir", filepath.Join(dir, photosFolder), "manifest", manifestPath)
 		for _, r := range imported {
-			fmt.Fprintf(e.stdout, "  %s → %s (id %q; %s)\n", r.name, r.target, r.id, r.note)
+			e.say("import-photos-line", "name", r.name, "target", r.target, "id", strconv.Quote(r.id), "how", r.note)
 		}
 	}
 	for _, r := range imported {
 		if r.warn != "" {
-			fmt.Fprintf(e.stdout, "note: %s: %s\n", r.name, r.warn)
+			e.say("note", "note", r.name+": "+r.warn)
 		}
 	}
 	// Photos already in the pack from an earlier run are no failure; any
 	// other skipped file is, so a script sees that something was left out.
 	refused := 0
 	if len(skipped) > 0 {
-		fmt.Fprintf(e.stdout, "skipped %d:\n", len(skipped))
+		e.say("import-photos-skipped", "n", strconv.Itoa(len(skipped)))
 		for _, r := range skipped {
 			fmt.Fprintf(e.stdout, "  %s: %s\n", r.name, r.note)
-			if !strings.HasPrefix(r.note, "already in pack.toml") && !strings.HasPrefix(r.note, "a folder") {
+			if !r.kept {
 				refused++
 			}
 		}
 	}
 	if len(hidden) > 0 {
-		fmt.Fprintf(e.stdout, "hidden files not imported (their names start with a dot; rename one to import it): %s\n", strings.Join(hidden, ", "))
+		e.say("import-photos-hidden", "files", strings.Join(hidden, ", "))
 	}
 	if len(imported) > 0 {
-		fmt.Fprintf(e.stdout, "captions are the file names for now: write real captions, credits and alt text in %s\n", manifestPath)
+		e.say("import-photos-write-captions", "manifest", manifestPath)
 		// What was written must load without a problem.
 		if _, probs, pfs, err := exhibit.LoadPath(dir); err == nil {
 			pfs.Close()
@@ -241,20 +242,20 @@ func runImportPhotos(e *env, args []string) int {
 				}
 			}
 			if bad > 0 {
-				e.errorf("import-photos: %d problems with the imported photos (a bug in Trienlam: please report it)", bad)
+				e.fail("import-photos-bug", "n", strconv.Itoa(bad))
 				return ExitFailure
 			}
 		}
 	}
 	if refused > 0 {
-		e.errorf("import-photos: %d files were not imported (see the list above)", refused)
+		e.fail("import-photos-refused", "n", strconv.Itoa(refused))
 		return ExitFailure
 	}
 	return ExitOK
 }
 
 // skipReason words why a file was not imported.
-func skipReason(err error) string {
+func (e *env) skipReason(err error) string {
 	var pe *photos.Error
 	detail := err.Error()
 	if errors.As(err, &pe) {
@@ -262,13 +263,34 @@ func skipReason(err error) string {
 	}
 	switch {
 	case errors.Is(err, photos.ErrNotImage):
-		return detail // "not a JPEG, PNG or WebP image (it is a GIF)"
+		return e.text("skip-not-image", "error", detail) // "not a JPEG, PNG or WebP image (it is a GIF)"
 	case errors.Is(err, photos.ErrTooLarge):
-		return "too large: " + detail
+		return e.text("skip-too-large", "error", detail)
 	case errors.Is(err, photos.ErrDamaged):
-		return "damaged: " + detail
+		return e.text("skip-damaged", "error", detail)
 	}
-	return "could not be read: " + detail
+	return e.text("skip-unreadable", "error", detail)
+}
+
+// changeText says what photos.Prepare did to a photo.
+func (e *env) changeText(c photos.Change) string {
+	size := func(w, h int) string { return fmt.Sprintf("%d×%d", w, h) }
+	if c.Unchanged {
+		return e.text("how-unchanged", "size", size(c.FromW, c.FromH))
+	}
+	var how []string
+	if c.W != c.FromW || c.H != c.FromH {
+		how = append(how, e.text("how-shrunk", "from", size(c.FromW, c.FromH), "to", size(c.W, c.H)))
+	} else {
+		how = append(how, size(c.W, c.H))
+	}
+	if c.Upright {
+		how = append(how, e.text("how-upright"))
+	}
+	if c.WebPAsJPEG {
+		how = append(how, e.text("how-webp"))
+	}
+	return strings.Join(how, ", ")
 }
 
 // photoEntry is the [[photos]] table appended to pack.toml for an imported

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"trienlam/internal/exhibit"
@@ -18,16 +19,16 @@ const searchLimit = 200
 // The exit status is 0 when something was found, 1 when nothing was (as
 // grep does), 2 for bad arguments or a pack that cannot be read.
 func runSearch(e *env, args []string) int {
-	args, choice, code, done := e.startWithPack("search", args, "to search")
+	args, choice, code, done := e.startWithPack("search", args, "to-search")
 	if done {
 		return code
 	}
 	query := strings.Join(args, " ")
 	if strings.TrimSpace(query) == "" {
-		e.errorf("search: give the words to find, e.g. trienlam search chi kien")
+		e.fail("search-words")
 		return ExitUsage
 	}
-	l, err := e.loadPack(choice.path, choice.set, "--pack ", "the built-in pack", false)
+	l, err := e.loadPack(choice.path, choice.set, "--pack ", false)
 	defer l.close()
 	if err != nil {
 		return ExitUsage
@@ -37,49 +38,45 @@ func runSearch(e *env, args []string) int {
 	// being typed as on the search screen.
 	r := search.NewIndex(pack).Find(query+" ", searchLimit)
 	if r.Reading != search.Plain {
-		fmt.Fprintf(e.stdout, "results for «%s» (read as %s)\n", strings.TrimSpace(r.Query), readingName(r.Reading))
+		typing := "telex"
+		if r.Reading == search.VNI {
+			typing = "vni"
+		}
+		e.say("search-read-as", "query", strings.TrimSpace(r.Query), "typing", typing)
 	}
 	for _, h := range r.Hits {
-		fmt.Fprintf(e.stdout, "%s\t%s\n", hitPlace(pack, h), marked(h.Context, h.ContextRanges))
+		fmt.Fprintf(e.stdout, "%s\t%s\n", e.hitPlace(pack, h), marked(h.Context, h.ContextRanges))
 	}
 	if len(r.Hits) == 0 {
-		fmt.Fprintf(e.stderr, "trienlam: nothing found for «%s» in %s\n", strings.TrimSpace(query), shorten(name))
+		e.fail("search-none", "query", strings.TrimSpace(query), "pack", shorten(name))
 		return ExitFailure
 	}
 	return ExitOK
 }
 
-// readingName names a reading of a query for the search output.
-func readingName(r search.Reading) string {
-	if r == search.VNI {
-		return "VNI typing"
-	}
-	return "Telex typing"
-}
-
 // hitPlace says where a hit is: "chapter 2 «title»", "timeline 22/9/1943
 // «headline»" or "picture ID".
-func hitPlace(p *exhibit.Pack, h search.Hit) string {
+func (e *env) hitPlace(p *exhibit.Pack, h search.Hit) string {
 	switch {
 	case h.Event != "":
 		for _, ev := range p.Timeline.Events {
 			if ev.ID == h.Event {
-				return fmt.Sprintf("timeline %s «%s»", ev.Display, ev.Headline)
+				return e.text("place-event", "date", ev.Display, "headline", ev.Headline)
 			}
 		}
-		return "timeline " + h.Event
+		return e.text("place-event", "date", h.Event, "headline", "")
 	case h.Photo != "":
-		return "picture " + h.Photo
+		return e.text("place-photo", "id", h.Photo)
 	}
 	i := p.ChapterIndex(h.Chapter)
 	if i < 0 {
-		return "chapter " + h.Chapter
+		return e.text("place-chapter", "n", h.Chapter, "title", "", "intitle", "")
 	}
-	place := fmt.Sprintf("chapter %d «%s»", i+1, p.Chapters[i].Title)
+	intitle := ""
 	if h.Field == search.FieldChapterTitle {
-		place += " (title)"
+		intitle = "yes"
 	}
-	return place
+	return e.text("place-chapter", "n", strconv.Itoa(i+1), "title", p.Chapters[i].Title, "intitle", intitle)
 }
 
 // marked returns text with the byte ranges rs put in [brackets].

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -15,7 +16,11 @@ import (
 	"trienlam/internal/exhibit"
 )
 
-// readLimited reads at most limit bytes of the file at p, failing beyond.
+// errTooLarge is the error of readLimited for a file over its limit.
+var errTooLarge = errors.New("file too large")
+
+// readLimited reads at most limit bytes of the file at p, failing beyond
+// with errTooLarge.
 func readLimited(p string, limit int64) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
@@ -27,7 +32,7 @@ func readLimited(p string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("larger than %d MiB, far more than a timeline; is it the right file?", limit>>20)
+		return nil, errTooLarge
 	}
 	return data, nil
 }
@@ -42,20 +47,20 @@ const importedName = "timeline.toml"
 // anything is written. So do problems in the JSON: they are listed, with
 // the JSON's lines, for the user to fix first.
 func runImportTimeline(e *env, args []string) int {
-	src, dir, code, done := e.importArgs("import-timeline", args, "one timeline file (TimelineJS .json, or .xlsx/.csv in its sheet columns)", "file", "the timeline")
+	src, dir, code, done := e.importArgs("import-timeline", args, "takes-one-timeline", "what-file", "the-timeline")
 	if done {
 		return code
 	}
-	if msg := checkExists(src); msg != "" {
-		e.errorf("%s: %s", shorten(src), msg)
+	if err := checkExists(src); err != nil {
+		e.fail("path-problem", "path", shorten(src), "why", e.errText(err))
 		return ExitUsage
 	}
-	if msg := checkExists(dir); msg != "" {
-		e.errorf("--pack %s: %s", shorten(dir), msg)
+	if err := checkExists(dir); err != nil {
+		e.fail("path-problem", "path", "--pack "+shorten(dir), "why", e.errText(err))
 		return ExitUsage
 	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		e.errorf("--pack %s: not a folder; import-timeline writes into a pack folder (unzip a .zip pack first)", shorten(dir))
+		e.fail("import-timeline-not-folder", "dir", shorten(dir))
 		return ExitUsage
 	}
 	pack, probs, pfs, err := exhibit.LoadPath(dir)
@@ -63,11 +68,7 @@ func runImportTimeline(e *env, args []string) int {
 		for _, p := range probs {
 			fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 		}
-		msg := err.Error()
-		if !strings.HasPrefix(msg, dir+": ") {
-			msg = dir + ": " + msg
-		}
-		e.errorf("%s", shorten(msg))
+		e.loadError(dir, err, probs, true)
 		return ExitUsage
 	}
 	defer pfs.Close()
@@ -75,30 +76,32 @@ func runImportTimeline(e *env, args []string) int {
 	manifestPath := filepath.Join(dir, exhibit.ManifestName)
 	manifest, err := os.ReadFile(manifestPath)
 	if err != nil {
-		e.errorf("import-timeline: %v", err)
+		e.fail("import-timeline-failed", "error", e.errText(err))
 		return ExitFailure
 	}
 	current, err := timelineFile(manifest)
 	if err != nil {
-		e.errorf("import-timeline: %s: %v", manifestPath, err)
+		e.fail("import-timeline-toml", "manifest", manifestPath, "error", err.Error())
 		return ExitFailure
 	}
 	if current != "" && current != importedName {
-		e.errorf("import-timeline: %s already names %q as the timeline; nothing was written (to use the imported timeline instead, delete the [timeline] table from pack.toml and run again)",
-			manifestPath, current)
+		e.fail("import-timeline-named", "manifest", manifestPath, "current", strconv.Quote(current))
 		return ExitFailure
 	}
 	target := filepath.Join(dir, importedName)
 	if _, err := os.Lstat(target); err == nil {
-		e.errorf("import-timeline: %s already exists; nothing was written (move it away or rename it, then run again: trienlam never overwrites a file)", target)
+		e.fail("import-timeline-exists", "target", target)
 		return ExitFailure
 	}
 
 	// Read only now that the pack is known to take it, and no more than
 	// a timeline can be: "import-timeline /dev/zero" ends at once.
 	data, err := readLimited(src, exhibit.MaxTextSize)
-	if err != nil {
-		e.errorf("%s: %v", shorten(src), unwrapPath(err))
+	if errors.Is(err, errTooLarge) {
+		e.fail("path-problem", "path", shorten(src), "why", e.text("timeline-too-large", "limit", strconv.Itoa(exhibit.MaxTextSize>>20)))
+		return ExitUsage
+	} else if err != nil {
+		e.fail("path-problem", "path", shorten(src), "why", e.errText(unwrapPath(err)))
 		return ExitUsage
 	}
 	var (
@@ -114,35 +117,35 @@ func runImportTimeline(e *env, args []string) int {
 		for _, p := range probs {
 			fmt.Fprintln(e.stdout, p.StringIn(e.lang))
 		}
-		e.errorf("import-timeline: %s has %d problems; nothing was written (fix them and run again)", shorten(src), len(probs))
+		e.fail("import-timeline-problems", "src", shorten(src), "n", strconv.Itoa(len(probs)))
 		return ExitFailure
 	}
 	if len(tl.Events) == 0 {
-		e.errorf("import-timeline: %s has no events; nothing was written", shorten(src))
+		e.fail("import-timeline-no-events", "src", shorten(src))
 		return ExitFailure
 	}
 	newManifest, changed, err := withTimelineFile(manifest, current)
 	if err != nil {
-		e.errorf("import-timeline: %s: %v; nothing was written", manifestPath, err)
+		e.fail("import-timeline-cannot-edit", "manifest", manifestPath)
 		return ExitFailure
 	}
 	if err := writeNew(target, exhibit.TimelineTOML(tl)); err != nil {
-		e.errorf("import-timeline: %v", err)
+		e.fail("import-timeline-failed", "error", e.errText(err))
 		return ExitFailure
 	}
 	if changed {
 		if err := replaceFile(manifestPath, newManifest); err != nil {
 			os.Remove(target)
-			e.errorf("import-timeline: %v; nothing was written", err)
+			e.fail("import-timeline-failed", "error", e.errText(err))
 			return ExitFailure
 		}
 	}
-	fmt.Fprintf(e.stdout, "imported %d events, %d eras into %s\n", len(tl.Events), len(tl.Eras), target)
+	e.say("import-timeline-done", "events", strconv.Itoa(len(tl.Events)), "eras", strconv.Itoa(len(tl.Eras)), "target", target)
 	for _, n := range notes {
-		fmt.Fprintln(e.stdout, "note: "+n.StringIn(e.lang))
+		e.say("note", "note", n.StringIn(e.lang))
 	}
 	if changed {
-		fmt.Fprintf(e.stdout, "added [timeline] file = %q to %s\n", importedName, manifestPath)
+		e.say("import-timeline-manifest-added", "file", strconv.Quote(importedName), "manifest", manifestPath)
 	}
 	// What was written must load back without a problem; anything else
 	// is a bug in the conversion, said plainly.
@@ -156,7 +159,7 @@ func runImportTimeline(e *env, args []string) int {
 			}
 		}
 		if bad > 0 {
-			e.errorf("import-timeline: the written timeline has %d problems (a bug in Trienlam: please report it with %s)", bad, shorten(src))
+			e.fail("import-timeline-bug", "n", strconv.Itoa(bad), "src", shorten(src))
 			return ExitFailure
 		}
 	}
@@ -263,26 +266,26 @@ func unwrapPath(err error) error {
 // new file.
 func runExportTimeline(e *env, args []string) int {
 	args, template := cutTemplateFlag(args)
-	args, choice, code, done := e.startWithPack("export-timeline", args, "whose timeline to write")
+	args, choice, code, done := e.startWithPack("export-timeline", args, "whose-timeline")
 	if done {
 		return code
 	}
-	out, ok := e.oneArg("export-timeline", args, "one output file", "output file")
+	out, ok := e.oneArg("export-timeline", args, "takes-one-output", "what-output-file")
 	if !ok {
 		return ExitUsage
 	}
 	if template && choice.set {
-		e.errorf("export-timeline: --template writes an empty timeline; it takes no --pack")
+		e.fail("export-timeline-template-no-pack")
 		return ExitUsage
 	}
 	if _, err := os.Lstat(out); err == nil {
-		e.errorf("export-timeline: %s already exists; nothing was written (choose a new file name: trienlam never overwrites a file)", shorten(out))
+		e.fail("export-timeline-exists", "out", shorten(out))
 		return ExitFailure
 	}
 	if template {
 		return e.writeTimelineTemplate(out)
 	}
-	l, err := e.loadPack(choice.path, choice.set, "--pack ", "the built-in pack", true)
+	l, err := e.loadPack(choice.path, choice.set, "--pack ", true)
 	defer l.close()
 	if err != nil {
 		return ExitUsage
@@ -290,17 +293,17 @@ func runExportTimeline(e *env, args []string) int {
 	pack, probs, name := l.pack, l.probs, l.name
 	data, err := exhibit.TimelineJSON(pack.Timeline)
 	if err != nil {
-		e.errorf("export-timeline: %s: %v; nothing was written", shorten(name), err)
+		e.fail("export-timeline-json-failed", "pack", shorten(name), "error", err.Error())
 		return ExitFailure
 	}
 	if err := writeNew(out, data); err != nil {
-		e.errorf("export-timeline: %v", err)
+		e.fail("export-timeline-failed", "error", e.errText(err))
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, "exported %d events, %d eras from %s to %s\n", len(pack.Timeline.Events), len(pack.Timeline.Eras), name, out)
+	e.say("export-timeline-done", "events", strconv.Itoa(len(pack.Timeline.Events)), "eras", strconv.Itoa(len(pack.Timeline.Eras)), "pack", name, "out", out)
 	if len(probs) > 0 {
 		// The file holds what loaded; what did not is listed above.
-		e.errorf("export-timeline: %s has %d problems (listed above); what has a problem is left out of %s", shorten(name), len(probs), shorten(out))
+		e.fail("export-timeline-problems", "pack", shorten(name), "n", strconv.Itoa(len(probs)), "out", shorten(out))
 		return ExitFailure
 	}
 	return ExitOK
@@ -326,7 +329,7 @@ func cutTemplateFlag(args []string) (rest []string, found bool) {
 // exhibit.TimelineSheetTemplate into a new file.
 func (e *env) writeTimelineTemplate(out string) int {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		e.errorf("export-timeline: --template writes an Excel workbook; name it .xlsx, not %s", shorten(out))
+		e.fail("export-timeline-template-xlsx", "out", shorten(out))
 		return ExitUsage
 	}
 	data, err := exhibit.TimelineSheetTemplate()
@@ -334,9 +337,9 @@ func (e *env) writeTimelineTemplate(out string) int {
 		err = writeNew(out, data)
 	}
 	if err != nil {
-		e.errorf("export-timeline: %v", err)
+		e.fail("export-timeline-failed", "error", e.errText(err))
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, "wrote the timeline template %s: fill it in Excel, then trienlam import-timeline %s --pack DIR\n", out, out)
+	e.say("export-timeline-template-done", "out", out)
 	return ExitOK
 }

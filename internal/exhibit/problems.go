@@ -128,6 +128,14 @@ func (d detail) at(file string, line int, field string) Problem {
 	return Problem{File: file, Line: line, Field: field, Message: d.Error(), Kind: d.Kind, Args: d.Args}
 }
 
+// NewProblem makes a problem of a kind listed in ProblemKinds, for the
+// checks made outside the loader (recordings, captions, the command line):
+// they say it in the same two languages. args are what the kind's
+// templates use.
+func NewProblem(file string, line int, kind string, args map[string]string) Problem {
+	return detail{Kind: kind, Args: args}.at(file, line, "")
+}
+
 // String formats the problem as "file:line: field: message", in English.
 func (p Problem) String() string { return p.format(p.Message) }
 
