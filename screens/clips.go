@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +16,7 @@ import (
 
 	"trienlam/audio/media"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/photos"
 	"trienlam/internal/visitlog"
 )
 
@@ -284,14 +284,14 @@ func (e *Exhibit) poster(file string, width float32) *canvas.Image {
 	if file == "" {
 		return nil
 	}
-	data, err := readPackFile(e, file)
+	// Through photos.Load, like every picture: scaled, and within the
+	// memory budget of decoding whatever size the poster is.
+	im, err := photos.Load(e.pack.FS, file, 1280, 720)
 	if err != nil {
 		return nil
 	}
-	img := canvas.NewImageFromResource(fyne.NewStaticResource(file, data))
+	img := canvas.NewImageFromImage(im)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(theme.TextSize()*width, theme.TextSize()*width*9/16))
 	return img
 }
-
-func readPackFile(e *Exhibit, p string) ([]byte, error) { return fs.ReadFile(e.pack.FS, p) }

@@ -14,6 +14,11 @@ import (
 type jpegHeader struct {
 	width, height int // as stored, before orientation
 	exif          exifInfo
+	progressive   bool
+	// samples is how many bytes (one a sample) the decoded planes hold:
+	// width×height for each component, less for subsampled chroma.
+	samples int64
+	comps   int
 }
 
 // exifInfo is what this package reads from EXIF.
@@ -82,6 +87,24 @@ func scanJPEG(r *bufio.Reader) (jpegHeader, error) {
 			h.width = int(binary.BigEndian.Uint16(sof[3:5]))
 			if h.height == 0 {
 				return h, errors.New("the height is not given in the frame header (DNL), which is not supported")
+			}
+			h.progressive = code == 0xC2
+			h.comps = int(sof[5])
+			// Each component's sampling factors give the size of its
+			// plane; Go's decoder pads planes to whole 8×8 blocks of
+			// the largest factors (an MCU).
+			spec := make([]byte, min(n-6, 3*h.comps))
+			if _, err := io.ReadFull(r, spec); err != nil {
+				return h, eofErr(err)
+			}
+			hmax, vmax := 1, 1
+			for i := 0; i+2 < len(spec); i += 3 {
+				hmax, vmax = max(hmax, int(spec[i+1]>>4)), max(vmax, int(spec[i+1]&15))
+			}
+			mcuW, mcuH := int64((h.width+8*hmax-1)/(8*hmax)), int64((h.height+8*vmax-1)/(8*vmax))
+			for i := 0; i+2 < len(spec); i += 3 {
+				hs, vs := max(1, int64(spec[i+1]>>4)), max(1, int64(spec[i+1]&15))
+				h.samples += mcuW * 8 * hs * mcuH * 8 * vs
 			}
 			return h, nil
 		case code == 0xE1 && !seenExif:

@@ -9,6 +9,8 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
+	"runtime/debug"
+	"sync"
 
 	"golang.org/x/image/webp"
 )
@@ -20,7 +22,11 @@ import (
 //
 // The result is an *image.RGBA whose bounds start at (0, 0). The decoded
 // full-size image is dropped as soon as it is scaled, so a 24-megapixel
-// photo costs its full size in memory only while Load runs.
+// photo costs its full size in memory only while Load runs. Pictures whose
+// decoding would take more than MaxDecodeBytes are refused from their
+// header (ErrTooLarge, naming the file), and decodes running at once
+// share that budget: a gallery loading several big photos together waits
+// rather than holding them all in memory.
 func Load(fsys fs.FS, path string, maxW, maxH int) (image.Image, error) {
 	f, err := fsys.Open(path)
 	if err != nil {
@@ -37,6 +43,8 @@ func Load(fsys fs.FS, path string, maxW, maxH int) (image.Image, error) {
 		return nil, fileError(path, err)
 	}
 	defer f.Close()
+	decodeBudget.acquire(info.decodeBytes)
+	defer decodeBudget.release(info.decodeBytes)
 	src, err := decode(bufio.NewReaderSize(f, 64<<10), info.Format)
 	if err != nil {
 		return nil, &Error{Path: path, Kind: ErrDamaged,
@@ -48,7 +56,53 @@ func Load(fsys fs.FS, path string, maxW, maxH int) (image.Image, error) {
 	}
 	scaled := scale(src, w, h)
 	src = nil // the full-size pixels can go now
+	if info.decodeBytes >= bigDecode {
+		// Hand the pixels back to the system now: the garbage collector
+		// would otherwise let the heap grow to twice what is live before
+		// collecting, and the next big photo would come on top.
+		debug.FreeOSMemory()
+	}
 	return orient(scaled, info.Orientation), nil
+}
+
+// bigDecode is the size of a decode after which Load returns its memory to
+// the system at once (a 30-megapixel photo or more).
+const bigDecode = 48 << 20
+
+// decodeBudget is shared by every Load: the bytes the decodes running at
+// once may take together.
+var decodeBudget = newBudget(MaxDecodeBytes)
+
+// budget is a counting semaphore of bytes.
+type budget struct {
+	mu    sync.Mutex
+	freed *sync.Cond
+	left  int64
+}
+
+func newBudget(n int64) *budget {
+	b := &budget{left: n}
+	b.freed = sync.NewCond(&b.mu)
+	return b
+}
+
+// acquire waits until n bytes are left, and takes them. n is at most the
+// whole budget (inspect refuses bigger decodes).
+func (b *budget) acquire(n int64) {
+	b.mu.Lock()
+	for b.left < n {
+		b.freed.Wait()
+	}
+	b.left -= n
+	b.mu.Unlock()
+}
+
+// release gives n bytes back.
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.left += n
+	b.mu.Unlock()
+	b.freed.Broadcast()
 }
 
 // decode runs the decoder of format.

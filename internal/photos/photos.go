@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"image/color"
 	"image/png"
 
 	"golang.org/x/image/webp"
@@ -19,6 +20,16 @@ import (
 // MaxPixels is the largest image accepted (80 megapixels): bigger ones are
 // refused before decoding.
 const MaxPixels = 80_000_000
+
+// MaxDecodeBytes bounds the memory decoding one picture may take: the
+// decoder's full-size pixels, before they are scaled to the screen. It is
+// worked out from the header before decoding (decodeBytes). Most photos
+// take far less (a 24-megapixel camera JPEG about 36 MB, an 80-megapixel
+// one 120 MB); the exhibit, about 120 MB itself on a kiosk, stays under
+// 400 MB whatever a pack holds. Pictures over it (a 16-bit PNG scan, a
+// progressive JPEG with full colour resolution of 20 megapixels or more)
+// are refused with a message saying how to save them.
+const MaxDecodeBytes = 256 << 20
 
 // Info is what is known from a file's header, without decoding it.
 type Info struct {
@@ -34,6 +45,8 @@ type Info struct {
 	// zone of OffsetTimeOriginal when the file gives one and UTC otherwise,
 	// so Taken.Format shows the date and time the camera showed.
 	Taken time.Time
+
+	decodeBytes int64 // the memory decoding takes (see MaxDecodeBytes)
 }
 
 // Pixels returns Width×Height.
@@ -187,6 +200,7 @@ func inspect(r *bufio.Reader, name string) (Info, error) {
 		return Info{}, &Error{Path: name, Kind: ErrNotImage, Detail: err.Error()}
 	}
 	info := Info{Format: format, Orientation: 1}
+	var decode int64 // bytes the decoder will allocate, worked out below
 	switch format {
 	case "jpeg":
 		h, err := scanJPEG(r)
@@ -195,18 +209,43 @@ func inspect(r *bufio.Reader, name string) (Info, error) {
 		}
 		info.Width, info.Height = h.width, h.height
 		info.Orientation, info.Taken = h.exif.orientation, h.exif.taken
+		// Go's decoder keeps 1 byte a sample; a progressive JPEG also
+		// keeps every coefficient (4 bytes a sample) until its last
+		// scan; four components (CMYK) are converted into a new
+		// 4-byte-a-pixel image.
+		decode = h.samples
+		if h.progressive {
+			decode += 4 * h.samples
+		}
+		if h.comps == 4 {
+			decode += 4 * int64(h.width) * int64(h.height)
+		}
 	case "png":
+		interlaced := len(head) > 28 && head[28] == 1 // read before r moves on
 		cfg, err := png.DecodeConfig(r)
 		if err != nil {
 			return Info{}, &Error{Path: name, Kind: ErrDamaged, Detail: "truncated or damaged PNG: " + cleanErr(err)}
 		}
 		info.Width, info.Height = cfg.Width, cfg.Height
+		decode = int64(cfg.Width) * int64(cfg.Height) * int64(bytesPerPixel(cfg.ColorModel))
+		if interlaced {
+			decode *= 2 // Adam7: each pass is decoded into an image of its own, then copied
+		}
 	case "webp":
 		cfg, err := webp.DecodeConfig(r)
 		if err != nil {
 			return Info{}, &Error{Path: name, Kind: ErrDamaged, Detail: "truncated or damaged WebP: " + cleanErr(err)}
 		}
 		info.Width, info.Height = cfg.Width, cfg.Height
+		px := int64(cfg.Width) * int64(cfg.Height)
+		switch cfg.ColorModel {
+		case color.NRGBAModel:
+			decode = 12 * px // lossless: ARGB words, transforms, then NRGBA
+		case color.NYCbCrAModel:
+			decode = px*3/2 + px // 4:2:0 and an alpha plane
+		default:
+			decode = px * 3 / 2
+		}
 	}
 	if info.Width <= 0 || info.Height <= 0 {
 		return Info{}, &Error{Path: name, Kind: ErrDamaged,
@@ -217,10 +256,36 @@ func inspect(r *bufio.Reader, name string) (Info, error) {
 			Detail: fmt.Sprintf("image is %d×%d (%d MP), larger than the %d MP limit",
 				info.Width, info.Height, (px+500_000)/1_000_000, MaxPixels/1_000_000)}
 	}
+	if decode > MaxDecodeBytes {
+		what := formatNames[format]
+		if format == "jpeg" {
+			what = "JPEG (progressive or with full colour resolution)"
+		}
+		return Info{}, &Error{Path: name, Kind: ErrTooLarge,
+			Detail: fmt.Sprintf("showing this %d×%d %s would take %d MB of memory, more than the %d MB allowed for one picture; save it smaller (for example 6000 pixels wide), as an ordinary 8-bit JPEG",
+				info.Width, info.Height, what, (decode+(1<<20)-1)>>20, MaxDecodeBytes>>20)}
+	}
+	info.decodeBytes = decode
 	if info.Orientation >= 5 {
 		info.Width, info.Height = info.Height, info.Width
 	}
 	return info, nil
+}
+
+// bytesPerPixel is how many bytes Go's PNG decoder keeps a pixel for an
+// image of colour model m.
+func bytesPerPixel(m color.Model) int {
+	switch m {
+	case color.GrayModel:
+		return 1
+	case color.Gray16Model:
+		return 2
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	case color.RGBAModel, color.NRGBAModel:
+		return 4
+	}
+	return 1 // a palette
 }
 
 // fileError wraps an error opening or reading a file.
