@@ -307,34 +307,40 @@ func hasVorbisHeaders(fsys fs.FS, p string) bool {
 
 // oggDecodable decodes an Ogg Vorbis file as a stream, without seeking to
 // its end, and returns how much sound comes out before the first error.
-func oggDecodable(fsys fs.FS, p string) (d time.Duration) {
+func oggDecodable(fsys fs.FS, p string) time.Duration {
+	n, rate, _ := oggDecodableSamples(fsys, p)
+	if rate <= 0 {
+		return 0
+	}
+	return time.Duration(float64(n) / float64(rate) * float64(time.Second))
+}
+
+// oggDecodableSamples is oggDecodable in samples, with the stream's sample
+// rate and channels (0 when it does not start).
+func oggDecodableSamples(fsys fs.FS, p string) (n, rate, channels int) {
 	f, err := fsys.Open(p)
 	if err != nil {
-		return 0
+		return 0, 0, 0
 	}
 	defer f.Close()
-	n, rate := 0, 0
-	defer func() {
-		if recover() != nil {
-			d = 0
-		}
-		if rate > 0 {
-			d = time.Duration(float64(n) / float64(rate) * float64(time.Second))
-		}
-	}()
-	// Hidden behind a plain io.Reader: given a Seeker, the reader looks
-	// for the last page first, and fails just as playing did.
-	r, err := oggvorbis.NewReader(struct{ io.Reader }{f})
+	// A reader cut part way through a page may panic there (index out
+	// of range): the sound before it counts.
+	defer func() { recover() }()
+	// Through a plain io.Reader: given a Seeker, the reader looks for the
+	// last page first, and fails just as playing did. The page the cut
+	// falls in gives its whole packets (wholePackets), as when playing a
+	// cut file (DecodeCut).
+	r, err := oggvorbis.NewReader(wholePackets(f))
 	if err != nil || r.SampleRate() <= 0 || r.Channels() <= 0 {
-		return 0
+		return 0, 0, 0
 	}
-	rate = r.SampleRate()
-	buf := make([]float32, 8192*r.Channels())
+	rate, channels = r.SampleRate(), r.Channels()
+	buf := make([]float32, 8192*channels)
 	for {
 		k, err := r.Read(buf)
-		n += k / r.Channels()
+		n += k / channels
 		if err != nil || k == 0 {
-			return 0 // set by the deferred function
+			return n, rate, channels
 		}
 	}
 }

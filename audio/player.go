@@ -112,6 +112,7 @@ type Player struct {
 	cues   []captions.Cue
 	capErr error
 	cue    int
+	damage error // a cut recording playing up to the cut (see Damage)
 
 	volume float64
 
@@ -245,7 +246,15 @@ func (p *Player) Load(fsys fs.FS, audioPath, captionsPath string, onReady func(e
 }
 
 func (p *Player) load(gen int, out Output, fsys fs.FS, audioPath, captionsPath string, onReady func(error)) {
-	src, format, err := Decode(fsys, audioPath)
+	// A cut Ogg file either does not open or fails where it is cut; the
+	// sound before the cut plays, and the track then ends as if whole.
+	var damage error
+	src, format, cut, err := DecodeCut(fsys, audioPath)
+	if err == nil {
+		damage = fmt.Errorf("%s: %w", audioPath, cut)
+	} else {
+		src, format, err = Decode(fsys, audioPath)
+	}
 	var cues []captions.Cue
 	var capErr error
 	var initErr error
@@ -276,6 +285,7 @@ func (p *Player) load(gen int, out Output, fsys fs.FS, audioPath, captionsPath s
 		p.rate = format.SampleRate
 		p.length = src.Len()
 		p.cues, p.capErr = cues, capErr
+		p.damage = damage
 		p.cue = -1
 		p.inOutput = false
 		p.setStateLocked(Ready, &ev)
@@ -317,7 +327,7 @@ func (p *Player) unloadLocked(ev *events) {
 	p.tr, p.chain, p.vol = nil, nil, nil
 	p.inOutput = false
 	p.rate, p.length = 0, 0
-	p.cues, p.capErr, p.err = nil, nil, nil
+	p.cues, p.capErr, p.err, p.damage = nil, nil, nil, nil
 	p.setCueLocked(-1, ev)
 }
 
@@ -682,6 +692,15 @@ func (p *Player) CaptionsErr() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.capErr
+}
+
+// Damage returns what is wrong with the loaded recording though it plays:
+// a cut Ogg file (wrapping *TruncatedError) plays the sound before the cut
+// and ends there. nil for a whole recording. It names the file.
+func (p *Player) Damage() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.damage
 }
 
 // Err returns why the state is Failed (nil otherwise). It names the file.

@@ -81,11 +81,13 @@ func buttons(o fyne.CanvasObject) []string {
 }
 
 // hasImage reports whether a picture made from the pack file name is shown
-// under o.
+// under o: read as a resource of that name, or decoded by photos.Load (as
+// posters are, within its memory budget), which leaves no name: then any
+// decoded picture counts.
 func hasImage(o fyne.CanvasObject, name string) bool {
 	switch x := o.(type) {
 	case *canvas.Image:
-		return x.Visible() && x.Resource != nil && x.Resource.Name() == name
+		return x.Visible() && (x.Resource != nil && x.Resource.Name() == name || x.Resource == nil && x.Image != nil && x.Image.Bounds().Dx() > 0)
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			if hasImage(c, name) {

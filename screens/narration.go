@@ -124,6 +124,10 @@ func (n *narrator) load(i int, onReady func(err error)) {
 	n.loadErr = nil
 	n.player.Load(n.e.pack.FS, ch.Narration, ch.Captions, func(err error) {
 		n.loadErr = err
+		if d := n.player.Damage(); err == nil && d != nil {
+			// A cut recording plays up to the cut: staff hear of it.
+			n.e.noteProblem(audio.Problem(ch.Narration, d))
+		}
 		if err == nil && n.startAt > 0 {
 			n.player.Seek(n.startAt)
 		}

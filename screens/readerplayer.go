@@ -175,6 +175,10 @@ func (b *playerBar) showNotice() {
 	case n.failure() != nil && n.chapter == b.r.chapter:
 		b.notice.SetText(lang.L("The narration of this chapter cannot be played: {{.Error}}", map[string]any{"Error": n.failure()}))
 		b.notice.Show()
+	case n.player.Damage() != nil && n.chapter == b.r.chapter:
+		// A cut recording: it plays up to the cut, and says so.
+		b.notice.SetText(audio.Problem(b.r.e.pack.Chapters[n.chapter].Narration, n.player.Damage()).StringIn(b.r.e.prefs.Language()))
+		b.notice.Show()
 	case n.player.CaptionsErr() != nil && n.chapter == b.r.chapter:
 		b.notice.SetText(lang.L("The captions of this chapter cannot be read: {{.Error}}", map[string]any{"Error": n.player.CaptionsErr()}))
 		b.notice.Show()
@@ -216,8 +220,8 @@ func (b *playerBar) stateChanged(s audio.State) {
 		b.play.SetText(b.listenLabel())
 		b.play.SetIcon(theme.MediaPlayIcon())
 	}
-	if s == audio.Failed {
-		b.showNotice()
+	if s == audio.Failed || s == audio.Ready || s == audio.Playing {
+		b.showNotice() // a failure, or a cut recording that plays up to the cut
 	}
 	b.updateTime()
 	showCaptions := n.chapter == r.chapter && (s == audio.Playing || s == audio.Paused) && b.lastCue >= 0

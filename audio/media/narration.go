@@ -590,6 +590,10 @@ func (p *NarrationPlayer) CaptionsErr() error {
 	return p.capErr
 }
 
+// Damage is nil: mpv plays whatever of a file it can, and says nothing of
+// what is missing (validate does).
+func (p *NarrationPlayer) Damage() error { return nil }
+
 // Err returns why the state is Failed (nil otherwise).
 func (p *NarrationPlayer) Err() error {
 	p.mu.Lock()
@@ -647,6 +651,7 @@ type Narrator interface {
 	Cues() []captions.Cue
 	Cue() int
 	CaptionsErr() error
+	Damage() error
 	Err() error
 	Silent() bool
 	DeviceErr() error
