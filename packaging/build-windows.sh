@@ -52,6 +52,8 @@ say "Windows installer $WINDOWS_SETUP"
 payload=$(dirname "$WINDOWS_EXE")
 cp LICENSE "$payload/LICENSE.txt"
 cp THIRD_PARTY_NOTICES.md "$payload/THIRD_PARTY_NOTICES.txt"
+# The same commit makes the same setup.exe, byte for byte (see check.sh).
+stamp_payload "$payload"
 mkdir -p "$DIST"
 makensis -V2 -WX -DVERSION="$VERSION" -DPUBLISHER="$PUBLISHER" -DPAYLOAD_DIR="$PWD/$payload" \
 	-DOUTFILE="$PWD/$WINDOWS_SETUP" packaging/windows/trienlam.nsi

@@ -8,7 +8,7 @@
 #   3. its .desktop file passes desktop-file-validate and its AppStream
 #      metainfo passes appstreamcli validate;
 #   4. the NSIS script compiles (makensis, warnings are errors) around a
-#      tiny stand-in payload.
+#      tiny stand-in payload, and compiles to the same setup.exe again.
 # The full round trip (install, run, screenshot, uninstall, on Linux and
 # under Wine) is `make verify-installers` (packaging/verify-installers.sh).
 set -euo pipefail
@@ -65,6 +65,17 @@ printf 'MZ stand-in\n' >"$tmp/payload/trienlam.exe"
 printf 'MZ stand-in\n' >"$tmp/payload/trienlam-media.exe"
 cp LICENSE "$tmp/payload/LICENSE.txt"
 printf 'notices\n' >"$tmp/payload/THIRD_PARTY_NOTICES.txt"
+stamp_payload "$tmp/payload"
 makensis -V2 -WX -DVERSION="$VERSION" -DPAYLOAD_DIR="$tmp/payload" \
 	-DOUTFILE="$tmp/trienlam-$VERSION-windows-amd64-setup.exe" packaging/windows/trienlam.nsi
+
+say "setup.exe is the same when built again"
+# The payload written again later (a rebuild), then stamped as the build
+# script stamps it: the installer must not change by a byte.
+touch "$tmp/payload"/*
+stamp_payload "$tmp/payload"
+makensis -V2 -WX -DVERSION="$VERSION" -DPAYLOAD_DIR="$tmp/payload" \
+	-DOUTFILE="$tmp/again-setup.exe" packaging/windows/trienlam.nsi
+cmp "$tmp/trienlam-$VERSION-windows-amd64-setup.exe" "$tmp/again-setup.exe" ||
+	die "setup.exe differs when built twice from the same files"
 say "installer checks passed"

@@ -53,6 +53,13 @@ GO_LDFLAGS="-s -w -X trienlam/internal/cli.Version=$VERSION"
 GO_WINRES=github.com/tc-hib/go-winres@v0.3.3
 FYNE_TOOL=fyne.io/tools/cmd/fyne@v1.7.4
 
+# stamp_payload DIR: every file under DIR dated SOURCE_DATE_EPOCH. NSIS
+# stores each file's date in setup.exe, so a rebuilt exe, byte for byte the
+# same but written now, would make another setup.exe.
+stamp_payload() {
+	find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+}
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() {
 	echo "packaging: $*" >&2
