@@ -5,7 +5,8 @@
 # of each through a 32 MB cache, and prints the peak RSS. Target: < 400 MB.
 #
 #   scripts/bench/photos.sh [DIR]     DIR keeps the generated photos between runs
-#                             (default: /tmp/trienlam-photobench, ~250 MB of disk)
+#                             (default: /tmp/trienlam-photobench, ~250 MB of disk;
+#                             DIR-80mp the 80 MP ones, ~60 MB)
 set -eu
 cd "$(dirname "$0")/../.."
 dir=${1:-/tmp/trienlam-photobench}
@@ -16,3 +17,8 @@ go build -o "$bin" ./scripts/bench/photobrowse
 "$bin" -dir "$dir"
 echo "same, with a soft memory limit (GOMEMLIMIT=300MiB, as the app can set with debug.SetMemoryLimit):"
 GOMEMLIMIT=300MiB "$bin" -dir "$dir"
+# The largest photos accepted (80 MP, photos.MaxPixels; issue 14): each
+# decode takes 120 MB before it is scaled, within photos.MaxDecodeBytes.
+echo "80 MP photos (10000×8000 JPEG, 3 distinct under 12 names):"
+"$bin" -gen 3 -names 12 -size 10000x8000 -dir "$dir-80mp" | tail -n 1
+"$bin" -dir "$dir-80mp"

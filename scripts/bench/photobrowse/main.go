@@ -4,6 +4,7 @@
 //
 //	photobrowse -gen 30 -names 300 -dir D   writes 30 distinct 6000×4000 JPEGs
 //	                                         into D and hard-links them under 300 names
+//	                                         (-size 10000x8000: 80 MP photos instead)
 //	photobrowse -dir D                       pages through every photo in D at
 //	                                         1920×1080 with a 320 px thumbnail of each,
 //	                                         and prints the peak RSS (VmHWM)
@@ -34,6 +35,7 @@ func main() {
 	names := flag.Int("names", 300, "with -gen: how many names to give them (hard links)")
 	screenBudget := flag.Int64("screen-mb", 128, "screen-size cache budget, MB")
 	thumbBudget := flag.Int64("thumb-mb", 32, "thumbnail cache budget, MB")
+	size := flag.String("size", "6000x4000", "with -gen: the photos' size, WIDTHxHEIGHT")
 	flag.Parse()
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "photobrowse: -dir is required")
@@ -41,7 +43,12 @@ func main() {
 	}
 	var err error
 	if *gen > 0 {
-		err = generate(*dir, *gen, *names)
+		var w, h int
+		if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil || w <= 0 || h <= 0 {
+			fmt.Fprintln(os.Stderr, "photobrowse: -size must be WIDTHxHEIGHT")
+			os.Exit(2)
+		}
+		err = generate(*dir, *gen, *names, w, h)
 	} else {
 		err = browse(*dir, *screenBudget<<20, *thumbBudget<<20)
 	}
@@ -51,7 +58,7 @@ func main() {
 	}
 }
 
-func generate(dir string, n, names int) error {
+func generate(dir string, n, names, width, height int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -65,7 +72,7 @@ func generate(dir string, n, names int) error {
 			return err
 		}
 		w := bufio.NewWriter(f)
-		if err := jpeg.Encode(w, phototest.Photo(6000, 4000, uint32(i+1)), &jpeg.Options{Quality: 90}); err != nil {
+		if err := jpeg.Encode(w, phototest.Photo(width, height, uint32(i+1)), &jpeg.Options{Quality: 90}); err != nil {
 			return err
 		}
 		if err := w.Flush(); err != nil {
@@ -129,8 +136,12 @@ func browse(dir string, screenBudget, thumbBudget int64) error {
 	thumbsDone.Wait()
 	elapsed := time.Since(start)
 	hwm, rss := status("VmHWM"), status("VmRSS")
-	fmt.Printf("browsed %d photos of 24 MP at 1920×1080 (cache %d MB) with 320 px thumbnails (cache %d MB) in %.1f s (%.0f ms a photo, slowest page %.0f ms)\n",
-		len(all), screenBudget>>20, thumbBudget>>20, elapsed.Seconds(), float64(elapsed.Milliseconds())/float64(len(all)), float64(worst.Milliseconds()))
+	mp := 0
+	if info, err := photos.Inspect(fsys, filepath.Base(all[0])); err == nil {
+		mp = int((info.Pixels() + 500_000) / 1_000_000)
+	}
+	fmt.Printf("browsed %d photos of %d MP at 1920×1080 (cache %d MB) with 320 px thumbnails (cache %d MB) in %.1f s (%.0f ms a photo, slowest page %.0f ms)\n",
+		len(all), mp, screenBudget>>20, thumbBudget>>20, elapsed.Seconds(), float64(elapsed.Milliseconds())/float64(len(all)), float64(worst.Milliseconds()))
 	fmt.Printf("peak RSS (VmHWM) %s, RSS now %s, caches hold %d + %d MB\n", hwm, rss, screen.Used()>>20, thumbs.Used()>>20)
 	return nil
 }
