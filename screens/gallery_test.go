@@ -173,6 +173,10 @@ func TestGalleryAndViewer(t *testing.T) {
 	}
 	until(t, queue, func() bool { return strings.Contains(v.status.Text, "photos/hong.png") },
 		"the viewer to name the damaged picture")
+	// Why, in the exhibit's language, where the caption wraps.
+	if !strings.Contains(v.meta.Text, "Tệp ảnh “photos/hong.png” bị hỏng") {
+		t.Errorf("the viewer does not say what is wrong with the picture: %q", v.meta.Text)
+	}
 	// I hides the caption; Esc returns to the gallery.
 	key(e, fyne.KeyI)
 	if v.overlay.Visible() {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trienlam/internal/exhibit"
+	"trienlam/internal/photos"
 	"trienlam/screens/photoview"
 )
 
@@ -56,6 +57,7 @@ func (v *viewerScreen) content() fyne.CanvasObject {
 	info := newKeyButton(e, lang.L("Caption"), theme.InfoIcon(), v.toggleOverlay)
 	full := newKeyButton(e, "", theme.ViewFullScreenIcon(), e.toggleFullScreen)
 	v.status = widget.NewLabel("")
+	v.status.Truncation = fyne.TextTruncateEllipsis // never widens the window
 	bar := topBar([]fyne.CanvasObject{back, v.prev, v.next}, v.status, []fyne.CanvasObject{zoomOut, zoomIn, fit, info, full})
 
 	v.caption = widget.NewLabel("")
@@ -115,7 +117,11 @@ func (v *viewerScreen) show() {
 		}
 		if err != nil {
 			// Name the file and the problem; the rest keeps working.
-			v.status.SetText(lang.L("Cannot show the picture: {{.Error}}", map[string]any{"Error": err}))
+			// The bar says which; the caption area, which wraps, says
+			// why and what to do, in the exhibit's language.
+			v.status.SetText(lang.L("Cannot show {{.File}}", map[string]any{"File": p.File}))
+			v.meta.SetText(photos.Problem(p.File, err).Text(v.e.prefs.Language()))
+			v.overlay.Show()
 			return
 		}
 		v.zoom.Replace(img)

@@ -11,6 +11,7 @@ import (
 	"trienlam/audio"
 	"trienlam/audio/captions"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/photos"
 )
 
 // mediaReport is what checkMedia found: problems, and notes that are no
@@ -20,7 +21,7 @@ type mediaReport struct {
 }
 
 // checkMedia plays every chapter's narration through the decoder, to the
-// end and without sound, and reads its captions: loading the pack checks
+// end and without sound, reads its captions and the headers of the photos: loading the pack checks
 // only that the files exist. A narration that does not decode, or stops
 // before its length, is a problem; so are captions that do not parse, or
 // whose cue identifiers name text the chapter no longer has. Formats played
@@ -100,6 +101,15 @@ func checkMedia(p *exhibit.Pack) mediaReport {
 		if c, ok := staleCue(ch, cues); ok {
 			r.problems = append(r.problems, exhibit.NewProblem(ch.Captions, 0, "captions-stale-cue", map[string]string{
 				"file": ch.Captions, "id": c.ID, "at": clock(c.Start), "chapter": ch.ID, "text": shortText(c.Text)}))
+		}
+	}
+	// Pictures whose decoding would take more memory than the exhibit
+	// allows are refused when shown; loading checks only their pixels.
+	for _, ph := range p.Photos {
+		if _, err := photos.Inspect(p.FS, ph.File); err != nil {
+			if pr := photos.Problem(ph.File, err); pr.Kind == "photo-needs-memory" {
+				r.problems = append(r.problems, pr)
+			}
 		}
 	}
 	return r

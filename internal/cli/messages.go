@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"trienlam/internal/exhibit"
+	"trienlam/internal/library"
 )
 
 // messages is every sentence the command line says itself, in English and
@@ -34,12 +36,21 @@ var messages = []exhibit.ProblemKind{
 	{Kind: "error",
 		En: "{{.error}}",
 		Vi: "lỗi (chi tiết kỹ thuật: {{.error}})"},
+	{Kind: "error-builtin-remove",
+		En: "the built-in exhibit cannot be removed",
+		Vi: "triển lãm có sẵn là một phần của chương trình nên không gỡ được"},
 	{Kind: "error-exists",
 		En: "it already exists",
 		Vi: "tệp đã có sẵn"},
 	{Kind: "error-not-exist",
 		En: "no such file or directory",
 		Vi: "không tìm thấy tệp hay thư mục này"},
+	{Kind: "error-not-installed",
+		En: "no installed exhibit has the id {{.id}}",
+		Vi: "không có triển lãm đã cài nào mang mã {{.id}}"},
+	{Kind: "error-not-pack",
+		En: "not an exhibit pack: no pack.toml at its top",
+		Vi: "đây không phải là gói triển lãm: không có tệp pack.toml ở ngay bên trong"},
 	{Kind: "error-permission",
 		En: "permission denied",
 		Vi: "không có quyền đọc hoặc ghi ở đây"},
@@ -499,6 +510,14 @@ func (e *env) errText(err error) string {
 		return e.text("error-permission")
 	case errors.Is(err, fs.ErrExist):
 		return e.text("error-exists")
+	case errors.Is(err, library.ErrBuiltinRemove):
+		return e.text("error-builtin-remove")
+	case errors.Is(err, library.ErrNotPack):
+		return e.text("error-not-pack")
+	}
+	var ni *library.NotInstalledError
+	if errors.As(err, &ni) {
+		return e.text("error-not-installed", "id", strconv.Quote(ni.ID))
 	}
 	return e.text("error", "error", shorten(err.Error()))
 }
@@ -510,6 +529,9 @@ func (e *env) errText(err error) string {
 func (e *env) packErrText(err error) string {
 	if e.lang == "en" {
 		return shorten(err.Error())
+	}
+	if errors.Is(err, library.ErrNotPack) {
+		return e.errText(err)
 	}
 	if t := exhibit.OpenErrorText(err, nil, e.lang); t != err.Error() {
 		return shorten(t)

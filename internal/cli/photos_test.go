@@ -225,3 +225,36 @@ func TestImportPhotosSameIDOneRun(t *testing.T) {
 		t.Errorf("validate after import: %d\n%s", r.code, r.stdout)
 	}
 }
+
+// validate finds a picture that would take more memory to show than the
+// exhibit allows (a 16-bit PNG scan): loading checks only its pixels.
+func TestValidatePictureTooBigToShow(t *testing.T) {
+	dir := copyDir(t, filepath.Join("testdata", "good"))
+	if err := os.MkdirAll(filepath.Join(dir, "photos"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, "photos", "scan.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := phototest.WritePNG(f, 8000, 6000, 6, 16); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	manifest, err := os.ReadFile(filepath.Join(dir, "pack.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	manifest = append(manifest, "\n[[photos]]\nid = \"scan\"\nfile = \"photos/scan.png\"\nkind = \"photo\"\ncaption = \"Bản quét\"\nalt = \"Bản quét\"\n"...)
+	if err := os.WriteFile(filepath.Join(dir, "pack.toml"), manifest, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run("validate", dir)
+	if r.code != ExitFailure || !strings.Contains(r.stdout, "photos/scan.png: Photo “photos/scan.png” (8000×6000 pixels) would take 367 MB of memory") {
+		t.Errorf("validate = %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	t.Setenv("TRIENLAM_LANG", "vi")
+	if r := run("validate", dir); !strings.Contains(r.stdout, "cần tới 367 MB bộ nhớ") {
+		t.Errorf("in Vietnamese:\n%s", r.stdout)
+	}
+}

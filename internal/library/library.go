@@ -333,10 +333,10 @@ func (l *Library) moveAside(id, kind string) (string, error) {
 // start exhibit, the built-in one becomes the start exhibit.
 func (l *Library) Remove(id string) (string, error) {
 	if id == BuiltinID {
-		return "", errors.New("the built-in exhibit cannot be removed")
+		return "", ErrBuiltinRemove
 	}
 	if l.Path(id) == "" && !l.hasFolder(id) {
-		return "", fmt.Errorf("no installed exhibit has the id %q", id)
+		return "", &NotInstalledError{ID: id}
 	}
 	dest, err := l.moveAside(id, trashDir)
 	if err != nil {
@@ -378,7 +378,7 @@ func (l *Library) Start() string {
 // mode and the autostart entry alike): BuiltinID or an installed id.
 func (l *Library) SetStart(id string) error {
 	if id != BuiltinID && l.Path(id) == "" {
-		return fmt.Errorf("no installed exhibit has the id %q", id)
+		return &NotInstalledError{ID: id}
 	}
 	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
 		return fmt.Errorf("exhibits folder: %w", err)
@@ -419,4 +419,16 @@ func writeAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// ErrBuiltinRemove is Remove's error for the built-in exhibit, which is
+// part of the program.
+var ErrBuiltinRemove = errors.New("the built-in exhibit cannot be removed")
+
+// NotInstalledError is the error of Remove and SetStart for an id no
+// installed exhibit has.
+type NotInstalledError struct{ ID string }
+
+func (e *NotInstalledError) Error() string {
+	return fmt.Sprintf("no installed exhibit has the id %q", e.ID)
 }

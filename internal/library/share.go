@@ -36,7 +36,7 @@ func ZipFS(fsys fs.FS, out string) (err error) {
 		return fmt.Errorf("%s already exists; nothing was written (choose a new file name: trienlam never overwrites a file)", out)
 	}
 	if _, err := fs.Stat(fsys, exhibit.ManifestName); err != nil {
-		return fmt.Errorf("not an exhibit pack: no %s at its top", exhibit.ManifestName)
+		return ErrNotPack
 	}
 	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
 	if err != nil {
@@ -189,3 +189,7 @@ func setIdentity(dir, id, title string) error {
 	}
 	return os.WriteFile(path, m.Bytes(), 0o644)
 }
+
+// ErrNotPack is Zip's error for a folder or zip without pack.toml at its
+// top.
+var ErrNotPack = errors.New("not an exhibit pack: no " + exhibit.ManifestName + " at its top")

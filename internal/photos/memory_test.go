@@ -2,57 +2,17 @@ package photos
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
-	"io"
 	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
-)
 
-// writePNG streams a real PNG of w×h pixels (colour type ct, bit depth
-// depth, all pixels black) to out without ever holding its pixels: so a
-// test can make an 80-megapixel file in a few megabytes of memory.
-func writePNG(t testing.TB, out io.Writer, w, h int, ct, depth byte) {
-	t.Helper()
-	chunk := func(typ string, data []byte) {
-		var n [4]byte
-		binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-		crc := crc32.NewIEEE()
-		crc.Write([]byte(typ))
-		crc.Write(data)
-		out.Write(n[:])
-		out.Write([]byte(typ))
-		out.Write(data)
-		binary.BigEndian.PutUint32(n[:], crc.Sum32())
-		out.Write(n[:])
-	}
-	out.Write([]byte("\x89PNG\r\n\x1a\n"))
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = depth, ct
-	chunk("IHDR", ihdr)
-	channels := map[byte]int{0: 1, 2: 3, 4: 2, 6: 4}[ct]
-	row := make([]byte, 1+w*channels*int(depth)/8) // filter byte 0, then zeros
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	for y := 0; y < h; y++ {
-		zw.Write(row)
-		if z.Len() > 1<<20 {
-			chunk("IDAT", z.Bytes())
-			z.Reset()
-		}
-	}
-	zw.Close()
-	chunk("IDAT", z.Bytes())
-	chunk("IEND", nil)
-}
+	"trienlam/internal/photos/phototest"
+)
 
 // bigPNG writes a w×h PNG into a file of a temporary folder and returns
 // the folder as a file system, and the file's name.
@@ -63,7 +23,9 @@ func bigPNG(t testing.TB, name string, w, h int, ct, depth byte) (fsDir string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	writePNG(t, f, w, h, ct, depth)
+	if err := phototest.WritePNG(f, w, h, ct, depth); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -119,10 +81,15 @@ func TestLoadRefusesWhatWouldNotFit(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("Load = %v, want ErrTooLarge", err)
 	}
-	for _, want := range []string{"scan-16bit.png", "8000×6000", "367 MB", "8-bit JPEG"} {
+	for _, want := range []string{"scan-16bit.png", "8000×6000", "367 MB", "160 MB", "8-bit JPEG"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%q does not say %q", err, want)
 		}
+	}
+	// Said to staff in their language, with the figures.
+	pr := Problem("scan-16bit.png", err)
+	if vi := pr.Text("vi"); pr.Kind != "photo-needs-memory" || !strings.Contains(vi, "367 MB bộ nhớ") || !strings.Contains(vi, "“scan-16bit.png”") {
+		t.Errorf("Problem: %s %q", pr.Kind, vi)
 	}
 	if n > 8<<20 {
 		t.Errorf("refusing allocated %d bytes", n)

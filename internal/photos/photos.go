@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,21 +16,25 @@ import (
 	"image/png"
 
 	"golang.org/x/image/webp"
+
+	"trienlam/internal/exhibit"
 )
 
 // MaxPixels is the largest image accepted (80 megapixels): bigger ones are
 // refused before decoding.
 const MaxPixels = 80_000_000
 
-// MaxDecodeBytes bounds the memory decoding one picture may take: the
-// decoder's full-size pixels, before they are scaled to the screen. It is
-// worked out from the header before decoding (decodeBytes). Most photos
-// take far less (a 24-megapixel camera JPEG about 36 MB, an 80-megapixel
-// one 120 MB); the exhibit, about 120 MB itself on a kiosk, stays under
-// 400 MB whatever a pack holds. Pictures over it (a 16-bit PNG scan, a
-// progressive JPEG with full colour resolution of 20 megapixels or more)
-// are refused with a message saying how to save them.
-const MaxDecodeBytes = 256 << 20
+// MaxDecodeBytes bounds the memory decoding pictures may take: the
+// decoders' full-size pixels, before they are scaled to the screen, of one
+// picture and of all those decoding at once (Load shares it). It is worked
+// out from the header before decoding (inspect). A 24-megapixel camera JPEG
+// takes 36 MB, an 80-megapixel one 120 MB; the exhibit itself takes about
+// 190 MB at 1920×1080, so with this it stays under 400 MB whatever a pack
+// holds (measured: a gallery of 80-megapixel photos). Pictures over it (a
+// 16-bit PNG scan, a 40-megapixel PNG, a progressive JPEG of 10 megapixels
+// or more with full colour resolution) are refused with a message saying
+// how to save them.
+const MaxDecodeBytes = 160 << 20
 
 // Info is what is known from a file's header, without decoding it.
 type Info struct {
@@ -77,6 +82,9 @@ type Error struct {
 	Kind error
 	// Detail is the message without the path.
 	Detail string
+	// Args, for a picture refused as too large, are its size and what
+	// showing it takes, as Problem words them.
+	Args map[string]string
 }
 
 // Error returns "path: detail".
@@ -254,16 +262,21 @@ func inspect(r *bufio.Reader, name string) (Info, error) {
 	if px := int64(info.Width) * int64(info.Height); px > MaxPixels {
 		return Info{}, &Error{Path: name, Kind: ErrTooLarge,
 			Detail: fmt.Sprintf("image is %d×%d (%d MP), larger than the %d MP limit",
-				info.Width, info.Height, (px+500_000)/1_000_000, MaxPixels/1_000_000)}
+				info.Width, info.Height, (px+500_000)/1_000_000, MaxPixels/1_000_000),
+			Args: map[string]string{"width": strconv.Itoa(info.Width), "height": strconv.Itoa(info.Height),
+				"megapixels": strconv.FormatInt((px+500_000)/1_000_000, 10), "limit": strconv.Itoa(MaxPixels / 1_000_000)}}
 	}
 	if decode > MaxDecodeBytes {
 		what := formatNames[format]
 		if format == "jpeg" {
 			what = "JPEG (progressive or with full colour resolution)"
 		}
+		mb := (decode + (1 << 20) - 1) >> 20
 		return Info{}, &Error{Path: name, Kind: ErrTooLarge,
 			Detail: fmt.Sprintf("showing this %d×%d %s would take %d MB of memory, more than the %d MB allowed for one picture; save it smaller (for example 6000 pixels wide), as an ordinary 8-bit JPEG",
-				info.Width, info.Height, what, (decode+(1<<20)-1)>>20, MaxDecodeBytes>>20)}
+				info.Width, info.Height, what, mb, MaxDecodeBytes>>20),
+			Args: map[string]string{"width": strconv.Itoa(info.Width), "height": strconv.Itoa(info.Height),
+				"mb": strconv.FormatInt(mb, 10), "limit": strconv.Itoa(MaxDecodeBytes >> 20)}}
 	}
 	info.decodeBytes = decode
 	if info.Orientation >= 5 {
@@ -286,6 +299,39 @@ func bytesPerPixel(m color.Model) int {
 		return 4
 	}
 	return 1 // a palette
+}
+
+// Problem words err, an error of Inspect or Load about the picture file,
+// as a problem of the pack in both of the app's languages: too large to
+// show (in pixels, or in the memory decoding takes), damaged or not a
+// picture, missing, or unreadable.
+func Problem(file string, err error) exhibit.Problem {
+	var pe *Error
+	detail := err.Error()
+	if errors.As(err, &pe) {
+		detail = pe.Detail
+	}
+	args := map[string]string{"file": file}
+	kind := "file-unreadable"
+	switch {
+	case errors.Is(err, ErrTooLarge) && pe != nil && pe.Args["mb"] != "":
+		kind = "photo-needs-memory"
+	case errors.Is(err, ErrTooLarge) && pe != nil && pe.Args["megapixels"] != "":
+		kind = "photo-too-large"
+	case errors.Is(err, ErrDamaged), errors.Is(err, ErrNotImage), errors.Is(err, ErrTooLarge):
+		kind = "bad-image"
+	case errors.Is(err, fs.ErrNotExist):
+		kind = "file-not-found"
+	}
+	if pe != nil {
+		for k, v := range pe.Args {
+			args[k] = v
+		}
+	}
+	if kind == "bad-image" || kind == "file-unreadable" {
+		args["error"] = detail
+	}
+	return exhibit.NewProblem(file, 0, kind, args)
 }
 
 // fileError wraps an error opening or reading a file.
