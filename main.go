@@ -30,7 +30,7 @@ func main() {
 		// double click) leaves the running one alone.
 		release, ok, err := single.Acquire(appID)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "trienlam:", err)
+			fmt.Fprintln(os.Stderr, "trienlam:", cli.CannotCheckRunning(err))
 		}
 		if !ok {
 			if o.FromFile {
@@ -40,7 +40,7 @@ func main() {
 					return cli.ExitOK
 				}
 			}
-			fmt.Fprintln(os.Stderr, "trienlam: the exhibit is already running (Trienlam đang chạy)")
+			fmt.Fprintln(os.Stderr, "trienlam:", cli.AlreadyRunning())
 			return cli.ExitOK
 		}
 		defer release()

@@ -18,12 +18,18 @@ import (
 // the problems of a pack come from exhibit.ProblemKinds, these from here.
 // Sorted by Kind.
 var messages = []exhibit.ProblemKind{
+	{Kind: "already-running",
+		En: "the exhibit is already running",
+		Vi: "Trienlam đang chạy rồi"},
 	{Kind: "args-count",
 		En: "{{.command}} takes {{.takes}}, got {{.n}} arguments",
 		Vi: "lệnh {{.command}} cần {{.takes}}, nhưng được cho {{.n}}"},
 	{Kind: "built-in-pack",
 		En: "the built-in pack",
 		Vi: "gói có sẵn"},
+	{Kind: "cannot-check-running",
+		En: "cannot tell whether the exhibit is already running: {{.error}}",
+		Vi: "không kiểm tra được Trienlam đã đang chạy hay chưa (chi tiết kỹ thuật: {{.error}})"},
 	{Kind: "default-args",
 		En: "default takes one exhibit id (see trienlam list)",
 		Vi: "lệnh default cần đúng một mã triển lãm (xem: trienlam list)"},
@@ -559,4 +565,14 @@ func (e *env) flagError(err error) string {
 		}
 	}
 	return e.text("error", "error", shorten(msg))
+}
+
+// AlreadyRunning is what the program says, in the user's language, when a
+// second start finds the exhibit already running.
+func AlreadyRunning() string { return (&env{lang: userLanguage()}).text("already-running") }
+
+// CannotCheckRunning is what the program says, in the user's language,
+// when it cannot tell whether the exhibit is already running (err).
+func CannotCheckRunning(err error) string {
+	return (&env{lang: userLanguage()}).text("cannot-check-running", "error", err.Error())
 }
