@@ -275,7 +275,8 @@ func (a *attractScreen) voiceFailed() {
 		return
 	}
 	if err := n.failure(); err != nil && a.voiceChapter >= 0 {
-		e.noteProblem(exhibit.UnplayableNarration(e.pack.Chapters[a.voiceChapter].Narration, err))
+		file := e.pack.Chapters[a.voiceChapter].Narration
+		e.noteProblem(exhibit.UnplayableNarration(file, audio.Problem(file, err)))
 	}
 	var t audio.Timer
 	t = e.clock.AfterFunc(attractVoiceRetry, func() {

@@ -380,7 +380,8 @@ func (s *captionTimerScreen) showNotice() {
 	n := s.e.narrator()
 	switch {
 	case n.failure() != nil && n.chapter == s.chapter:
-		s.notice.SetText(lang.L("The narration of this chapter cannot be played: {{.Error}}", map[string]any{"Error": n.failure()}))
+		why := audio.Problem(s.e.pack.Chapters[s.chapter].Narration, n.failure()).StringIn(s.e.prefs.Language())
+		s.notice.SetText(lang.L("The narration of this chapter cannot be played: {{.Error}}", map[string]any{"Error": why}))
 	case n.player.Silent():
 		s.notice.SetText(lang.L("No sound device: the recording runs silently at the pace of the clock, so the taps follow the clock, not the voice. Time the captions on a PC with speakers or headphones."))
 	default:

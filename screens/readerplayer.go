@@ -173,7 +173,9 @@ func (b *playerBar) showNotice() {
 		b.notice.SetText(lang.L("No sound device found (Không tìm thấy thiết bị âm thanh): the narration runs silently, with captions."))
 		b.notice.Show()
 	case n.failure() != nil && n.chapter == b.r.chapter:
-		b.notice.SetText(lang.L("The narration of this chapter cannot be played: {{.Error}}", map[string]any{"Error": n.failure()}))
+		// Why, in the exhibit's language (audio.Problem), naming the file.
+		why := audio.Problem(b.r.e.pack.Chapters[n.chapter].Narration, n.failure()).StringIn(b.r.e.prefs.Language())
+		b.notice.SetText(lang.L("The narration of this chapter cannot be played: {{.Error}}", map[string]any{"Error": why}))
 		b.notice.Show()
 	case n.player.Damage() != nil && n.chapter == b.r.chapter:
 		// A cut recording: it plays up to the cut, and says so.

@@ -49,7 +49,7 @@ func (e *Exhibit) tourFailed() {
 	if err == nil {
 		err = fmt.Errorf("%s", n.player.State())
 	}
-	e.noteProblem(exhibit.UnplayableNarration(ch.Narration, err))
+	e.noteProblem(exhibit.UnplayableNarration(ch.Narration, audio.Problem(ch.Narration, err)))
 	s := &silentChapter{e: e, chapter: i, start: e.clock.Now()}
 	if ch.Captions != "" {
 		if cues, cerr := captions.ReadFile(e.pack.FS, ch.Captions); cerr == nil && len(cues) > 0 {

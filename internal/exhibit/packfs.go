@@ -481,7 +481,8 @@ func MissingStartExhibit(id string) Problem {
 // UnplayableNarration is the note for staff when a chapter's narration
 // file cannot be played while the exhibit runs (a damaged file, a format
 // this PC cannot decode): the guided tour goes on silently, on the
-// chapter's captions.
-func UnplayableNarration(file string, err error) Problem {
-	return detail{Kind: "narration-unplayable", Args: kv{"file": file, "error": err.Error()}}.at(file, 0, "")
+// chapter's captions. why is what is wrong with the file (audio.Problem),
+// said in each language with the note.
+func UnplayableNarration(file string, why Problem) Problem {
+	return detail{Kind: "narration-unplayable", Args: kv{"file": file, "error": why.Text("en"), "why_vi": why.Text("vi")}}.at(file, 0, "")
 }

@@ -208,7 +208,7 @@ func allProblems(t *testing.T) map[string][]Problem {
 	// Problems the app makes while it runs, not the loader.
 	all["unopened packs"] = unopenedPacks(t)
 	all["while running"] = []Problem{
-		UnplayableNarration("audio/chuong-1.m4a", errors.New("no audio device")),
+		UnplayableNarration("audio/chuong-1.m4a", NewProblem("audio/chuong-1.m4a", 0, "recording-unreadable", kv{"file": "audio/chuong-1.m4a", "error": "no audio device"})),
 		MissingStartExhibit("trien-lam-2024"),
 	}
 	for name, probs := range sheetProblems(t) {
