@@ -349,6 +349,10 @@ func TestCorruptNarrationNamesTheFile(t *testing.T) {
 	if !r.player.notice.Visible() || !strings.Contains(r.player.notice.Text, "audio/02-chang-duong.ogg") {
 		t.Errorf("notice (visible %v): %q; it should name the file", r.player.notice.Visible(), r.player.notice.Text)
 	}
+	// Why, in the exhibit's language only.
+	if !strings.Contains(r.player.notice.Text, "không phải là tệp Ogg Vorbis") || strings.Contains(r.player.notice.Text, "not an Ogg") {
+		t.Errorf("notice %q does not say why in Vietnamese alone", r.player.notice.Text)
+	}
 	// The text is still there, and the next chapter plays.
 	if len(r.view.Marks()) != 0 || r.ch().ID != "chang-duong" {
 		t.Errorf("chapter %q", r.ch().ID)
