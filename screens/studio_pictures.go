@@ -160,11 +160,9 @@ func (p *studioPictures) addFiles(paths []string) {
 			if errors.Is(err, photos.ErrNotImage) {
 				failed = append(failed, lang.L("{{.File}}: not a JPEG, PNG or WebP picture.", map[string]any{"File": name}))
 			} else {
-				why := err.Error()
-				if pe := (*photos.Error)(nil); errors.As(err, &pe) {
-					why = pe.Detail // the name is said already
-				}
-				failed = append(failed, lang.L("{{.File}}: the picture cannot be used ({{.Error}}).", map[string]any{"File": name, "Error": why}))
+				// Worded by the photos package's problem kinds, in the
+				// exhibit's language (its errors' own detail is English).
+				failed = append(failed, photos.Problem(name, err).Text(s.e.prefs.Language()))
 			}
 			continue
 		}
