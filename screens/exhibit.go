@@ -65,6 +65,8 @@ type Exhibit struct {
 	kiosk *kioskMode
 
 	// --- Services ---
+	// index is the search index, built on first use (searchIndex): most
+	// visitors never search, and building it cost the first frame ~25 ms.
 	index *search.Index
 	narr  *narrator
 	// pictures holds decoded, scaled pictures within a memory budget.
@@ -115,7 +117,6 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 		inhibit: nosleep.Inhibit}
 	e.prefs.Apply()
 	e.studio = e.openStudio
-	e.index = search.NewIndex(p)
 	e.pictures = photos.NewCache(pictureBudget)
 	e.reader = newReaderScreen(e)
 
@@ -134,6 +135,15 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 	}
 	e.show(e.home(), false)
 	return e
+}
+
+// searchIndex returns the search index of the pack shown, built on first
+// use and dropped (index = nil) whenever another pack is shown.
+func (e *Exhibit) searchIndex() *search.Index {
+	if e.index == nil {
+		e.index = search.NewIndex(e.pack)
+	}
+	return e.index
 }
 
 // Window returns the exhibit's window.
