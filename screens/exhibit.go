@@ -82,6 +82,8 @@ type Exhibit struct {
 
 	// screenLog is the file named by ScreenLogEnv, or "".
 	screenLog string
+	// frames counts the timeline's frames when FrameLogEnv names a file.
+	frames *frameLog
 
 	// --- Test hooks: real by default, replaced by tests ---
 	// newOutput makes the sound output on first use.
@@ -116,6 +118,9 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now,
 		inhibit: nosleep.Inhibit}
 	e.prefs.Apply()
+	if f := os.Getenv(FrameLogEnv); f != "" {
+		e.frames = &frameLog{path: f}
+	}
 	e.studio = e.openStudio
 	e.pictures = photos.NewCache(pictureBudget)
 	e.reader = newReaderScreen(e)
