@@ -40,7 +40,7 @@ help:
 	@echo "make build        build ./$(BINARY) (version $(VERSION)) and its media helper ./$(BINARY)-media"
 	@echo "make deps         only the set-up step"
 	@echo "make fuzz         the fuzz targets of every reader of staff files, FUZZTIME (2m) each"
-	@echo "make bench        Go benchmarks, then start-up time and memory (scripts/bench/startup.sh)"
+	@echo "make bench        Go benchmarks, then start-up, CPU, timeline fps, memory (scripts/bench/*.sh)"
 	@echo "make screenshots  pictures of the main screens under Xvfb, in $(SCREENSHOT_DIR)/"
 	@echo "make hall         walk every screen of the real program at 1024x768 … 4K, bare and under openbox (build/hall/)"
 	@echo "make notices      regenerate THIRD_PARTY_NOTICES.md"
@@ -116,6 +116,8 @@ version-check:
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout $(TEST_TIMEOUT) ./...
 	LDFLAGS='$(LDFLAGS)' scripts/bench/startup.sh
+	scripts/bench/cpu.sh
+	scripts/bench/timeline.sh
 	scripts/bench/soak.sh
 	scripts/bench/photos.sh
 

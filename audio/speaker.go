@@ -15,9 +15,11 @@ import (
 // rates (narration is 22 050 Hz) are resampled to it.
 const SpeakerRate beep.SampleRate = 44100
 
-// speakerBuffer is the speaker's buffer: 100 ms, half in the driver. Bigger
-// means fewer wake-ups (less CPU), smaller means a quicker start and pause.
-const speakerBuffer = 100 * time.Millisecond
+// speakerBuffer is the speaker's buffer: 200 ms, half in the driver. Bigger
+// means fewer wake-ups (less CPU), smaller means a quicker start and pause;
+// at 100 ms narration cost a hall PC half as much CPU again
+// (bench/cpu.sh).
+const speakerBuffer = 200 * time.Millisecond
 
 // ErrNoSoundDevice wraps the reason no sound device could be used.
 var ErrNoSoundDevice = errors.New("no sound device")
@@ -103,7 +105,10 @@ func (s *Speaker) Play(st beep.Streamer) {
 	rate := s.rate
 	s.mu.Unlock()
 	if rate != 0 && rate != SpeakerRate {
-		st = beep.Resample(4, rate, SpeakerRate, st)
+		// Quality 2 (4-point interpolation) is plenty for speech doubled
+		// from 22 050 Hz, and a quarter of quality 4's CPU, which was
+		// most of what narration cost besides drawing (bench/cpu.sh).
+		st = beep.Resample(2, rate, SpeakerRate, st)
 	}
 	speaker.Play(st)
 }

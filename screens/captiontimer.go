@@ -19,7 +19,6 @@ import (
 	"trienlam/audio"
 	"trienlam/audio/captions"
 	"trienlam/internal/exhibit"
-	"trienlam/internal/search"
 	"trienlam/screens/exhibittheme"
 )
 
@@ -500,7 +499,7 @@ func (e *Exhibit) reloadPack() error {
 	}
 	old := e.packFS
 	e.pack, e.problems, e.packFS = pack, problems, pfs
-	e.index = search.NewIndex(pack)
+	e.index = nil // built again on first search
 	if e.reader.chapter >= len(pack.Chapters) {
 		e.reader.chapter, e.reader.block = 0, -1
 	}

@@ -65,6 +65,8 @@ type Exhibit struct {
 	kiosk *kioskMode
 
 	// --- Services ---
+	// index is the search index, built on first use (searchIndex): most
+	// visitors never search, and building it cost the first frame ~25 ms.
 	index *search.Index
 	narr  *narrator
 	// pictures holds decoded, scaled pictures within a memory budget.
@@ -80,6 +82,8 @@ type Exhibit struct {
 
 	// screenLog is the file named by ScreenLogEnv, or "".
 	screenLog string
+	// frames counts the timeline's frames when FrameLogEnv names a file.
+	frames *frameLog
 
 	// --- Test hooks: real by default, replaced by tests ---
 	// newOutput makes the sound output on first use.
@@ -114,8 +118,10 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now,
 		inhibit: nosleep.Inhibit}
 	e.prefs.Apply()
+	if f := os.Getenv(FrameLogEnv); f != "" {
+		e.frames = &frameLog{path: f}
+	}
 	e.studio = e.openStudio
-	e.index = search.NewIndex(p)
 	e.pictures = photos.NewCache(pictureBudget)
 	e.reader = newReaderScreen(e)
 
@@ -134,6 +140,15 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 	}
 	e.show(e.home(), false)
 	return e
+}
+
+// searchIndex returns the search index of the pack shown, built on first
+// use and dropped (index = nil) whenever another pack is shown.
+func (e *Exhibit) searchIndex() *search.Index {
+	if e.index == nil {
+		e.index = search.NewIndex(e.pack)
+	}
+	return e.index
 }
 
 // Window returns the exhibit's window.

@@ -120,35 +120,51 @@ func (h *homeScreen) build() fyne.CanvasObject {
 // withCover puts the pack's cover picture beside the title plate, shown
 // only where the window is wide enough.
 func (h *homeScreen) withCover(plate fyne.CanvasObject) fyne.CanvasObject {
-	img := canvas.NewImageFromImage(nil)
-	img.FillMode = canvas.ImageFillContain
-	row := &coverRow{aspect: 16.0 / 9}
-	box := container.New(row, plate, img)
-	// Decoded here, not in the background: one picture, and the home
-	// screen then looks the same from its first frame.
-	im, err := photos.Load(h.e.pack.FS, h.e.pack.Cover, 1600, 900)
+	info, err := photos.Inspect(h.e.pack.FS, h.e.pack.Cover)
 	if err != nil {
 		fyne.LogError("cover "+h.e.pack.Cover, err)
 		return plate
 	}
-	if b := im.Bounds(); b.Dy() > 0 {
-		row.aspect = float32(b.Dx()) / float32(b.Dy())
+	img := canvas.NewImageFromImage(nil)
+	img.FillMode = canvas.ImageFillContain
+	row := &coverRow{e: h.e, path: h.e.pack.Cover, img: img, aspect: 16.0 / 9}
+	if info.Width > 0 && info.Height > 0 {
+		row.aspect = float32(info.Width) / float32(info.Height)
 	}
-	img.Image = im
-	return box
+	return container.New(row, plate, img)
 }
+
+// coverStep rounds the cover's decoded width up, so that small changes of
+// the window's size do not decode it again.
+const coverStep = 256
 
 // coverRow lays out the title plate and, at its right, the cover picture
 // as tall as the plate and at most two fifths of the width. The picture
 // asks for no room: on a narrow window it is left out rather than
 // squeezing the title.
-type coverRow struct{ aspect float32 }
+//
+// The picture is decoded in Layout, where its size on screen is known,
+// not at the pack's full size: scaling a 1600-pixel cover down to the
+// 400 pixels a 1024-pixel window shows cost the first frame ~80 ms in
+// Fyne's painter, and decoding it ~60 ms more (bench/startup.sh). It is
+// decoded again, larger, only when the window grows past what was
+// decoded, and in Layout, so every frame shows it at its current size.
+type coverRow struct {
+	e      *Exhibit
+	path   string
+	img    *canvas.Image
+	aspect float32
+	// decodedW is the width the picture was decoded for, in pixels; failed
+	// is set once it cannot be decoded.
+	decodedW int
+	failed   bool
+}
 
 func (c *coverRow) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	plate, img := objs[0], objs[1]
 	pad := theme.Padding()
 	w := min(s.Height*c.aspect, s.Width*0.4)
-	if s.Width < plate.MinSize().Width+w+pad || w < theme.TextSize()*8 {
+	if s.Width < plate.MinSize().Width+w+pad || w < theme.TextSize()*8 || !c.decode(w) {
 		w = 0
 	}
 	plate.Move(fyne.NewPos(0, 0))
@@ -161,6 +177,32 @@ func (c *coverRow) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	img.Show()
 	img.Move(fyne.NewPos(s.Width-w, 0))
 	img.Resize(fyne.NewSize(w, s.Height))
+}
+
+// decode makes sure the picture is decoded at least w (in Fyne units)
+// wide; it reports false when the picture cannot be decoded.
+func (c *coverRow) decode(w float32) bool {
+	if c.failed {
+		return false
+	}
+	px := int(w*c.e.win.Canvas().Scale() + 0.5)
+	if c.img.Image != nil && px <= c.decodedW {
+		return true
+	}
+	want := (px + coverStep - 1) / coverStep * coverStep
+	im, err := photos.Load(c.e.pack.FS, c.path, want, 0)
+	if err != nil {
+		fyne.LogError("cover "+c.path, err)
+		c.failed = true
+		return false
+	}
+	c.decodedW = want
+	if b := im.Bounds(); b.Dx() < want {
+		c.decodedW = 1 << 30 // the picture's full size: never again
+	}
+	c.img.Image = im
+	c.img.Refresh()
+	return true
 }
 
 func (c *coverRow) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }

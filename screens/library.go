@@ -574,7 +574,7 @@ func (e *Exhibit) setPack(pack *exhibit.Pack, problems []exhibit.Problem, pfs *e
 	if pfs != nil {
 		e.packDir = pfs.Dir()
 	}
-	e.index = search.NewIndex(pack)
+	e.index = nil // built again on first search
 	e.pictures = photos.NewCache(pictureBudget)
 	e.reader = newReaderScreen(e)
 	e.homeS = nil

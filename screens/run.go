@@ -83,7 +83,7 @@ func Run(a fyne.App, opts Options) int {
 			fyne.LogError("visitor log", err)
 		}
 	}
-	// The kiosk-day soak's hooks (scripts/bench/kioskday.sh).
+	// The kiosk-day soak's hooks (scripts/bench/soak.sh, its kiosk day).
 	e.idleOverride = kiosk.IdleOverride()
 	if f := os.Getenv(kiosk.EnvStatsFile); f != "" {
 		stop := make(chan struct{})

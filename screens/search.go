@@ -82,7 +82,7 @@ func (s *searchScreen) focus() { s.e.win.Canvas().Focus(s.entry) }
 // run searches as the visitor types.
 func (s *searchScreen) run(q string) {
 	s.query = q
-	r := s.e.index.Find(q, maxResults)
+	r := s.e.searchIndex().Find(q, maxResults)
 	s.hits = groupHits(r.Hits)
 	s.selected = -1
 	n := len(s.hits)

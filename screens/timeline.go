@@ -64,6 +64,9 @@ func (s *timelineScreen) content() fyne.CanvasObject {
 	}
 	s.tl.OnSelected = s.showCard
 	s.tl.OnOpen = s.openChapter
+	if e.frames != nil {
+		s.tl.OnGlideFrame = e.frames.glideFrame
+	}
 
 	home := newKeyButton(e, lang.L("Home"), theme.HomeIcon(), e.goHome)
 	title := widget.NewLabelWithStyle(e.pack.Timeline.Title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

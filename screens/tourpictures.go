@@ -20,6 +20,14 @@ import (
 // guided tour.
 const picturePeriod = 15 * time.Second
 
+// pictureStep is how often a tour picture's slow pan and zoom move on: a
+// few pixels a second is calm, and every move redraws the window (in
+// software OpenGL a whole frame), so the pictures move once a second — on
+// the same tick as the player's clock — rather than on each of the
+// narration's ten ticks a second (bench/cpu.sh: 37 % of a core with sound,
+// mostly these moves).
+const pictureStep = time.Second
+
 // tourPictures shows a chapter's pictures beside the text while the guided
 // tour narrates it, each with a slow pan and zoom. It moves only on the
 // narration's own ticks, so it costs nothing when the tour is not running
@@ -32,11 +40,17 @@ type tourPictures struct {
 	holder  *fyne.Container
 	ids     []string
 	shown   int
+	// step is the position the view was last moved for, a whole number
+	// of pictureSteps; -1 for none.
+	step time.Duration
 }
 
 func newTourPictures(r *readerScreen) *tourPictures {
-	t := &tourPictures{r: r, shown: -1}
+	t := &tourPictures{r: r, shown: -1, step: -1}
 	t.zoom = photoview.New(nil, 0, 0)
+	// Decoded at about the panel's size (show), so the graphics driver's
+	// scaling looks as good and costs no software rescale per move.
+	t.zoom.GPUScale = true
 	t.caption = widget.NewLabel("")
 	t.caption.Wrapping = fyne.TextWrapWord
 	t.caption.Importance = widget.LowImportance
@@ -65,7 +79,7 @@ func (t *tourPictures) update() {
 		}
 	}
 	t.holder.RemoveAll()
-	t.shown = -1
+	t.shown, t.step = -1, -1
 	if len(t.ids) > 0 {
 		// Scrolls (and so clips) when the text column leaves it too little
 		// height, instead of spilling over the bars.
@@ -85,12 +99,16 @@ func (t *tourPictures) follow(pos time.Duration) {
 	if len(t.ids) == 0 {
 		return
 	}
+	pos = pos.Truncate(pictureStep)
 	i := int(pos/picturePeriod) % len(t.ids)
 	if i != t.shown {
 		t.shown = i
 		p := t.r.e.pack.Photo(t.ids[i])
 		t.show(p)
+	} else if pos == t.step {
+		return // not yet time to move
 	}
+	t.step = pos
 	// Within its period each picture zooms from 100 % to 115 % while its
 	// centre drifts, alternating direction from one picture to the next.
 	f := float64(pos%picturePeriod) / float64(picturePeriod)

@@ -44,6 +44,9 @@ test_packages=(xvfb dbus xdotool x11-utils x11-apps imagemagick)
 test_packages+=(openbox)
 # platform/richclip's test puts HTML on a real X clipboard with xclip.
 test_packages+=(xclip)
+# scripts/bench/cpu.sh plays narration into a PulseAudio null sink, in real
+# time (ALSA's own null device plays faster than real time).
+test_packages+=(pulseaudio libasound2-plugins)
 # The media tests run the helper (libmpv2, its run-time library) on clips
 # they make with ffmpeg.
 test_packages+=(libmpv2 ffmpeg)

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Environment variables of the kiosk-day soak (scripts/bench/kioskday.sh).
+// Environment variables of the kiosk-day soak (scripts/bench/soak.sh, its kiosk day).
 // They are test hooks: an installed exhibit never has them set.
 const (
 	// EnvIdleSeconds shortens the idle time before the countdown to this

@@ -20,6 +20,13 @@ type Zoom struct {
 	// OnZoomChanged is called when the zoom leaves or returns to fitted;
 	// the viewer uses it to decide what arrows and swipes mean.
 	OnZoomChanged func(fitted bool)
+	// GPUScale lets the graphics
+	// driver scale the picture (linear filtering) instead of Fyne's
+	// painter (Catmull-Rom, in software, on every move): for a picture
+	// decoded about the size it is shown that moves by itself, like the
+	// guided tour's slow zoom, where each software rescale cost a
+	// hall PC ~50 ms (bench/cpu.sh).
+	GPUScale bool
 
 	img image.Image
 	// scale is the zoom relative to fitted (1 = the whole image fits).
@@ -249,6 +256,10 @@ func (r *renderer) Layout(s fyne.Size) {
 	}
 	if src != r.img {
 		r.img = src
+		r.pic.ScaleMode = canvas.ImageScaleSmooth
+		if z.GPUScale {
+			r.pic.ScaleMode = canvas.ImageScaleFastest
+		}
 		r.pic.Image = src
 		r.pic.Refresh()
 	}

@@ -32,6 +32,11 @@ type Timeline struct {
 	// OnOpen is called when the visitor asks to read the selected event's
 	// chapter (Enter, or a double tap).
 	OnOpen func(i int)
+	// OnGlideFrame, when set, is called at every frame of a glide (the
+	// axis's animation) once the frame's objects are built, with the time
+	// the glide started and its progress, 1 at its last frame: the app's
+	// own frame counter for benchmarks (screens.FrameLogEnv).
+	OnGlideFrame func(started time.Time, progress float32)
 
 	items []Item
 	bands []Band
@@ -329,10 +334,14 @@ func (t *Timeline) glide(from, to float64) {
 		return
 	}
 	f0, t0 := t.from, t.to
+	started := time.Now()
 	t.anim = fyne.NewAnimation(ScrollDuration, func(p float32) {
 		q := float64(p)
 		t.setRange(f0+(from-f0)*q, t0+(to-t0)*q)
 		t.Refresh()
+		if t.OnGlideFrame != nil {
+			t.OnGlideFrame(started, p)
+		}
 	})
 	t.anim.Curve = fyne.AnimationEaseInOut
 	t.anim.Start()

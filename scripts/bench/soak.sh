@@ -1,31 +1,52 @@
 #!/usr/bin/env bash
-# scripts/bench/soak.sh — memory over a day in the hall: start the exhibit
-# under a private Xvfb, make one full pass through it with the clicker's
-# "next" key (every page of every chapter and the closing page, whose
-# "next" reads again from chapter 1), then 10,000 page changes (pages
-# forward, chapters on and back, home, open), as a long day of visitors
-# would. Prints the resident memory (RSS)
-# after the full pass and after the page changes, their ratio, and the RSS
-# of the bare Fyne window (scripts/bench/minimal) on the same display, so
-# the figures can be read side by side.
+# scripts/bench/soak.sh — memory over a day in the hall, on the real
+# exhibit under a private Xvfb (1280x720, software OpenGL), in two parts:
 #
-# Targets (issue 18): RSS after 10,000 page changes ≤ 1.25× the RSS after
-# the full pass, and ≤ 300 MB. Prints figures only; never fails on them.
+# 1. Page changes (always): one full pass through the exhibit with the
+#    clicker's "next" key (every page of every chapter and the closing
+#    page, whose "next" reads again from chapter 1; the screen log tells
+#    when chapter 1 is back), then PAGES page changes (pages forward,
+#    chapters on and back, home, open), as a long day of visitors would.
+#    Prints the resident memory (RSS) after the pass and after the page
+#    changes, their ratio, and the RSS of the bare Fyne window
+#    (scripts/bench/minimal) on the same display.
+#    Targets (issue 18): after 10,000 page changes ≤ 1.25× the RSS after
+#    the pass, and ≤ 300 MB.
 #
-#   scripts/bench/soak.sh               # 10,000 page changes
-#   PAGES=2000 scripts/bench/soak.sh
-#   SETTLE=90 scripts/bench/soak.sh     # also measure again 90 s later,
-#                                       # after Fyne's caches expire
-#   MAXPASS=3000                        # most "next" presses for the pass
+# 2. A kiosk day (CYCLES > 0): kiosk mode with a staff PIN and a pack
+#    whose chapter 1 narration is damaged; CYCLES times a visitor (random
+#    taps and clicker keys for VISIT seconds) then nobody: the idle time
+#    (shortened by TRIENLAM_IDLE_SECONDS to IDLE seconds, standing in for
+#    3 minutes), the countdown, and ATTRACT seconds of the attract loop.
+#    Prints RSS (and the goroutines and heap the program writes to
+#    TRIENLAM_STATS_FILE) after each visitor, after the first half and at the end
+#    (should be within 10 %), how many 30-second windows of the attract
+#    loop changed the screen (should be all), and the log lines about the
+#    damaged narration (the day goes on past it).
+#
+# Prints figures only; never fails on them.
+#
+#   scripts/bench/soak.sh                  # 10,000 page changes (~10 min on a quiet PC)
+#   PAGES=2000 scripts/bench/soak.sh       # a shorter run
+#   CYCLES=12 scripts/bench/soak.sh        # also a kiosk day of 12 visitors (~25 min)
+#   PAGES=0 CYCLES=40 scripts/bench/soak.sh  # only the kiosk day: 2 hours of idle timers
+#   SETTLE=90 scripts/bench/soak.sh        # also RSS 90 s after the page changes
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 # shellcheck source=scripts/lib/xvfb.sh
 source scripts/lib/xvfb.sh
+# shellcheck source=scripts/lib/app.sh
+source scripts/lib/app.sh
 
 PAGES=${PAGES:-10000}
 SETTLE=${SETTLE:-0}
-MAXPASS=${MAXPASS:-3000}
-for tool in go Xvfb xdotool xwd md5sum od dbus-run-session; do
+MAXPASS=${MAXPASS:-3000} # most "next" presses for the pass
+CYCLES=${CYCLES:-0}
+IDLE=${IDLE:-8}        # seconds of the shortened idle time
+VISIT=${VISIT:-20}     # seconds of taps and keys per visitor
+ATTRACT=${ATTRACT:-65} # seconds of attract loop per cycle (two 30-s windows)
+SHOT_EVERY=${SHOT_EVERY:-5}
+for tool in go Xvfb xdotool dbus-run-session import md5sum python3; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
 		echo "bench/soak.sh: '$tool' is missing; run 'make deps' first." >&2
 		exit 1
@@ -34,140 +55,160 @@ done
 
 OUT=build/bench
 mkdir -p "$OUT"
-go build -o "$OUT/trienlam-soak" .
+go build -o "$OUT/trienlam-bench" .
 go build -o "$OUT/minimal" ./scripts/bench/minimal
 
-APP_PID=
-DRS_PID=
 cleanup() {
-	app_stop "$APP_PID" "$DRS_PID"
-	APP_PID=
-	DRS_PID=
+	app_stop_current
 	xvfb_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start BIN TITLE: runs BIN on the private display with private settings;
-# sets APP_PID, DRS_PID and X_WID (its window).
-start() {
-	local dir=$XVFB_TMP
-	mkdir -p -m 700 "$dir/config" "$dir/cache"
-	XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$dir/cache \
-		dbus-run-session -- sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/pid" "$1" \
-		</dev/null >"$dir/app.log" 2>&1 &
-	DRS_PID=$!
-	local i
-	for ((i = 0; i < 1000; i++)); do
-		[[ -s $dir/pid ]] && break
-		sleep 0.01
-	done
-	APP_PID=$(cat "$dir/pid")
-	if ! x_wait_window "$2" 60 "$DRS_PID"; then
-		echo "bench/soak.sh: $1 showed no window; its output:" >&2
-		tail -n 20 "$dir/app.log" >&2
-		exit 1
-	fi
-	sleep 2
-}
-
-# rss: the program's resident memory, in MB.
-rss() { awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$APP_PID/status"; }
-# steady_top: top_shot once two grabs 0.2 s apart agree (at most ~10 s).
-steady_top() {
+# wait_idle: waits (at most 10 minutes) until the program has used less
+# than a tenth of a second of CPU in a second: it has drawn every key
+# sent, which X queues for it.
+wait_idle() {
 	local a b i
-	a=$(top_shot)
-	for ((i = 0; i < 50; i++)); do
-		sleep 0.2
-		b=$(top_shot)
-		[[ $a == "$b" ]] && break
-		a=$b
+	for ((i = 0; i < 600; i++)); do
+		a=$(app_cpu_ticks)
+		sleep 1
+		b=$(app_cpu_ticks)
+		(((b - a) * 10 < $(getconf CLK_TCK 2>/dev/null || echo 100))) && return 0
 	done
-	echo "$a"
-}
-
-# top_shot: a hash of the window's top 50 rows (its title bar); XWD puts
-# a header, a colour map, then the rows of pixels from the top.
-top_shot() {
-	local hdr
-	xwd -id "$X_WID" -silent >"$XVFB_TMP/top.xwd" 2>/dev/null || return 0
-	read -r -a hdr < <(od -An -tu4 --endian=big -N 80 -w80 "$XVFB_TMP/top.xwd")
-	head -c $((hdr[0] + hdr[19] * 12 + 50 * hdr[12])) "$XVFB_TMP/top.xwd" | md5sum | cut -d' ' -f1
 }
 
 xvfb_start 1280x720
-start "$OUT/trienlam-soak" Trienlam
-rss_start=$(rss)
+results=()
 
-# One full pass: "next" from the home screen opens chapter 1; then "next"
-# on every page, through the closing page, whose "next" reads again from
-# chapter 1. The reader's title bar (the window's top rows) tells which
-# chapter is shown: the pass ends when chapter 1's title is back.
-# Under load a grab can show an older frame: wait until the title bar
-# differs from the home screen's and two grabs in a row agree.
-home=$(steady_top)
-xdotool key Next
-first=$home
-for ((i = 0; i < 100; i++)); do
-	first=$(steady_top)
-	[[ $first != "$home" ]] && break
-done
-pass=0
-left=
-while ((pass < MAXPASS)); do
-	xdotool key Next
-	pass=$((pass + 1))
-	sleep 0.1
-	t=$(top_shot)
-	if [[ $t != "$first" ]]; then
-		left=1
-	elif [[ -n $left ]]; then
-		break
-	fi
-done
-if ((pass >= MAXPASS)); then
-	note=" (not back at chapter 1 within $MAXPASS presses)"
-else
+if ((PAGES > 0)); then
+	echo "page changes: one full pass, then $PAGES page changes"
+	app_start "$OUT/trienlam-bench" Trienlam
+	rss_start=$(app_rss)
+	# The pass: "next" from the home screen opens chapter 1, "next" on
+	# every page goes on to the closing page, whose "next" opens chapter 1
+	# again: the pass ends when the screen log says so.
+	pass=0
+	while ((pass < MAXPASS)); do
+		app_focus
+		xdotool key Next
+		pass=$((pass + 1))
+		sleep 0.05
+		if grep -q '^closing' "$APP_LOG_SCREENS" && [[ $(app_screen) == "reader 1" ]]; then
+			break
+		fi
+	done
 	note=""
-fi
-sleep 2
-rss_pass=$(rss)
+	((pass < MAXPASS)) || note=" (not back at chapter 1 within $MAXPASS presses)"
+	wait_idle
+	rss_pass=$(app_rss)
 
-start_s=$(date +%s)
-done=0
-while ((done < PAGES)); do
-	# One round: four pages forward, two chapters on, one back, home, open.
-	xdotool key --delay 4 Next Next Next Next Right Right Left Escape Return
-	done=$((done + 9))
-done
-secs=$(($(date +%s) - start_s))
-sleep 2
-rss_after=$(rss)
-if ((SETTLE > 0)); then
-	# Fyne frees the renderers and textures of widgets no longer shown
-	# about a minute after their last use.
-	sleep "$SETTLE"
-	xdotool key Escape
-	sleep 1
-	rss_settled=$(rss)
-fi
-app_stop "$APP_PID" "$DRS_PID"
+	start_s=$(date +%s)
+	done=0
+	while ((done < PAGES)); do
+		# One round: four pages forward, two chapters on, one back, home, open.
+		app_focus
+		xdotool key --delay 4 Next Next Next Next Right Right Left Escape Return
+		done=$((done + 9))
+		((done % 900)) || wait_idle # let the program keep up with X's queue
+	done
+	wait_idle
+	secs=$(($(date +%s) - start_s))
+	rss_after=$(app_rss)
+	if ((SETTLE > 0)); then
+		# Fyne frees the renderers and textures of widgets no longer shown
+		# about a minute after their last use.
+		sleep "$SETTLE"
+		xdotool key Escape
+		sleep 1
+		rss_settled=$(app_rss)
+	fi
+	app_stop_current
 
-BENCH_WINDOW_SIZE=1280x720 start "$OUT/minimal" Minimal
-rss_min=$(rss)
+	BENCH_WINDOW_SIZE=1024x700 app_start "$OUT/minimal" Minimal
+	rss_min=$(app_rss)
+	app_stop_current
+
+	ratio=$(awk -v a="$rss_after" -v p="$rss_pass" 'BEGIN { printf "%.2f", a / p }')
+	verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { if (v + 0 <= lim) print "within target"; else print "OVER target" }'; }
+	row() { printf '%-52s %5s MB\n' "$@"; }
+	results+=("$(
+		echo "Page changes (window 1024x700):"
+		row "bare Fyne window (scripts/bench/minimal)" "$rss_min"
+		row "trienlam, home screen after start" "$rss_start"
+		row "trienlam, after one full pass ($pass pages)$note" "$rss_pass"
+		row "trienlam, after $done page changes (${secs} s)" "$rss_after"
+		if ((SETTLE > 0)); then row "trienlam, $SETTLE s later" "$rss_settled"; fi
+		echo "after the page changes / after the pass: ${ratio}x (target <= 1.25x: $(verdict "$ratio" 1.25));" \
+			"${rss_after} MB (target <= 300 MB: $(verdict "$rss_after" 300))"
+	)")
+fi
+
+if ((CYCLES > 0)); then
+	echo "kiosk day: $CYCLES visitors, each followed by the idle time, the countdown and the attract loop"
+	pack=$XVFB_TMP/pack
+	"$OUT/trienlam-bench" export-pack "$pack" >/dev/null
+	# One narration file damaged, as a bad copy from a phone would be.
+	printf 'OggS hỏng' >"$pack/audio/01-hoan-canh.ogg"
+	# Fresh settings with a staff PIN (2209), so a visitor's Esc cannot
+	# leave kiosk mode.
+	rm -rf "$XVFB_TMP/config"
+	mkdir -p "$XVFB_TMP/config/fyne/vn.trienlam.exhibit"
+	python3 - >"$XVFB_TMP/config/fyne/vn.trienlam.exhibit/preferences.json" <<'PY'
+import base64, hashlib, json, os
+salt = os.urandom(16)
+key = hashlib.pbkdf2_hmac("sha256", b"2209", salt, 150000, 32)
+enc = lambda b: base64.b64encode(b).decode().rstrip("=")
+print(json.dumps({"kiosk.pin": "pbkdf2-sha256$150000$" + enc(salt) + "$" + enc(key)}))
+PY
+	TRIENLAM_IDLE_SECONDS=$IDLE TRIENLAM_STATS_FILE=$XVFB_TMP/stats app_start "$OUT/trienlam-bench" Trienlam --kiosk --pack "$pack"
+	keys=(Next Prior Right Left Return space b Down Up BackSpace Escape)
+	geo=$(xdotool getwindowgeometry "$X_WID" | awk '/Geometry:/ { print $2 }')
+	ww=${geo%x*} wh=${geo#*x}
+	windows=0 changed=0 mid_rss="" start=$SECONDS
+	for ((c = 1; c <= CYCLES; c++)); do
+		end=$((SECONDS + VISIT))
+		while ((SECONDS < end)); do
+			if ((RANDOM % 2)); then
+				xdotool mousemove --window "$X_WID" $((RANDOM % ww)) $((RANDOM % (wh - 60))) click 1
+			else
+				xdotool key "${keys[RANDOM % ${#keys[@]}]}"
+			fi
+			sleep 0.$((3 + RANDOM % 5))
+		done
+		xdotool key Escape # any PIN dialog a visitor opened, closed as the next visitor would
+		# Nobody: the idle time, the 10-second countdown, then the loop,
+		# whose every 30-second window should show two pictures at least.
+		sleep $((IDLE + 10 + 2))
+		a0=$SECONDS w_start=$SECONDS w_hashes=""
+		while ((SECONDS - a0 < ATTRACT)); do
+			w_hashes="$w_hashes $(import -window root -depth 8 rgb:- 2>/dev/null | md5sum | cut -c1-12)"
+			if ((SECONDS - w_start >= 30)); then
+				windows=$((windows + 1))
+				(($(tr ' ' '\n' <<<"$w_hashes" | sed '/^$/d' | sort -u | wc -l) >= 2)) && changed=$((changed + 1))
+				w_start=$SECONDS w_hashes=""
+			fi
+			sleep "$SHOT_EVERY"
+		done
+		echo "  visitor $c/$CYCLES at $((SECONDS - start)) s: RSS $(app_rss) MB, $(cat "$XVFB_TMP/stats" 2>/dev/null) (screen: $(app_screen))"
+		((c == (CYCLES + 1) / 2)) && mid_rss=$(app_rss)
+	done
+	end_rss=$(app_rss)
+	damaged=$(grep -c 'narration-unplayable\|cannot be played' "$XVFB_TMP/app.log" || true)
+	app_stop_current
+	results+=("$(
+		echo "Kiosk day ($CYCLES visitors, $((CYCLES * 3)) min of idle timers at 3 min each, in $((SECONDS - start)) s):"
+		echo "RSS after the first half ${mid_rss} MB, at the end ${end_rss} MB" \
+			"($(awk -v a="$mid_rss" -v b="$end_rss" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }') %; should be within 10 %)"
+		echo "attract loop: the screen changed in $changed of $windows 30-second windows (should be all)"
+		echo "log lines about the damaged narration: $damaged (the day went on past it)"
+	)")
+fi
+
 cleanup
-
-ratio=$(awk -v a="$rss_after" -v p="$rss_pass" 'BEGIN { printf "%.2f", a / p }')
-verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { if (v + 0 <= lim) print "within target"; else print "OVER target" }'; }
 echo
-echo "Kiosk soak under Xvfb 1280x720 (software GL); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-44s %8s\n' "" "RSS"
-printf '%-44s %5s MB\n' "bare Fyne window (scripts/bench/minimal)" "$rss_min"
-printf '%-44s %5s MB\n' "trienlam, home screen after start" "$rss_start"
-printf '%-44s %5s MB\n' "trienlam, after one full pass ($pass pages)$note" "$rss_pass"
-printf '%-44s %5s MB\n' "trienlam, after $done page changes (${secs} s)" "$rss_after"
-if ((SETTLE > 0)); then
-	printf '%-44s %5s MB\n' "trienlam, $SETTLE s later" "$rss_settled"
-fi
-echo "after the page changes / after the pass: ${ratio}x (target <= 1.25x: $(verdict "$ratio" 1.25));" \
-	"${rss_after} MB (target <= 300 MB: $(verdict "$rss_after" 300))"
+echo "Soak under Xvfb 1280x720 (software GL); $(nproc) cores; load average $(app_load)"
+for r in "${results[@]}"; do
+	echo "$r"
+done
+exit 0
