@@ -18,19 +18,20 @@ import (
 )
 
 // The attract loop's pace. Each picture stays attractPeriod while it pans
-// in steps of attractStep: a few pixels a second is a slow, calm drift.
+// in steps of attractStep: a few pixels at a time is a slow, calm drift.
 // Each frame only moves a texture already on the graphics card, but in
-// software OpenGL every frame still redraws the whole screen (about 3.5 %
-// of a core per frame a second at 1024×768 on the hall PCs), so one step a
-// second keeps the loop near the idle cost.
+// software OpenGL every frame still redraws the whole screen (about 3.4 %
+// of a core per frame a second at 1280×720, bench/cpu.sh on a quiet
+// machine), so a step every second and a half, of about ten pixels, keeps
+// the loop under 5 % of a core (it was 5.1 % at one step a second).
 const (
 	attractPeriod = 12 * time.Second
-	attractStep   = time.Second
+	attractStep   = 1500 * time.Millisecond
 	// attractOverscan is how much larger than the screen a picture is
 	// drawn, the room it pans across; attractTravel bounds the pan to a
 	// fraction of the screen, so a wide picture drifts as slowly as any.
 	attractOverscan = 1.08
-	attractTravel   = 0.08
+	attractTravel   = 0.06
 	// attractVoiceRetry is the pause before the next chapter's voice when
 	// one cannot play.
 	attractVoiceRetry = 30 * time.Second
