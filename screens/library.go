@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -362,19 +361,7 @@ func uniquePath(path string) string {
 // it to the library.
 func (s *libraryScreen) addFromFile() {
 	e := s.e
-	fileDlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			e.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		e.installExhibit(path)
-	}, e.win)
-	fileDlg.SetFilter(storage.NewExtensionFileFilter([]string{library.Extension, ".zip", ".TRIENLAM", ".ZIP"}))
+	fileDlg := e.fileOpenDialog([]string{library.Extension, ".zip"}, e.installExhibit)
 	folder := widget.NewButtonWithIcon(lang.L("Choose a pack folder instead"), theme.FolderOpenIcon(), func() {
 		fileDlg.Hide()
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {

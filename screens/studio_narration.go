@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,20 +73,7 @@ func (s *studioScreen) fillNarration() {
 
 // pickNarration attaches a recording chosen in a file dialog.
 func (s *studioScreen) pickNarration() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.e.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		s.attachNarration(r.URI().Path())
-	}, s.e.win)
-	exts := append([]string(nil), exhibit.NarrationExts...)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
+	s.e.fileOpenDialog(exhibit.NarrationExts, s.attachNarration).Show()
 }
 
 // attachNarration makes the recording at path the selected chapter's

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -125,20 +124,7 @@ func (p *studioPictures) fill() {
 
 // pick adds a picture chosen in a file dialog.
 func (p *studioPictures) pick() {
-	s := p.s
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.e.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		p.add(r.URI().Path())
-	}, s.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".webp", ".JPG", ".JPEG", ".PNG", ".WEBP"}))
-	d.Show()
+	p.s.e.fileOpenDialog([]string{".jpg", ".jpeg", ".png", ".webp"}, p.add).Show()
 }
 
 // add brings a picture file into the exhibit (see studio.Draft.AddPicture)

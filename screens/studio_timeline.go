@@ -1,7 +1,8 @@
 package screens
 
 import (
-	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -9,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -253,24 +253,14 @@ func (t *studioTimeline) del() {
 // after a file dialog; problems in the file are listed and nothing changes.
 func (t *studioTimeline) importSheet() {
 	s := t.s
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	s.e.fileOpenDialog([]string{".xlsx", ".csv"}, func(path string) {
+		data, err := os.ReadFile(path)
 		if err != nil {
 			s.e.showError(err)
 			return
 		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		data, err := io.ReadAll(r)
-		if err != nil {
-			s.e.showError(err)
-			return
-		}
-		t.importData(data, r.URI().Name())
-	}, s.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
-	d.Show()
+		t.importData(data, filepath.Base(path))
+	}).Show()
 }
 
 // importData replaces the timeline with the sheet's, or lists its problems.
