@@ -59,14 +59,7 @@ func staffDate(s string) (exhibit.Date, error) {
 	if m == nil {
 		return exhibit.Date{}, fmt.Errorf("%q is not a date: write it like 22/9/1943, 9/1943 or 1943", s)
 	}
-	iso := m[3]
-	if m[2] != "" {
-		iso += "-" + pad(m[2])
-		if m[1] != "" {
-			iso += "-" + pad(m[1])
-		}
-	}
-	d, err := exhibit.ParseDate(iso)
+	d, err := exhibit.ParseDate(isoDate(m))
 	if err != nil {
 		return exhibit.Date{}, fmt.Errorf("%q: %w", s, err)
 	}
@@ -216,14 +209,7 @@ func ParseWritten(s string) (Written, error) {
 	}
 	for _, re := range dateInWords {
 		if m := re.FindStringSubmatch(s); m != nil {
-			iso := m[3]
-			if m[2] != "" {
-				iso += "-" + pad(m[2])
-				if m[1] != "" {
-					iso += "-" + pad(m[1])
-				}
-			}
-			d, err := exhibit.ParseDate(iso)
+			d, err := exhibit.ParseDate(isoDate(m))
 			if err != nil {
 				return Written{}, fmt.Errorf("%q: %w", s, err)
 			}
@@ -320,4 +306,18 @@ func (d *Draft) SetEraSpan(i int, span string) error {
 	era.Start, era.End = start, *end
 	d.TimelineChanged = true
 	return nil
+}
+
+// isoDate turns a match's day, month and year groups (m[1], m[2], m[3];
+// day and month may be empty) into the ISO form exhibit.ParseDate reads:
+// "1943", "1943-09" or "1943-09-22".
+func isoDate(m []string) string {
+	iso := m[3]
+	if m[2] != "" {
+		iso += "-" + pad(m[2])
+		if m[1] != "" {
+			iso += "-" + pad(m[1])
+		}
+	}
+	return iso
 }
