@@ -46,8 +46,11 @@ func main() {
 			return cli.ExitOK
 		}
 		defer release()
-		// No display or no OpenGL driver: say so in Vietnamese, not vanish.
-		if err := glcheck.Check(); err != nil {
+		// No display or no OpenGL driver: say so in Vietnamese, not
+		// vanish. The display is checked now, OpenGL only when the
+		// window could not be made (NoWindow below): checking it first
+		// would load the OpenGL driver for a test window at every start.
+		if err := glcheck.Display(); err != nil {
 			glcheck.Report(err, os.Stderr)
 			return cli.ExitFailure
 		}
@@ -66,6 +69,10 @@ func main() {
 			Release: true, Migrations: map[string]bool{"fyneDo": true}})
 		return screens.Run(app.NewWithID(appID), screens.Options{PackPath: o.PackPath, Kiosk: o.Kiosk, Presenter: o.Presenter,
 			MissingStart: o.MissingStart,
+			NoWindow: func() int {
+				glcheck.Report(glcheck.WindowFailed(), os.Stderr)
+				return cli.ExitFailure
+			},
 			Handoff: func(open func(string)) {
 				if _, err := single.Serve(appID, open); err != nil {
 					fyne.LogError("handoff", err)

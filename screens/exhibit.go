@@ -71,6 +71,9 @@ type Exhibit struct {
 	narr  *narrator
 	// pictures holds decoded, scaled pictures within a memory budget.
 	pictures *photos.Cache
+	// firstCover is the home screen's cover decoded while the window was
+	// made (Run); the home takes it once.
+	firstCover *decodedCover
 	// visits is the local visitor log (no personal data); nil when it
 	// could not be opened, which never stops the exhibit.
 	visits *visitlog.Log
@@ -114,6 +117,14 @@ const pictureBudget = 160 << 20
 // screen, or the reader where the visitor last left off when resume is set.
 // problems are the pack's validation problems, shown on their own screen.
 func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
+	e := newExhibit(a, w, p, problems)
+	e.show(e.home(), false)
+	return e
+}
+
+// newExhibit is New without showing a screen: Run hands it the start-up
+// work done in the background first.
+func newExhibit(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem) *Exhibit {
 	e := &Exhibit{app: a, win: w, pack: p, problems: problems, prefs: NewPrefs(a), screenLog: os.Getenv(ScreenLogEnv),
 		newOutput: func() audio.Output { return audio.SpeakerOutput() }, clock: audio.SystemClock(), post: fyne.Do, now: time.Now,
 		inhibit: nosleep.Inhibit}
@@ -138,7 +149,6 @@ func New(a fyne.App, w fyne.Window, p *exhibit.Pack, problems []exhibit.Problem)
 			e.runShortcut(sc.(*desktop.CustomShortcut))
 		})
 	}
-	e.show(e.home(), false)
 	return e
 }
 

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"image"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -131,8 +133,15 @@ func (h *homeScreen) withCover(plate fyne.CanvasObject) fyne.CanvasObject {
 	if info.Width > 0 && info.Height > 0 {
 		row.aspect = float32(info.Width) / float32(info.Height)
 	}
+	if c := h.e.firstCover; c != nil && c.path == row.path {
+		h.e.firstCover = nil
+		img.Image, row.decodedW = c.img, c.width
+	}
 	return container.New(row, plate, img)
 }
+
+// coverShare is the most of the home's width the cover takes.
+const coverShare = 0.4
 
 // coverStep rounds the cover's decoded width up, so that small changes of
 // the window's size do not decode it again.
@@ -163,7 +172,7 @@ type coverRow struct {
 func (c *coverRow) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	plate, img := objs[0], objs[1]
 	pad := theme.Padding()
-	w := min(s.Height*c.aspect, s.Width*0.4)
+	w := min(s.Height*c.aspect, s.Width*coverShare)
 	if s.Width < plate.MinSize().Width+w+pad || w < theme.TextSize()*8 || !c.decode(w) {
 		w = 0
 	}
@@ -189,20 +198,40 @@ func (c *coverRow) decode(w float32) bool {
 	if c.img.Image != nil && px <= c.decodedW {
 		return true
 	}
-	want := (px + coverStep - 1) / coverStep * coverStep
-	im, err := photos.Load(c.e.pack.FS, c.path, want, 0)
+	dc, err := decodeCover(c.e.pack.FS, c.path, px)
 	if err != nil {
 		fyne.LogError("cover "+c.path, err)
 		c.failed = true
 		return false
 	}
-	c.decodedW = want
-	if b := im.Bounds(); b.Dx() < want {
-		c.decodedW = 1 << 30 // the picture's full size: never again
-	}
-	c.img.Image = im
+	c.decodedW = dc.width
+	c.img.Image = dc.img
 	c.img.Refresh()
 	return true
+}
+
+// decodedCover is a cover picture decoded for a width.
+type decodedCover struct {
+	path string
+	img  image.Image
+	// width is the widest the picture may be shown, in pixels, without
+	// decoding it again.
+	width int
+}
+
+// decodeCover decodes the cover at path for a width of at least px pixels,
+// rounded up to coverStep.
+func decodeCover(fsys fs.FS, path string, px int) (*decodedCover, error) {
+	want := (px + coverStep - 1) / coverStep * coverStep
+	im, err := photos.Load(fsys, path, want, 0)
+	if err != nil {
+		return nil, err
+	}
+	dc := &decodedCover{path: path, img: im, width: want}
+	if b := im.Bounds(); b.Dx() < want {
+		dc.width = 1 << 30 // the picture's full size: never again
+	}
+	return dc, nil
 }
 
 func (c *coverRow) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }

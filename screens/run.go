@@ -21,6 +21,10 @@ import (
 // does not change with the pack or the screen.
 const WindowTitle = "Trienlam"
 
+// firstWindow is the window's size at start: 1024×700 fits the smallest
+// projector (1024×768) with room for a title bar; F11 fills any screen.
+var firstWindow = fyne.NewSize(1024, 700)
+
 // Options say how the exhibit starts.
 type Options struct {
 	// PackPath is a pack folder or .zip; "" for the built-in exhibit.
@@ -34,6 +38,10 @@ type Options struct {
 	// the running window: files handed over by a later start (a double
 	// click on a .trienlam file) are passed to it, from any goroutine.
 	Handoff func(open func(path string))
+	// NoWindow, when set, is called when the driver could not make the
+	// window (no OpenGL driver, for one; Fyne only logs it and would run
+	// on with no window): it explains why and returns the exit code.
+	NoWindow func() int
 }
 
 // Run opens the exhibit in a window of the app and runs until the window
@@ -45,9 +53,7 @@ type Options struct {
 func Run(a fyne.App, opts Options) int {
 	packPath := opts.PackPath
 	w := a.NewWindow(WindowTitle)
-	// 1024×700 fits the smallest projector (1024×768) with room for a
-	// title bar; F11 fills any screen.
-	w.Resize(fyne.NewSize(1024, 700))
+	w.Resize(firstWindow)
 	w.CenterOnScreen()
 	w.SetMaster()
 
@@ -58,7 +64,27 @@ func Run(a fyne.App, opts Options) int {
 		fmt.Fprintln(os.Stderr, "trienlam: built-in pack:", err)
 		return 2
 	}
-	e := New(a, w, pack, problems)
+	// The window is made (loading the OpenGL driver, ~400 ms in software
+	// OpenGL) while another core prepares the first screen's fonts and
+	// cover: the first frame comes sooner (bench/startup.sh).
+	coverPx := int(firstWindow.Width * coverShare) // at scale 1
+	if NewPrefs(a).FullScreen() {
+		w.SetFullScreen(true)
+		coverPx = 0 // the screen's size is not known yet
+	}
+	firstReady := prepareFirstScreen(pack, coverPx)
+	w.Show()
+	cover := firstReady()
+	if !windowMade(w) {
+		if opts.NoWindow != nil {
+			return opts.NoWindow()
+		}
+		fmt.Fprintln(os.Stderr, "trienlam: the window could not be made")
+		return 1
+	}
+	e := newExhibit(a, w, pack, problems)
+	e.firstCover = cover
+	e.show(e.home(), false)
 	if unopened != nil {
 		// Said on the home screen too, where staff look first, and in
 		// kiosk mode, where no dialog is shown to visitors.
@@ -70,9 +96,6 @@ func Run(a fyne.App, opts Options) int {
 		e.packFS, e.packDir = pfs, pfs.Dir()
 	}
 	defer func() { e.packFS.Close() }()
-	if e.prefs.FullScreen() {
-		w.SetFullScreen(true)
-	}
 	if dir, err := os.UserConfigDir(); err == nil {
 		// The visitor log lives with the user's settings, never in the
 		// pack or beside the program, so uninstalling keeps it.
@@ -108,7 +131,7 @@ func Run(a fyne.App, opts Options) int {
 	if unopened != nil && e.kiosk == nil {
 		dialog.ShowInformation(lang.L("Pack problems"), unopened.Text(e.prefs.Language()), e.Window())
 	}
-	w.ShowAndRun()
+	a.Run()
 	if e.narr != nil {
 		e.narr.shutdown()
 	}

@@ -36,9 +36,50 @@ func (e *Error) Error() string {
 	}
 }
 
+// Display reports whether there is a display to open a window on. It
+// initialises GLFW and leaves it initialised for Fyne (see KeepsGLFW), so
+// it costs almost nothing; it returns a NoDisplay *Error when there is no
+// display. Whether OpenGL works is known once Fyne has tried to make the
+// exhibit's window: Check tells why when it could not.
+func Display() error {
+	keep, err := initGLFW()
+	if err == nil && !keep {
+		glfw.Terminate()
+	}
+	return err
+}
+
 // Check reports whether a window with an OpenGL 2.1 context can be
-// created. It returns nil when it can, and an *Error when it cannot.
-func Check() (err error) {
+// created, by making a hidden one. It returns nil when it can, and an
+// *Error when it cannot. Making the window loads the OpenGL driver, which
+// costs a start ~200 ms in software OpenGL, so the program calls it only
+// to explain a window that could not be made.
+func Check() error {
+	keep, err := initGLFW()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if !keep {
+			glfw.Terminate()
+		}
+	}()
+	return tryWindow()
+}
+
+// WindowFailed says why the program's window could not be made: Check's
+// *Error, or a NoOpenGL *Error when a hidden window can be made after all
+// (the driver refused only the program's own window).
+func WindowFailed() error {
+	if err := Check(); err != nil {
+		return err
+	}
+	return &Error{Kind: NoOpenGL, Detail: "the window could not be made, although a hidden test window could"}
+}
+
+// initGLFW initialises GLFW; keep says whether it may stay initialised
+// for Fyne (when not, the caller terminates it after use).
+func initGLFW() (keep bool, err error) {
 	defer func() {
 		// go-gl/glfw panics on errors it considers programming errors,
 		// such as using GLFW after a failed initialisation.
@@ -47,15 +88,21 @@ func Check() (err error) {
 		}
 	}()
 	if err := glfw.Init(); err != nil {
-		return classify(err, true)
+		return false, classify(err, true)
 	}
-	keep := false
+	return KeepsGLFW(), nil
+}
+
+// tryWindow makes and closes a hidden window with the context hints
+// Fyne asks for.
+func tryWindow() (err error) {
 	defer func() {
-		if !keep {
-			glfw.Terminate()
+		if r := recover(); r != nil {
+			err = classify(fmt.Errorf("%v", r), false)
 		}
 	}()
 	glfw.DefaultWindowHints()
+	defer glfw.DefaultWindowHints()
 	glfw.WindowHint(glfw.Visible, glfw.False)
 	glfw.WindowHint(glfw.ContextVersionMajor, 2)
 	glfw.WindowHint(glfw.ContextVersionMinor, 1)
@@ -67,8 +114,6 @@ func Check() (err error) {
 		return &Error{Kind: NoOpenGL, Detail: "GLFW could not create a window with an OpenGL 2.1 context"}
 	}
 	win.Destroy()
-	glfw.DefaultWindowHints()
-	keep = KeepsGLFW()
 	return nil
 }
 

@@ -27,6 +27,11 @@
 #      passes all land before it; a screen that never stops moving gives
 #      the last change seen within TIMEOUT.
 #   6. Sleep 1 s, read VmRSS from /proc/PID/status, stop the program and Xvfb.
+# Each program is measured twice (CACHES): "cold", a first start on a new PC,
+# with an empty user cache folder at every run; and "warm", every later
+# start, with a cache folder kept from run to run of the same program (the
+# warm-up run fills it), as a hall PC keeps it: Mesa's compiled shaders and
+# Fyne's index of the system fonts live there.
 # The minimal window is resized to the size Trienlam's window had in its
 # warm-up run (BENCH_WINDOW_SIZE), so both paint the same area.
 #
@@ -47,6 +52,7 @@
 #   SETTLE=800    ms the picture must stay the same to count as fully drawn
 #   LDFLAGS=...   go build -ldflags (default: the version stamp `make build` uses)
 #   KEEP=1        keep the last run's grabs and logs in build/scripts/bench/
+#   CACHES="cold warm"  which of the two cache states to measure
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -63,6 +69,7 @@ ARGS=${ARGS:-}
 TIMEOUT=${TIMEOUT:-60}
 SETTLE=${SETTLE:-800}
 KEEP=${KEEP:-}
+CACHES=${CACHES:-cold warm}
 
 for tool in go Xvfb xdotool xwd xwininfo dbus-run-session od cmp; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
@@ -126,7 +133,12 @@ run_one() {
 	xvfb_start "$SIZE" || return 0
 	local dir=$XVFB_TMP
 	mkdir -m 700 "$dir/config" "$dir/cache"
-	XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$dir/cache \
+	local cachedir=$dir/cache
+	if [[ $CACHE_MODE == warm ]]; then
+		cachedir=$WARM_CACHE/$(basename "$1")
+		mkdir -p -m 700 "$cachedir"
+	fi
+	XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$cachedir \
 		dbus-run-session -- sh -c 'date +%s%N >"$1"; echo $$ >"$2"; shift 2; exec "$@"' \
 		sh "$dir/t0" "$dir/pid" "$@" </dev/null >"$dir/app.log" 2>&1 &
 	DRS_PID=$!
@@ -196,87 +208,100 @@ median() {
 	}'
 }
 
-declare -a min_map=() min_content=() min_drawn=() min_cpu=() min_rss=() app_map=() app_content=() app_drawn=() app_cpu=() app_rss=()
-read -r -a app_args <<<"$ARGS"
-app_size=
+# measure_set MODE: the whole comparison with the user cache folder in MODE
+# (cold or warm), printing its summary.
+measure_set() {
+	CACHE_MODE=$1
+	WARM_CACHE=$OUT/warm-cache
+	rm -rf "$WARM_CACHE"
+	echo
+	echo "== $CACHE_MODE caches =="
+	local -a min_map=() min_content=() min_drawn=() min_cpu=() min_rss=() app_map=() app_content=() app_drawn=() app_cpu=() app_rss=()
+	read -r -a app_args <<<"$ARGS"
+	app_size=
 
-run_app() {
-	run_one "$TITLE" ./trienlam "${app_args[@]}"
-	if [[ -n $R_SIZE ]]; then app_size=$R_SIZE; fi
-}
-run_minimal() {
-	BENCH_WINDOW_SIZE=$app_size run_one Minimal "$OUT/minimal"
-}
+	run_app() {
+		run_one "$TITLE" ./trienlam "${app_args[@]}"
+		if [[ -n $R_SIZE ]]; then app_size=$R_SIZE; fi
+	}
+	run_minimal() {
+		BENCH_WINDOW_SIZE=$app_size run_one Minimal "$OUT/minimal"
+	}
 
-total=$((WARMUP + RUNS))
-for ((n = 1; n <= total; n++)); do
-	if ((n <= WARMUP)); then
-		label="warm-up $n/$WARMUP"
-	else
-		label="run $((n - WARMUP))/$RUNS"
-	fi
-	if [[ -n $have_app ]]; then
-		run_app
-		printf '%-12s trienlam: window %5s ms, content %5s ms, drawn %5s ms, CPU %5s ms, RSS %7s kB, window %s\n' \
+	total=$((WARMUP + RUNS))
+	for ((n = 1; n <= total; n++)); do
+		if ((n <= WARMUP)); then
+			label="warm-up $n/$WARMUP"
+		else
+			label="run $((n - WARMUP))/$RUNS"
+		fi
+		if [[ -n $have_app ]]; then
+			run_app
+			printf '%-12s trienlam: window %5s ms, content %5s ms, drawn %5s ms, CPU %5s ms, RSS %7s kB, window %s\n' \
+				"$label" "$R_MAP" "$R_CONTENT" "$R_DRAWN" "$R_CPU" "$R_RSS" "${R_SIZE:--}"
+			if ((n > WARMUP)); then
+				app_map+=("$R_MAP")
+				app_content+=("$R_CONTENT")
+				app_drawn+=("$R_DRAWN")
+				app_cpu+=("$R_CPU")
+				app_rss+=("$R_RSS")
+			fi
+		fi
+		run_minimal
+		printf '%-12s minimal:  window %5s ms, content %5s ms, drawn %5s ms, CPU %5s ms, RSS %7s kB, window %s\n' \
 			"$label" "$R_MAP" "$R_CONTENT" "$R_DRAWN" "$R_CPU" "$R_RSS" "${R_SIZE:--}"
 		if ((n > WARMUP)); then
-			app_map+=("$R_MAP")
-			app_content+=("$R_CONTENT")
-			app_drawn+=("$R_DRAWN")
-			app_cpu+=("$R_CPU")
-			app_rss+=("$R_RSS")
+			min_map+=("$R_MAP")
+			min_content+=("$R_CONTENT")
+			min_drawn+=("$R_DRAWN")
+			min_cpu+=("$R_CPU")
+			min_rss+=("$R_RSS")
 		fi
+	done
+
+	med() { printf '%s\n' "$@" | median; }
+	fmt_s() { [[ $1 == - ]] && echo - || awk -v v="$1" 'BEGIN { printf "%.2f s", v / 1000 }'; }
+	fmt_mb() { [[ $1 == - ]] && echo - || awk -v v="$1" 'BEGIN { printf "%.1f MB", v / 1024 }'; }
+
+	m_map=$(med "${min_map[@]}")
+	m_content=$(med "${min_content[@]}")
+	m_drawn=$(med "${min_drawn[@]}")
+	m_cpu=$(med "${min_cpu[@]}")
+	m_rss=$(med "${min_rss[@]}")
+
+	# ratio A B: A/B as "1.23x", or "-".
+	ratio() {
+		if [[ $1 == - || $2 == - || $2 -le 0 ]]; then echo -; return; fi
+		awk -v a="$1" -v m="$2" 'BEGIN { printf "%.2fx", a / m }'
+	}
+	row() { printf '%-22s %14s %14s %14s %14s %12s\n' "$@"; }
+
+	echo
+	echo "Start-up under Xvfb ${SIZE} (software GL), $CACHE_MODE caches, median of $RUNS runs; $(nproc) cores;" \
+		"load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -srm)"
+	row "" "window mapped" "first content" "fully drawn" "CPU to content" "RSS"
+	row "minimal Fyne window" "$(fmt_s "$m_map")" "$(fmt_s "$m_content")" "$(fmt_s "$m_drawn")" "$(fmt_s "$m_cpu")" "$(fmt_mb "$m_rss")"
+	if [[ -n $have_app ]]; then
+		a_map=$(med "${app_map[@]}")
+		a_content=$(med "${app_content[@]}")
+		a_drawn=$(med "${app_drawn[@]}")
+		a_cpu=$(med "${app_cpu[@]}")
+		a_rss=$(med "${app_rss[@]}")
+		row "trienlam" "$(fmt_s "$a_map")" "$(fmt_s "$a_content")" "$(fmt_s "$a_drawn")" "$(fmt_s "$a_cpu")" "$(fmt_mb "$a_rss")"
+		time_ratio=$(ratio "$a_drawn" "$m_drawn")
+		diff=-
+		if [[ $a_rss != - && $m_rss != - ]]; then
+			diff=$(awk -v a="$a_rss" -v m="$m_rss" 'BEGIN { printf "%+.1f MB", (a - m) / 1024 }')
+		fi
+		row "trienlam vs minimal" "$(ratio "$a_map" "$m_map")" "$(ratio "$a_content" "$m_content")" "$time_ratio" "$(ratio "$a_cpu" "$m_cpu")" "$diff"
+		row "target" "" "" "<= 1.30x" "" "<= +40.0 MB"
+		verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { if (v == "-") print "n/a"; else if (v + 0 <= lim) print "within target"; else print "OVER target" }'; }
+		echo "fully drawn: $(verdict "${time_ratio%x}" 1.30); memory: $(verdict "${diff% MB}" 40)"
+		echo "(Wall-clock times grow with the machine's load; CPU to content much less so.)"
 	fi
-	run_minimal
-	printf '%-12s minimal:  window %5s ms, content %5s ms, drawn %5s ms, CPU %5s ms, RSS %7s kB, window %s\n' \
-		"$label" "$R_MAP" "$R_CONTENT" "$R_DRAWN" "$R_CPU" "$R_RSS" "${R_SIZE:--}"
-	if ((n > WARMUP)); then
-		min_map+=("$R_MAP")
-		min_content+=("$R_CONTENT")
-		min_drawn+=("$R_DRAWN")
-		min_cpu+=("$R_CPU")
-		min_rss+=("$R_RSS")
-	fi
-done
-
-med() { printf '%s\n' "$@" | median; }
-fmt_s() { [[ $1 == - ]] && echo - || awk -v v="$1" 'BEGIN { printf "%.2f s", v / 1000 }'; }
-fmt_mb() { [[ $1 == - ]] && echo - || awk -v v="$1" 'BEGIN { printf "%.1f MB", v / 1024 }'; }
-
-m_map=$(med "${min_map[@]}")
-m_content=$(med "${min_content[@]}")
-m_drawn=$(med "${min_drawn[@]}")
-m_cpu=$(med "${min_cpu[@]}")
-m_rss=$(med "${min_rss[@]}")
-
-# ratio A B: A/B as "1.23x", or "-".
-ratio() {
-	if [[ $1 == - || $2 == - || $2 -le 0 ]]; then echo -; return; fi
-	awk -v a="$1" -v m="$2" 'BEGIN { printf "%.2fx", a / m }'
 }
-row() { printf '%-22s %14s %14s %14s %14s %12s\n' "$@"; }
 
-echo
-echo "Start-up under Xvfb ${SIZE} (software GL), median of $RUNS runs; $(nproc) cores;" \
-	"load average $(cut -d' ' -f1-3 /proc/loadavg); $(uname -srm)"
-row "" "window mapped" "first content" "fully drawn" "CPU to content" "RSS"
-row "minimal Fyne window" "$(fmt_s "$m_map")" "$(fmt_s "$m_content")" "$(fmt_s "$m_drawn")" "$(fmt_s "$m_cpu")" "$(fmt_mb "$m_rss")"
-if [[ -n $have_app ]]; then
-	a_map=$(med "${app_map[@]}")
-	a_content=$(med "${app_content[@]}")
-	a_drawn=$(med "${app_drawn[@]}")
-	a_cpu=$(med "${app_cpu[@]}")
-	a_rss=$(med "${app_rss[@]}")
-	row "trienlam" "$(fmt_s "$a_map")" "$(fmt_s "$a_content")" "$(fmt_s "$a_drawn")" "$(fmt_s "$a_cpu")" "$(fmt_mb "$a_rss")"
-	time_ratio=$(ratio "$a_drawn" "$m_drawn")
-	diff=-
-	if [[ $a_rss != - && $m_rss != - ]]; then
-		diff=$(awk -v a="$a_rss" -v m="$m_rss" 'BEGIN { printf "%+.1f MB", (a - m) / 1024 }')
-	fi
-	row "trienlam vs minimal" "$(ratio "$a_map" "$m_map")" "$(ratio "$a_content" "$m_content")" "$time_ratio" "$(ratio "$a_cpu" "$m_cpu")" "$diff"
-	row "target" "" "" "<= 1.30x" "" "<= +40.0 MB"
-	verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { if (v == "-") print "n/a"; else if (v + 0 <= lim) print "within target"; else print "OVER target" }'; }
-	echo "fully drawn: $(verdict "${time_ratio%x}" 1.30); memory: $(verdict "${diff% MB}" 40)"
-	echo "(Wall-clock times grow with the machine's load; CPU to content much less so.)"
-fi
+for mode in $CACHES; do
+	measure_set "$mode"
+done
 exit 0
