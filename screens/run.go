@@ -68,7 +68,11 @@ func Run(a fyne.App, opts Options) int {
 	// OpenGL) while another core prepares the first screen's fonts and
 	// cover: the first frame comes sooner (bench/startup.sh).
 	coverPx := int(firstWindow.Width * coverShare) // at scale 1
-	if NewPrefs(a).FullScreen() {
+	prefs := NewPrefs(a)
+	fullAtStart, kioskAtStart := prefs.FullScreen(), opts.Kiosk || prefs.KioskAtStart()
+	if fullAtStart || kioskAtStart {
+		// Made full screen before it is shown: a kiosk PC starting up
+		// shows no small window first.
 		w.SetFullScreen(true)
 		coverPx = 0 // the screen's size is not known yet
 	}
@@ -114,8 +118,13 @@ func Run(a fyne.App, opts Options) int {
 		go kiosk.WriteStats(f, 5*time.Second, stop)
 	}
 	switch {
-	case opts.Kiosk || e.prefs.KioskAtStart():
+	case kioskAtStart:
 		e.startKiosk()
+		if !fullAtStart {
+			// Leaving kiosk mode returns to the window it would
+			// have started in.
+			e.kiosk.windowSize, e.kiosk.startedFull = firstWindow, false
+		}
 	case opts.Presenter:
 		e.startPresenter()
 	}
