@@ -33,11 +33,12 @@
 //
 // The Player wraps the decoder in a streamer that counts the samples the
 // output pulls, and reads the count under the output's lock: the position is
-// exact to the sample, and survives pauses and seeks. On a sound card about
-// 100 ms (the speaker's buffer) is still to be heard when a sample is
-// counted, which is well within what a caption highlight needs. In silent
-// mode the output pulls samples at the clock's pace, so the same count is
-// clock time.
+// exact to the sample, and survives pauses and seeks. On a sound card a few
+// hundred milliseconds (the speaker's buffer) are still to be heard when a
+// sample is counted: Tick takes the caption at the count less the output's
+// latency, so a sentence lights up when it is heard. In silent mode the
+// output pulls samples at the clock's pace, so the same count is clock
+// time.
 //
 // # Why Suspend
 //

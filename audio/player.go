@@ -117,9 +117,13 @@ type Player struct {
 	volume float64
 
 	drainGen int // cancels the pending suspend after the end
-	lastPos  int
-	lastMove time.Time // when Tick last saw the position move
-	lastTick time.Time
+	// heardFrom is the sample where playback last started or jumped to:
+	// the captions follow the pulled position less the output's latency
+	// (what is heard), but never from before it.
+	heardFrom int
+	lastPos   int
+	lastMove  time.Time // when Tick last saw the position move
+	lastTick  time.Time
 
 	firstSampleHook func() // benchmarks: called under the output lock by the first pull after Play
 }
@@ -384,6 +388,7 @@ func (p *Player) playLocked(ev *events) {
 		p.fallBackLocked(err, ev)
 	}
 	p.lastPos, p.lastMove, p.lastTick = pos, p.clock.Now(), p.clock.Now()
+	p.heardFrom = pos
 	p.setCueLocked(captions.CueAt(p.cues, p.dur(pos)), ev)
 }
 
@@ -493,6 +498,7 @@ func (p *Player) seekSamplesLocked(n int, ev *events) {
 	err := safeSeek(p.tr.src, n)
 	if err == nil {
 		p.tr.pos, p.tr.done, p.tr.err = n, false, nil
+		p.heardFrom = n
 	}
 	p.out.Unlock()
 	if err != nil {
@@ -595,7 +601,13 @@ func (p *Player) tickLocked(ev *events) {
 		p.fallBackLocked(fmt.Errorf("%w: the sound device stopped taking samples for %s", ErrNoSoundDevice, now.Sub(p.lastMove).Round(time.Second)), ev)
 		p.lastMove = now
 	}
-	p.setCueLocked(captions.CueAt(p.cues, p.dur(pos)), ev)
+	// A device is still to play what it has pulled (its buffer): the
+	// sentence lights up when it is heard, not that much before.
+	heard := pos
+	if l, ok := p.out.(latencyOutput); ok && !p.silent {
+		heard = max(p.heardFrom, pos-p.rate.N(l.Latency()))
+	}
+	p.setCueLocked(captions.CueAt(p.cues, p.dur(heard)), ev)
 }
 
 // endLocked: the track has played out.
@@ -644,7 +656,7 @@ func (p *Player) positionSamplesLocked() int {
 }
 
 // Position returns how far the track has played: the samples the output has
-// pulled (exact on a device, where the speaker's buffer of about 100 ms is
+// pulled (exact on a device, where the speaker's buffer of a few hundred ms is
 // still to be heard; at the clock's pace in silent mode). It is Duration once
 // Ended, 0 when nothing is loaded.
 func (p *Player) Position() time.Duration {

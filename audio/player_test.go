@@ -431,6 +431,40 @@ func TestPlayerSeekAndSkipClamp(t *testing.T) {
 	wantPos(t, p, ms(100))
 }
 
+// A sound device plays what it pulled a buffer later: the sentence lights
+// up when it is heard, not when its samples are pulled — but a seek or a
+// start shows the sentence at once.
+func TestPlayerCuesFollowWhatIsHeard(t *testing.T) {
+	p, out, _, rec := newTestPlayer(t)
+	out.latency = 300 * time.Millisecond
+	p.Play()
+	steps := []struct {
+		pull int
+		cues []int
+	}{
+		{500, nil},       // pulled to 0.5 s, heard to 0.2 s
+		{299, nil},       // heard to 0.499 s
+		{1, []int{0}},    // heard to 0.5 s: "One."
+		{1000, []int{1}}, // heard to 1.5 s: "Two."
+	}
+	for _, s := range steps {
+		out.Pull(s.pull)
+		p.Tick()
+		if got := rec.takeCues(); !reflect.DeepEqual(got, s.cues) {
+			t.Errorf("pulled to %s: OnCue got %v, want %v", p.Position(), got, s.cues)
+		}
+	}
+	p.Seek(ms(2600))
+	if got := rec.takeCues(); !reflect.DeepEqual(got, []int{2}) {
+		t.Errorf("seek into the third sentence: OnCue %v", got)
+	}
+	out.Pull(100)
+	p.Tick()
+	if got := rec.takeCues(); len(got) != 0 {
+		t.Errorf("just after the seek the highlight went back: OnCue %v", got)
+	}
+}
+
 func TestPlayerEndedOnceAndSuspendAfterLatency(t *testing.T) {
 	p, out, clock, rec := newTestPlayer(t)
 	out.latency = 100 * time.Millisecond

@@ -15,11 +15,16 @@ import (
 // rates (narration is 22 050 Hz) are resampled to it.
 const SpeakerRate beep.SampleRate = 44100
 
-// speakerBuffer is the speaker's buffer: 200 ms, half in the driver. Bigger
-// means fewer wake-ups (less CPU), smaller means a quicker start and pause;
-// at 100 ms narration cost a hall PC half as much CPU again
-// (bench/cpu.sh).
-const speakerBuffer = 200 * time.Millisecond
+// speakerBuffer is the speaker's buffer: 400 ms, half in the driver, so
+// the driver is written every 100 ms. Bigger means fewer wake-ups (less
+// CPU: each write is a blocking call into ALSA, and Go's scheduler watches
+// every one closely), smaller means a quicker start and pause. The guided
+// tour with narration through PulseAudio (bench/cpu.sh) used 6.9 % of a
+// core at 200 ms, 6.2 % at 400 ms, about 5.9 % at 800 ms (but the voice
+// would then go on for most of a second after Pause); 100 ms cost half as
+// much CPU again as 200 ms. The captions allow for the buffer
+// (Player.Tick: a sentence lights up when it is heard).
+const speakerBuffer = 400 * time.Millisecond
 
 // ErrNoSoundDevice wraps the reason no sound device could be used.
 var ErrNoSoundDevice = errors.New("no sound device")

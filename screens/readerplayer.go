@@ -46,6 +46,10 @@ type playerBar struct {
 	compact bool
 	// lastState is the state last shown, -1 before any.
 	lastState audio.State
+	// cueShown is set when the highlight and captions changed since the
+	// last tick: the window is redrawn then, and the tour's picture moves
+	// in the same frame rather than in one of its own.
+	cueShown bool
 }
 
 func newPlayerBar(r *readerScreen) *playerBar {
@@ -200,8 +204,9 @@ func (b *playerBar) stateChanged(s audio.State) {
 	if s == b.lastState && s == audio.Playing {
 		b.updateTime()
 		if n.chapter == r.chapter {
-			r.pictures.follow(n.player.Position())
+			r.pictures.follow(n.player.Position(), b.cueShown)
 		}
+		b.cueShown = false
 		return
 	}
 	b.lastState = s
@@ -248,6 +253,13 @@ func (b *playerBar) updateTime() {
 	if n.chapter == r.chapter {
 		pos, dur = n.player.Position(), n.player.Duration()
 	}
+	// Nothing while the row is hidden (the guided tour hides it): a
+	// hidden label's new text still redraws the whole window, once a
+	// second for nothing seen. refreshTour brings it up to date when the
+	// row shows again.
+	if !b.controls.Visible() || !b.box.Visible() {
+		return
+	}
 	// Redraw only when the shown second changes: in software OpenGL each
 	// redraw is costly, and this runs ten times a second while playing.
 	if label := clock(pos) + " / " + clock(dur); label != b.time.Text {
@@ -286,6 +298,7 @@ func (b *playerBar) showCue(c *captions.Cue) {
 	if r.view == nil {
 		return
 	}
+	b.cueShown = true
 	if c == nil {
 		b.setCaption("")
 		r.view.SetMarks(nil)
@@ -340,6 +353,7 @@ func (b *playerBar) refreshTour() {
 	if !e.touring {
 		b.tourBox.Hide()
 		b.controls.Show()
+		b.updateTime()
 		return
 	}
 	// The tour bar has its own pause, skip and stop: the player's row

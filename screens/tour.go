@@ -94,7 +94,7 @@ func (s *silentChapter) step() {
 		} else {
 			r.player.showCue(nil)
 		}
-		r.pictures.follow(at)
+		r.pictures.follow(at, true) // each step redraws the captions
 	}
 	// The next change: the end of this caption or the start of the next.
 	for _, c := range s.cues {

@@ -189,3 +189,72 @@ func TestTourMinimumDoesNotGrowWithTheWindow(t *testing.T) {
 		t.Errorf("at 1,600 px the picture panel is %.0f px wide", e.reader.pictures.holder.Size().Width)
 	}
 }
+
+// In software OpenGL every change on screen redraws the whole window, so
+// the guided tour changes it as seldom as it can: the player's clock,
+// hidden during the tour, is not updated; the picture's slow pan moves
+// every pictureStep, or on the tick a new sentence lights up (one frame
+// for both); and the next picture replaces the last, caption and all,
+// only once it is decoded.
+func TestTourRedrawsOnlyWhatMoves(t *testing.T) {
+	e, fake := silentExhibit(t)
+	e.post = func(f func()) { posted[e] <- f }
+	e.startTour()
+	defer e.stopTour()
+	waitState(t, e, audio.Playing)
+	pics, n, b := e.reader.pictures, e.narrator(), e.reader.player
+	waitUI(t, e, "the tour's first picture", func() bool { return pics.shown == 0 })
+	clockShown := b.time.Text
+	firstCaption := pics.caption.Text
+
+	scale, lastMove := pics.zoom.Scale(), pics.moved
+	moves, cueMoves := 0, 0
+	for pos := n.player.Position(); pos < picturePeriod-200*time.Millisecond; pos = n.player.Position() {
+		cue := n.player.Cue()
+		fake.Advance(100 * time.Millisecond)
+		n.tick()
+		pos = n.player.Position()
+		moved := pics.zoom.Scale() != scale
+		newCue := n.player.Cue() != cue
+		switch {
+		case moved && !newCue && pos-lastMove < pictureStep:
+			t.Errorf("at %v the picture moved %v after its last move, with no new sentence", pos, pos-lastMove)
+		case newCue && !moved:
+			t.Errorf("at %v a new sentence lit up but the picture waited for a frame of its own", pos)
+		}
+		if moved {
+			moves++
+			if newCue {
+				cueMoves++
+			}
+			scale, lastMove = pics.zoom.Scale(), pos
+		}
+	}
+	if want := int(picturePeriod/pictureStep) - 1; moves < want || cueMoves == 0 {
+		t.Errorf("the picture moved %d times in its %v (%d with a new sentence), want at least %d and one with a sentence", moves, picturePeriod, cueMoves, want)
+	}
+	if b.time.Text != clockShown {
+		t.Errorf("the hidden clock was updated during the tour: %q → %q", clockShown, b.time.Text)
+	}
+
+	// The next picture is due: the last one stays, caption and all, until
+	// it is decoded.
+	for n.player.Position() < picturePeriod {
+		fake.Advance(100 * time.Millisecond)
+		n.tick()
+	}
+	if pics.want != 1 || pics.shown != 0 || pics.caption.Text != firstCaption || pics.zoom.Scale() != scale {
+		t.Errorf("while the next picture decodes: want %d shown %d, caption %q, scale %v→%v", pics.want, pics.shown, pics.caption.Text, scale, pics.zoom.Scale())
+	}
+	waitUI(t, e, "the tour's second picture", func() bool { return pics.shown == 1 })
+	if pics.caption.Text == firstCaption || pics.zoom.Image() == nil {
+		t.Errorf("the second picture shows caption %q, image %v", pics.caption.Text, pics.zoom.Image() != nil)
+	}
+
+	// Out of the tour the clock shows, and is right.
+	e.touring = false
+	b.refreshTour()
+	if want := clock(n.player.Position()) + " / " + clock(n.player.Duration()); b.time.Text != want {
+		t.Errorf("after the tour the clock shows %q, want %q", b.time.Text, want)
+	}
+}

@@ -21,12 +21,14 @@ import (
 const picturePeriod = 15 * time.Second
 
 // pictureStep is how often a tour picture's slow pan and zoom move on: a
-// few pixels a second is calm, and every move redraws the window (in
-// software OpenGL a whole frame), so the pictures move once a second — on
-// the same tick as the player's clock — rather than on each of the
-// narration's ten ticks a second (bench/cpu.sh: 37 % of a core with sound,
-// mostly these moves).
-const pictureStep = time.Second
+// few pixels at a time is calm, and every move redraws the window (in
+// software OpenGL a whole frame, about 3 % of a core per frame a second at
+// 1280×720), so the pictures move every two seconds — on the narration's
+// tick, and sooner when a new sentence lights up and the window is
+// redrawn anyway — rather than on each of its ten ticks a second
+// (bench/cpu.sh: 37 % of a core with sound, mostly these moves). Like the
+// attract loop's pan (attractStep).
+const pictureStep = 2 * time.Second
 
 // tourPictures shows a chapter's pictures beside the text while the guided
 // tour narrates it, each with a slow pan and zoom. It moves only on the
@@ -39,16 +41,18 @@ type tourPictures struct {
 	panel   *fyne.Container
 	holder  *fyne.Container
 	ids     []string
-	shown   int
-	// step is the position the view was last moved for, a whole number
-	// of pictureSteps; -1 for none.
-	step time.Duration
+	// shown is the index in ids of the picture on screen, want the one
+	// due (being decoded until shown catches up); -1 for none.
+	shown, want int
+	// pos is the narration position last followed; moved the one the
+	// view was last set for, -1 for none.
+	pos, moved time.Duration
 }
 
 func newTourPictures(r *readerScreen) *tourPictures {
-	t := &tourPictures{r: r, shown: -1, step: -1}
+	t := &tourPictures{r: r, shown: -1, want: -1, moved: -1}
 	t.zoom = photoview.New(nil, 0, 0)
-	// Decoded at about the panel's size (show), so the graphics driver's
+	// Decoded at about the panel's size (load), so the graphics driver's
 	// scaling looks as good and costs no software rescale per move.
 	t.zoom.GPUScale = true
 	t.caption = widget.NewLabel("")
@@ -79,12 +83,14 @@ func (t *tourPictures) update() {
 		}
 	}
 	t.holder.RemoveAll()
-	t.shown, t.step = -1, -1
+	t.shown, t.want, t.moved = -1, -1, -1
+	t.zoom.SetImage(nil, 0, 0) // not the last chapter's picture
+	t.caption.SetText("")
 	if len(t.ids) > 0 {
 		// Scrolls (and so clips) when the text column leaves it too little
 		// height, instead of spilling over the bars.
 		t.holder.Add(container.NewVScroll(container.NewPadded(t.panel)))
-		t.follow(0)
+		t.follow(0, true)
 	}
 	t.holder.Refresh()
 	if c, ok := r.built.(*fyne.Container); ok {
@@ -94,46 +100,68 @@ func (t *tourPictures) update() {
 }
 
 // follow moves to the picture for a narration position and advances its
-// slow pan and zoom.
-func (t *tourPictures) follow(pos time.Duration) {
+// slow pan and zoom: every pictureStep, or at once when redrawing says the
+// window is redrawn on this tick anyway (a new sentence lit up), so that a
+// move never costs a frame of its own then.
+func (t *tourPictures) follow(pos time.Duration, redrawing bool) {
 	if len(t.ids) == 0 {
 		return
 	}
-	pos = pos.Truncate(pictureStep)
+	t.pos = pos
 	i := int(pos/picturePeriod) % len(t.ids)
-	if i != t.shown {
-		t.shown = i
-		p := t.r.e.pack.Photo(t.ids[i])
-		t.show(p)
-	} else if pos == t.step {
+	if i != t.want {
+		t.want = i
+		t.load(i)
+		return
+	}
+	if t.shown != i {
+		return // the next picture is still being decoded: the last one holds still
+	}
+	if d := pos - t.moved; t.moved >= 0 && d >= 0 && d < pictureStep && !(redrawing && d > 0) {
 		return // not yet time to move
 	}
-	t.step = pos
+	t.setView(pos)
+}
+
+// setView sets the pan and zoom of the picture shown for a position.
+func (t *tourPictures) setView(pos time.Duration) {
+	t.moved = pos
 	// Within its period each picture zooms from 100 % to 115 % while its
 	// centre drifts, alternating direction from one picture to the next.
 	f := float64(pos%picturePeriod) / float64(picturePeriod)
 	dir := 1.0
-	if i%2 == 1 {
+	if t.shown%2 == 1 {
 		dir = -1
 	}
 	t.zoom.SetView(1+0.15*f, 0.5+dir*0.06*(f-0.5), 0.5+0.04*math.Sin(f*math.Pi))
 }
 
-func (t *tourPictures) show(p *exhibit.Photo) {
+// load decodes picture i at about the panel's size and then shows it with
+// its caption, both at once: one frame for the change, and the last
+// picture stays until then rather than leaving the panel blank.
+func (t *tourPictures) load(i int) {
+	p := t.r.e.pack.Photo(t.ids[i])
+	size := t.r.e.win.Canvas().Size()
+	w, h := int(size.Width*0.5), int(size.Height)
+	t.r.e.thumbnail(p, w, h, func(img image.Image, err error) {
+		if t.want != i {
+			return // another picture is due by now
+		}
+		t.shown = i
+		t.caption.SetText(photoCaption(p))
+		t.zoom.SetImage(img, p.Width, p.Height)
+		t.setView(t.pos)
+	})
+}
+
+// photoCaption is a picture's caption as the tour shows it: an
+// illustration says so.
+func photoCaption(p *exhibit.Photo) string {
 	caption := p.Caption
 	if p.Kind == exhibit.KindIllustration && !strings.Contains(strings.ToLower(caption), strings.ToLower(illustrationWord())) {
 		caption += " (" + illustrationWord() + ")"
 	}
-	t.caption.SetText(caption)
-	t.zoom.SetImage(nil, p.Width, p.Height)
-	size := t.r.e.win.Canvas().Size()
-	w, h := int(size.Width*0.5), int(size.Height)
-	shown := t.shown
-	t.r.e.thumbnail(p, w, h, func(img image.Image, err error) {
-		if err == nil && t.shown == shown {
-			t.zoom.Replace(img)
-		}
-	})
+	return caption
 }
 
 func illustrationWord() string { return lang.L("Illustration") }

@@ -253,6 +253,14 @@ func (r *renderer) Layout(s fyne.Size) {
 		}); ok {
 			src = sub.SubImage(crop)
 		}
+		if z.GPUScale {
+			// Fyne's OpenGL painter hands an *image.RGBA to the
+			// graphics driver as it is, assuming rows of the image's own
+			// width: a crop of a wider picture came out as diagonal
+			// streaks (the tour's illustrations, while they zoomed).
+			// Other kinds it copies itself.
+			src = packedRGBA(src)
+		}
 	}
 	if src != r.img {
 		r.img = src
@@ -270,4 +278,23 @@ func (r *renderer) Layout(s fyne.Size) {
 func (r *renderer) Refresh() {
 	r.Layout(r.z.Size())
 	canvas.Refresh(r.z)
+}
+
+// packedRGBA returns img, or, for an *image.RGBA whose rows are longer
+// than its width (a crop), a copy with rows of its width.
+func packedRGBA(img image.Image) image.Image {
+	m, ok := img.(*image.RGBA)
+	if !ok {
+		return img
+	}
+	w, h := m.Rect.Dx(), m.Rect.Dy()
+	if m.Stride == 4*w {
+		return img
+	}
+	out := image.NewRGBA(m.Rect)
+	for y := 0; y < h; y++ {
+		row := m.PixOffset(m.Rect.Min.X, m.Rect.Min.Y+y)
+		copy(out.Pix[y*out.Stride:y*out.Stride+4*w], m.Pix[row:row+4*w])
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -101,4 +102,37 @@ func TestGoldenFittedAndZoomed(t *testing.T) {
 	test.AssertImageMatches(t, "fitted.png", w.Canvas().Capture())
 	z.zoomAt(3, fyne.NewPos(200, 150))
 	test.AssertImageMatches(t, "zoomed_red_quarter.png", w.Canvas().Capture())
+}
+
+// With GPUScale the picture goes to the graphics driver as it is: a crop
+// of an RGBA picture must have rows of its own width, or Fyne's OpenGL
+// painter draws it as diagonal streaks.
+func TestGPUScaleCropHasRowsOfItsWidth(t *testing.T) {
+	test.NewTempApp(t)
+	src := image.NewRGBA(image.Rect(0, 0, 400, 300))
+	for y := 0; y < 300; y++ {
+		for x := 0; x < 400; x++ {
+			src.Set(x, y, color.RGBA{R: uint8(x), G: uint8(y), B: 0x40, A: 0xff})
+		}
+	}
+	z := New(src, 400, 300)
+	z.GPUScale = true
+	w := test.NewWindow(z)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(400, 300))
+	t.Cleanup(w.Close)
+	z.SetView(1.5, 0.6, 0.4)
+	pic := test.WidgetRenderer(z).Objects()[1].(*canvas.Image)
+	m, ok := pic.Image.(*image.RGBA)
+	if !ok {
+		t.Fatalf("the zoomed picture is a %T", pic.Image)
+	}
+	if m.Rect.Dx() >= 400 || m.Stride != 4*m.Rect.Dx() {
+		t.Fatalf("crop %v with rows of %d bytes, want a crop with rows of %d", m.Rect, m.Stride, 4*m.Rect.Dx())
+	}
+	for _, p := range []image.Point{m.Rect.Min, m.Rect.Max.Sub(image.Pt(1, 1)), {m.Rect.Min.X + 7, m.Rect.Max.Y - 3}} {
+		if got, want := m.RGBAAt(p.X, p.Y), src.RGBAAt(p.X, p.Y); got != want {
+			t.Errorf("pixel %v is %v, want %v", p, got, want)
+		}
+	}
 }

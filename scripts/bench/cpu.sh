@@ -15,7 +15,9 @@
 #     plugin (libasound2-plugins) is missing.
 # Each figure is the program's CPU time (user + system, all threads, from
 # /proc) over DURATION seconds, after the screen has been shown SETTLE
-# seconds, in percent of one core. The exhibit runs full screen on the
+# seconds, in percent of one core; below it, how it splits between the
+# program's threads by name (llvmpipe-N: Mesa's software renderer; Go's
+# threads carry the program's name). The exhibit runs full screen on the
 # whole Xvfb screen (F11; kiosk mode is full screen by itself).
 #
 # Targets (issue 18): attract loop, silent tour and narration each ≤ 5 %
@@ -63,11 +65,15 @@ trap 'exit 130' INT TERM
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 declare -A figure note
 
-# measure NAME: the program's CPU over DURATION s, after SETTLE s.
+# measure NAME: the program's CPU over DURATION s, after SETTLE s, and
+# how it splits between the program's threads (by name).
 measure() {
 	sleep "$SETTLE"
+	app_thread_ticks >"$XVFB_TMP/threads0"
 	figure[$1]=$(app_cpu_percent "$DURATION")
+	app_thread_ticks >"$XVFB_TMP/threads1"
 	echo "  $1: ${figure[$1]} % of a core (screen: $(app_screen))"
+	echo "    by thread: $(app_thread_split "$XVFB_TMP/threads0" "$XVFB_TMP/threads1" "$DURATION")"
 }
 
 # A sound configuration in which ALSA finds no device at all.

@@ -68,6 +68,31 @@ app_cpu_percent() {
 	awk -v t="$((t1 - t0))" -v hz="$hz" -v ns="$((s1 - s0))" 'BEGIN { printf "%.1f\n", t / hz * 100 / (ns / 1e9) }'
 }
 
+# app_thread_ticks: one line per thread of the program, "NAME TICKS" (its
+# CPU time so far, user + system, in clock ticks), summed over threads of
+# the same name. Go names none of its threads (they carry the program's
+# name); Mesa's software renderer names its own (llvmpipe-N), and so do
+# some sound libraries.
+app_thread_ticks() {
+	local f
+	for f in /proc/"$APP_GUI_PID"/task/*/stat; do
+		cat "$f" 2>/dev/null || true
+	done | awk '{ i = index($0, "("); j = index($0, ") "); name = substr($0, i + 1, j - i - 1)
+		sub(/-[0-9]+$/, "-N", name); n = split(substr($0, j + 2), f, " ")
+		t[name] += f[12] + f[13] } END { for (k in t) print k, t[k] }'
+}
+
+# app_thread_split BEFORE AFTER SECONDS: from two app_thread_ticks
+# listings taken SECONDS apart, each thread name's share of a core in
+# percent, largest first, on one line.
+app_thread_split() {
+	local hz
+	hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+	awk -v hz="$hz" -v s="$3" 'NR == FNR { a[$1] = $2; next } { d[$1] = $2 - a[$1] }
+		END { for (k in d) printf "%s %.1f\n", k, d[k] / hz * 100 / s }' "$1" "$2" |
+		sort -k2 -rn | awk '{ printf "%s%s %s %%", (NR > 1 ? ", " : ""), $1, $2 } END { print "" }'
+}
+
 # app_screen: the screen the program says it shows (its screen log's last
 # line: "home", "timeline", "attract", "reader 1 tour", …).
 app_screen() { tail -n 1 "$APP_LOG_SCREENS" 2>/dev/null || true; }
