@@ -17,11 +17,11 @@ const (
 	// megabytes.
 	stillBytes = 512 << 10
 	// minGarbage is what must have been allocated since the last trim for
-	// another to be worth a full collection: about one cycle of the
-	// collector at the exhibit's usual live heap (≈ 60 MB). The attract
-	// loop and the tour, which allocate a little every second, so trim
-	// no more often than the collector runs anyway.
-	minGarbage = 64 << 20
+	// another to be worth a full collection (≈ 50 ms of CPU at the
+	// exhibit's usual live heap of 60 MB): start-up allocates ≈ 63 MB, a
+	// page change ≈ 3 MB, the attract loop ≈ 0.2 MB a second (a trim
+	// every three minutes).
+	minGarbage = 32 << 20
 )
 
 // Trigger decides, from the total bytes the program has allocated so far

@@ -72,10 +72,10 @@ func TestTriggerSlowSteadyAllocation(t *testing.T) {
 		r = append(r, uint64(i)*(1<<18))
 	}
 	got := feed(&tr, r...)
-	// 75 MB over 300 readings: a trim each 64 MB, at readings 256 (and
-	// none for the 11 MB after it).
-	if len(got) != 1 || got[0] != 256 {
-		t.Fatalf("trimmed at %v, want [256]", got)
+	// 75 MB over 300 readings: a trim each 32 MB, at readings 128 and
+	// 256 (and none for the 11 MB after it).
+	if len(got) != 2 || got[0] != 128 || got[1] != 256 {
+		t.Fatalf("trimmed at %v, want [128 256]", got)
 	}
 }
 
