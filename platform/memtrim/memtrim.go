@@ -17,7 +17,7 @@ const (
 	// megabytes.
 	stillBytes = 512 << 10
 	// minGarbage is what must have been allocated since the last trim for
-	// another to be worth a full collection (≈ 50 ms of CPU at the
+	// another to be worth a full collection (25–65 ms of CPU here at the
 	// exhibit's usual live heap of 60 MB): start-up allocates ≈ 63 MB, a
 	// page change ≈ 3 MB, the attract loop ≈ 0.2 MB a second (a trim
 	// every three minutes).
