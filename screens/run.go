@@ -14,6 +14,7 @@ import (
 	"trienlam/internal/exhibit"
 	"trienlam/internal/kiosk"
 	"trienlam/internal/visitlog"
+	"trienlam/platform/memtrim"
 )
 
 // WindowTitle is the title of the main window. It is also the window's
@@ -110,6 +111,9 @@ func Run(a fyne.App, opts Options) int {
 			fyne.LogError("visitor log", err)
 		}
 	}
+	// A day of visitors leaves the heaps full of freed memory: give it
+	// back whenever the screen goes still (bench/soak.sh).
+	memtrim.Start()
 	// The kiosk-day soak's hooks (scripts/bench/soak.sh, its kiosk day).
 	e.idleOverride = kiosk.IdleOverride()
 	if f := os.Getenv(kiosk.EnvStatsFile); f != "" {

@@ -279,8 +279,9 @@ func TestSoakHooks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var g, heap, gc int
-	if n, _ := fmt.Sscanf(string(data), "goroutines=%d heap_inuse_kb=%d num_gc=%d", &g, &heap, &gc); n != 3 || g < 1 || heap <= 0 {
+	var g, heap, released, sys, gc int
+	if n, _ := fmt.Sscanf(string(data), "goroutines=%d heap_inuse_kb=%d heap_released_kb=%d go_sys_kb=%d num_gc=%d",
+		&g, &heap, &released, &sys, &gc); n != 5 || g < 1 || heap <= 0 || sys < heap || released < 0 {
 		t.Errorf("stats line %q", data)
 	}
 }

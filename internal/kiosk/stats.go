@@ -30,7 +30,8 @@ func IdleOverride() time.Duration {
 }
 
 // WriteStats rewrites path every interval with one line of figures —
-// "goroutines=12 heap_inuse_kb=48211 num_gc=30" — until stop is closed,
+// "goroutines=12 heap_inuse_kb=48211 heap_released_kb=1200
+// go_sys_kb=70212 num_gc=30" — until stop is closed,
 // so a soak script can tell whether goroutines or memory grow over a
 // day. The file is replaced whole each time (write, then rename), so a
 // reader never sees half a line.
@@ -50,7 +51,11 @@ func WriteStats(path string, every time.Duration, stop <-chan struct{}) {
 func writeStats(path string) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	line := fmt.Sprintf("goroutines=%d heap_inuse_kb=%d num_gc=%d\n", runtime.NumGoroutine(), m.HeapInuse/1024, m.NumGC)
+	// go_sys_kb is all the memory the Go runtime holds from the system
+	// less what it has given back (heap_released_kb): beside the
+	// process's RSS it tells the Go heap from the C side (OpenGL, fonts).
+	line := fmt.Sprintf("goroutines=%d heap_inuse_kb=%d heap_released_kb=%d go_sys_kb=%d num_gc=%d\n", runtime.NumGoroutine(),
+		m.HeapInuse/1024, m.HeapReleased/1024, (m.Sys-m.HeapReleased)/1024, m.NumGC)
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
 	if err := os.WriteFile(tmp, []byte(line), 0o644); err == nil {
 		os.Rename(tmp, path)

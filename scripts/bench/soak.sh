@@ -8,8 +8,10 @@
 #    when chapter 1 is back), then PAGES page changes (pages forward,
 #    chapters on and back, home, open), as a long day of visitors would.
 #    Prints the resident memory (RSS) after the pass and after the page
-#    changes, their ratio, and the RSS of the bare Fyne window
-#    (scripts/bench/minimal) on the same display.
+#    changes, each read once every key is drawn and the page has been
+#    still for a second (as a visitor reads it), with the Go runtime's
+#    share; their ratio; the highest RSS at any moment; and the RSS of the
+#    bare Fyne window (scripts/bench/minimal) on the same display.
 #    Targets (issue 18): after 10,000 page changes ≤ 1.25× the RSS after
 #    the pass, and ≤ 300 MB.
 #
@@ -78,13 +80,38 @@ wait_idle() {
 	done
 }
 
+# still_rss: the RSS once the program has drawn every key and the page
+# has been still for a second, as a visitor reads it: the exhibit gives
+# freed memory back within a second of going still (platform/memtrim).
+still_rss() {
+	wait_idle
+	sleep 1
+	app_rss
+}
+
+# go_mem: the Go runtime's share of the RSS just read (the program is
+# still), from the next line of stats it writes every 5 s
+# (TRIENLAM_STATS_FILE): "N MB, heap in use M MB". The rest of the RSS is
+# the C side: the software renderer, its textures, the libraries.
+go_mem() {
+	local f=$XVFB_TMP/stats t i
+	t=$(stat -c %Y.%y "$f" 2>/dev/null || true)
+	for ((i = 0; i < 70; i++)); do
+		[[ $(stat -c %Y.%y "$f" 2>/dev/null || true) != "$t" ]] && break
+		sleep 0.1
+	done
+	awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } }
+		END { if ("go_sys_kb" in v) printf "%d MB, heap in use %d MB\n", v["go_sys_kb"] / 1024, v["heap_inuse_kb"] / 1024 }' \
+		"$XVFB_TMP/stats" 2>/dev/null || true
+}
+
 xvfb_start 1280x720
 results=()
 
 if ((PAGES > 0)); then
 	echo "page changes: one full pass, then $PAGES page changes"
-	app_start "$OUT/trienlam-bench" Trienlam
-	rss_start=$(app_rss)
+	TRIENLAM_STATS_FILE=$XVFB_TMP/stats app_start "$OUT/trienlam-bench" Trienlam
+	rss_start=$(still_rss) go_start=$(go_mem)
 	# The pass: "next" from the home screen opens chapter 1, "next" on
 	# every page goes on to the closing page, whose "next" opens chapter 1
 	# again: the pass ends when the screen log says so.
@@ -100,8 +127,7 @@ if ((PAGES > 0)); then
 	done
 	note=""
 	((pass < MAXPASS)) || note=" (not back at chapter 1 within $MAXPASS presses)"
-	wait_idle
-	rss_pass=$(app_rss)
+	rss_pass=$(still_rss) go_pass=$(go_mem)
 
 	start_s=$(date +%s)
 	done=0
@@ -114,7 +140,10 @@ if ((PAGES > 0)); then
 	done
 	wait_idle
 	secs=$(($(date +%s) - start_s))
-	rss_after=$(app_rss)
+	rss_after=$(still_rss) go_after=$(go_mem)
+	# The most the program held at any moment (the kernel's high-water
+	# mark), at the height of a burst of page changes.
+	rss_peak=$(awk '/^VmHWM:/ { printf "%d\n", $2 / 1024 }' "/proc/$APP_GUI_PID/status")
 	if ((SETTLE > 0)); then
 		# Fyne frees the renderers and textures of widgets no longer shown
 		# about a minute after their last use.
@@ -131,14 +160,19 @@ if ((PAGES > 0)); then
 
 	ratio=$(awk -v a="$rss_after" -v p="$rss_pass" 'BEGIN { printf "%.2f", a / p }')
 	verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { if (v + 0 <= lim) print "within target"; else print "OVER target" }'; }
-	row() { printf '%-52s %5s MB\n' "$@"; }
+	row() {
+		printf '%-52s %5s MB' "$1" "$2"
+		if [[ -n ${3:-} ]]; then printf '  (Go %s)' "$3"; fi
+		printf '\n'
+	}
 	results+=("$(
 		echo "Page changes (window 1024x700):"
 		row "bare Fyne window (scripts/bench/minimal)" "$rss_min"
-		row "trienlam, home screen after start" "$rss_start"
-		row "trienlam, after one full pass ($pass pages)$note" "$rss_pass"
-		row "trienlam, after $done page changes (${secs} s)" "$rss_after"
+		row "trienlam, home screen after start, still" "$rss_start" "$go_start"
+		row "trienlam, after one full pass ($pass pages)$note" "$rss_pass" "$go_pass"
+		row "trienlam, after $done page changes (${secs} s)" "$rss_after" "$go_after"
 		if ((SETTLE > 0)); then row "trienlam, $SETTLE s later" "$rss_settled"; fi
+		row "trienlam, highest at any moment (VmHWM)" "$rss_peak"
 		echo "after the page changes / after the pass: ${ratio}x (target <= 1.25x: $(verdict "$ratio" 1.25));" \
 			"${rss_after} MB (target <= 300 MB: $(verdict "$rss_after" 300))"
 	)")
