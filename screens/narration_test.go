@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -34,12 +35,35 @@ func silence(t *testing.T, e *Exhibit) *audio.FakeClock {
 	n.manualTicks = true
 	queue := make(chan func(), 64)
 	n.native.Post = func(f func()) { queue <- f }
+	// Work posted from the test goroutine (a fake-clock timer) runs at
+	// once; work posted from a background goroutine (a decoded picture)
+	// waits in the queue, so that widgets are only touched on the test
+	// goroutine: Fyne's text shaper is not safe for concurrent use.
+	testG := goroutineID()
+	e.post = func(f func()) {
+		if goroutineID() == testG {
+			f()
+			return
+		}
+		queue <- f
+	}
 	posted[e] = queue
 	t.Cleanup(func() {
 		n.player.Close()
 		delete(posted, e)
 	})
 	return clock
+}
+
+// goroutineID returns the number Go gives the calling goroutine in stack
+// traces ("goroutine 7 [running]").
+func goroutineID() string {
+	var b [64]byte
+	f := strings.Fields(string(b[:runtime.Stack(b[:], false)]))
+	if len(f) < 2 {
+		return ""
+	}
+	return f[1]
 }
 
 // posted holds each test exhibit's queue of callbacks from the player's

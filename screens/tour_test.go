@@ -29,7 +29,6 @@ func TestTourGoesOnPastABrokenNarration(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	e.post = func(f func()) { f() }
 	e.startTour()
 	waitState(t, e, audio.Playing)
 	if e.reader.chapter != 0 {
@@ -129,7 +128,6 @@ func TestAttractVoicePastABrokenNarration(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	e.post = func(f func()) { f() }
 	e.startKiosk()
 	t.Cleanup(func() {
 		if e.kiosk != nil {
