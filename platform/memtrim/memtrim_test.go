@@ -65,17 +65,26 @@ func TestTriggerSkipsSmallBursts(t *testing.T) {
 }
 
 func TestTriggerSlowSteadyAllocation(t *testing.T) {
-	// The attract loop: a quarter of a megabyte a reading, each still.
+	// Narration or the attract loop: a quarter of a megabyte a reading,
+	// each still, after a start-up that left 40 MB.
+	const mb = 1 << 20
 	var tr Trigger
-	r := []uint64{0}
-	for i := 1; i <= 300; i++ {
-		r = append(r, uint64(i)*(1<<18))
+	r := []uint64{0, 40 * mb}
+	for i := 1; i <= 2200; i++ {
+		r = append(r, 40*mb+uint64(i)*(1<<18))
 	}
 	got := feed(&tr, r...)
-	// 75 MB over 300 readings: a trim each 32 MB, at readings 128 and
-	// 256 (and none for the 11 MB after it).
-	if len(got) != 2 || got[0] != 128 || got[1] != 256 {
-		t.Fatalf("trimmed at %v, want [128 256]", got)
+	// The start-up's garbage is trimmed at the first still reading (2);
+	// then only every 256 MB of steady allocation (1,024 readings), not
+	// every 32 MB.
+	if len(got) != 3 || got[0] != 2 || got[1] != 2+1024 || got[2] != 2+2048 {
+		t.Fatalf("trimmed at %v, want [2 1026 2050]", got)
+	}
+	// A burst (a visitor's page changes) makes the next still reading
+	// trim after 32 MB again.
+	last := r[len(r)-1]
+	if got := feed(&tr, last+20*mb, last+40*mb, last+40*mb); len(got) != 1 || got[0] != 2 {
+		t.Fatalf("after a burst, trimmed at %v, want at 2", got)
 	}
 }
 
