@@ -228,6 +228,21 @@ measure_set() {
 		BENCH_WINDOW_SIZE=$app_size run_one Minimal "$OUT/minimal"
 	}
 
+	# record WHO NAME: prints the start just measured and, after the
+	# warm-up, keeps its figures in WHO's arrays (app_… or min_…).
+	record() {
+		local -n map=$1_map content=$1_content drawn=$1_drawn cpu=$1_cpu rss=$1_rss
+		printf '%-12s %-9s window %5s ms, content %5s ms, drawn %5s ms, CPU %5s ms, RSS %7s kB, window %s\n' \
+			"$label" "$2:" "$R_MAP" "$R_CONTENT" "$R_DRAWN" "$R_CPU" "$R_RSS" "${R_SIZE:--}"
+		if ((n > WARMUP)); then
+			map+=("$R_MAP")
+			content+=("$R_CONTENT")
+			drawn+=("$R_DRAWN")
+			cpu+=("$R_CPU")
+			rss+=("$R_RSS")
+		fi
+	}
+
 	total=$((WARMUP + RUNS))
 	for ((n = 1; n <= total; n++)); do
 		if ((n <= WARMUP)); then
@@ -237,26 +252,10 @@ measure_set() {
 		fi
 		if [[ -n $have_app ]]; then
 			run_app
-			printf '%-12s trienlam: window %5s ms, content %5s ms, drawn %5s ms, CPU %5s ms, RSS %7s kB, window %s\n' \
-				"$label" "$R_MAP" "$R_CONTENT" "$R_DRAWN" "$R_CPU" "$R_RSS" "${R_SIZE:--}"
-			if ((n > WARMUP)); then
-				app_map+=("$R_MAP")
-				app_content+=("$R_CONTENT")
-				app_drawn+=("$R_DRAWN")
-				app_cpu+=("$R_CPU")
-				app_rss+=("$R_RSS")
-			fi
+			record app trienlam
 		fi
 		run_minimal
-		printf '%-12s minimal:  window %5s ms, content %5s ms, drawn %5s ms, CPU %5s ms, RSS %7s kB, window %s\n' \
-			"$label" "$R_MAP" "$R_CONTENT" "$R_DRAWN" "$R_CPU" "$R_RSS" "${R_SIZE:--}"
-		if ((n > WARMUP)); then
-			min_map+=("$R_MAP")
-			min_content+=("$R_CONTENT")
-			min_drawn+=("$R_DRAWN")
-			min_cpu+=("$R_CPU")
-			min_rss+=("$R_RSS")
-		fi
+		record min minimal
 	done
 
 	med() { printf '%s\n' "$@" | median; }
