@@ -37,17 +37,7 @@ DURATION=${DURATION:-60}
 SETTLE=${SETTLE:-5}
 SIZE=${SIZE:-1280x720}
 ONLY=${ONLY:-idle attract silent narration}
-for tool in go Xvfb xdotool dbus-run-session; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench/cpu.sh: '$tool' is missing; run 'make deps' first." >&2
-		exit 1
-	fi
-done
-
-OUT=build/bench
-mkdir -p "$OUT"
-go build -o "$OUT/trienlam-bench" .
-go build -o "$OUT/minimal" ./scripts/bench/minimal
+bench_setup cpu.sh
 
 PA_PID=
 cleanup() {

@@ -48,17 +48,7 @@ IDLE=${IDLE:-8}        # seconds of the shortened idle time
 VISIT=${VISIT:-20}     # seconds of taps and keys per visitor
 ATTRACT=${ATTRACT:-65} # seconds of attract loop per cycle (two 30-s windows)
 SHOT_EVERY=${SHOT_EVERY:-5}
-for tool in go Xvfb xdotool dbus-run-session import md5sum python3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench/soak.sh: '$tool' is missing; run 'make deps' first." >&2
-		exit 1
-	fi
-done
-
-OUT=build/bench
-mkdir -p "$OUT"
-go build -o "$OUT/trienlam-bench" .
-go build -o "$OUT/minimal" ./scripts/bench/minimal
+bench_setup soak.sh import md5sum python3
 
 cleanup() {
 	app_stop_current

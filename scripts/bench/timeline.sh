@@ -32,16 +32,7 @@ source scripts/lib/app.sh
 EVENTS=${EVENTS:-1000}
 GLIDES=${GLIDES:-30}
 SIZE=${SIZE:-1280x720}
-for tool in go Xvfb xdotool dbus-run-session python3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench/timeline.sh: '$tool' is missing; run 'make deps' first." >&2
-		exit 1
-	fi
-done
-
-OUT=build/bench
-mkdir -p "$OUT"
-go build -o "$OUT/trienlam-bench" .
+bench_setup timeline.sh python3
 
 cleanup() {
 	app_stop_current

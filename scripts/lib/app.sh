@@ -6,6 +6,24 @@
 # screen log. Source xvfb.sh first; this file
 # defines functions only.
 
+# bench_setup NAME TOOL...: exits, naming the script NAME, when a TOOL is
+# missing; then builds the program into $OUT/trienlam-bench and the bare
+# Fyne window into $OUT/minimal (OUT=build/bench).
+bench_setup() {
+	local name=$1 tool
+	shift
+	for tool in go Xvfb xdotool dbus-run-session "$@"; do
+		if ! command -v "$tool" >/dev/null 2>&1; then
+			echo "bench/$name: '$tool' is missing; run 'make deps' first." >&2
+			exit 1
+		fi
+	done
+	OUT=build/bench
+	mkdir -p "$OUT"
+	go build -o "$OUT/trienlam-bench" .
+	go build -o "$OUT/minimal" ./scripts/bench/minimal
+}
+
 # app_start BIN TITLE [ARG...]: runs BIN [ARG...] under dbus-run-session on
 # the display of xvfb_start, with private XDG_CONFIG_HOME/XDG_CACHE_HOME in
 # $XVFB_TMP and its screen log in $APP_LOG_SCREENS (TRIENLAM_SCREEN_LOG).
