@@ -64,11 +64,18 @@ type options struct {
 type writer struct {
 	mu  sync.Mutex
 	enc *json.Encoder
-	seq *atomic.Int64 // the last command read
+	seq *atomic.Int64 // the last command carried out (a load: read)
 }
 
+// send sends m with the Seq of the last command carried out by now.
 func (w *writer) send(m proto.Message) {
-	m.Seq = w.seq.Load()
+	w.sendAt(m, w.seq.Load())
+}
+
+// sendAt sends m with the given Seq: that of the last command carried out
+// when the sender began to look at what m reports.
+func (w *writer) sendAt(m proto.Message, seq int64) {
+	m.Seq = seq
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	// A failed write means the exhibit has gone; the end of stdin follows.
@@ -136,13 +143,19 @@ func (h *helper) run(in io.Reader, seq *atomic.Int64) int {
 			h.w.send(proto.Message{Event: proto.EvError, Code: proto.CodeCommand, Message: "bad command: " + err.Error()})
 			continue
 		}
-		if c.Seq > seq.Load() {
-			seq.Store(c.Seq)
+		// A play, pause or seek counts once mpv has it: an event that read
+		// mpv's state before then must carry the older Seq, or the client
+		// would take a "paused" read just before a play as news. A load
+		// counts at once: its file's events must never look older than it.
+		if c.Cmd == proto.CmdLoad || c.Cmd == proto.CmdQuit {
+			storeMax(seq, c.Seq)
 		}
 		if c.Cmd == proto.CmdQuit {
 			break
 		}
-		if !h.command(c) {
+		ok := h.command(c)
+		storeMax(seq, c.Seq)
+		if !ok {
 			return 4
 		}
 	}
@@ -153,6 +166,13 @@ func (h *helper) run(in io.Reader, seq *atomic.Int64) int {
 		return 4
 	}
 	return 0
+}
+
+// storeMax raises seq to n; commands come from one reader, in order.
+func storeMax(seq *atomic.Int64, n int64) {
+	if n > seq.Load() {
+		seq.Store(n)
+	}
 }
 
 // command runs one command; false when mpv hung and the helper must exit.
@@ -238,6 +258,7 @@ type session struct {
 	paused  bool
 	eof     bool
 	seeking bool
+	seen    int64 // Seq carried out when this turn of the loop began
 }
 
 func (s *session) isDone() bool {
@@ -262,7 +283,7 @@ func (h *helper) start(c proto.Command) (*session, error) {
 	if handle(m) == nil {
 		return nil, fmt.Errorf("load: mpv_create failed")
 	}
-	s := &session{id: c.Seq, m: m, video: c.Video, subs: c.Subtitles, w: h.w, done: make(chan struct{}), paused: c.Paused}
+	s := &session{id: c.Seq, m: m, video: c.Video, subs: c.Subtitles, w: h.w, done: make(chan struct{}), paused: c.Paused, seen: c.Seq}
 	set := func(name, value string) error {
 		if err := m.SetOptionString(name, value); err != nil {
 			return fmt.Errorf("mpv option %s=%s: %w", name, value, err)
@@ -372,9 +393,10 @@ func defaultVO() string {
 	return "gpu,x11,"
 }
 
+// send sends an event of the event loop, with the loop's Seq.
 func (s *session) send(m proto.Message) {
 	m.ID = s.id
-	s.w.send(m)
+	s.w.sendAt(m, s.seen)
 }
 
 // control runs play, pause, seek and volume; mpv's client API may be called
@@ -406,7 +428,8 @@ func (s *session) control(c proto.Command) {
 		err = s.m.SetPropertyString("volume", fmt.Sprintf("%g", clampVolume(c.Volume)))
 	}
 	if err != nil {
-		s.send(proto.Message{Event: proto.EvError, Code: proto.CodeCommand, Message: c.Cmd + ": " + err.Error()})
+		// Not s.send: that is the event loop's, and this runs beside it.
+		s.w.send(proto.Message{Event: proto.EvError, ID: s.id, Code: proto.CodeCommand, Message: c.Cmd + ": " + err.Error()})
 	}
 }
 
@@ -454,6 +477,9 @@ func (s *session) loop() {
 			timeout = max(time.Until(next).Seconds(), 0)
 		}
 		ev := s.m.WaitEvent(timeout)
+		// Taken before this turn reads mpv's state: what it reports is at
+		// least as new as these commands (see helper.run).
+		s.seen = s.w.seq.Load()
 		if playing && !time.Now().Before(next) {
 			next = time.Now().Add(positionEvery)
 			if !s.seeking {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -177,6 +178,51 @@ func TestPlayWithoutSoundDevice(t *testing.T) {
 		}
 	}
 	send(`{"cmd":"quit","seq":11}`)
+	if code := wait(); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+}
+
+// A play sent just after a paused load's ready must not be undone by a
+// "paused" the event loop read before mpv had the play: such an event
+// carries the load's Seq, older than the play's, and the client drops it.
+// The race is narrow, so it is run many times at slightly different
+// moments; under the old rule (Seq counted when a command is read) the
+// exhibit's narration test saw Playing, Paused, Playing on a busy machine.
+func TestPausedReadBeforePlayIsStale(t *testing.T) {
+	ffmpeg, err := exec.LookPath("ffmpeg")
+	if err != nil {
+		t.Skip("ffmpeg is not installed (scripts/deps.sh installs it for the tests)")
+	}
+	f := filepath.Join(t.TempDir(), "cau.opus")
+	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=500", "-t", "0.3", "-c:a", "libopus", f).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v\n%s", err, out)
+	}
+	send, ch, wait := runHelper(t)
+	seq := int64(0)
+	for round := range 100 {
+		seq++
+		load := seq
+		send(fmt.Sprintf(`{"cmd":"load","seq":%d,"paused":true,"path":%s}`, load, quote(f)))
+		m := nextEvent(t, ch)
+		for m.ID != load || m.Event != proto.EvReady {
+			m = nextEvent(t, ch)
+		}
+		time.Sleep(time.Duration(round%8) * 500 * time.Microsecond)
+		seq++
+		play := seq
+		send(fmt.Sprintf(`{"cmd":"play","seq":%d}`, play))
+		for m.Event != proto.EvEnded {
+			m = nextEvent(t, ch)
+			switch {
+			case m.Event == proto.EvError:
+				t.Fatalf("round %d: %+v", round, m)
+			case m.Event == proto.EvPaused && m.Seq >= play:
+				t.Fatalf("round %d: %+v after play %d: a pause read before the play, reported as newer", round, m, play)
+			}
+		}
+	}
+	send(fmt.Sprintf(`{"cmd":"quit","seq":%d}`, seq+1))
 	if code := wait(); code != 0 {
 		t.Errorf("exit status %d", code)
 	}
