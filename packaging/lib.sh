@@ -44,6 +44,9 @@ WINDOWS_SETUP=$DIST/trienlam-$VERSION-windows-amd64-setup.exe
 TARBALL=$DIST/trienlam-$VERSION-linux-amd64.tar.xz
 
 GO=${GO:-go}
+# The exhibit's build tags (GOFLAGS), as `make build` uses them.
+# shellcheck source=scripts/lib/tags.sh
+source scripts/lib/tags.sh
 # Build flags of the release binaries: no symbol tables (-s -w), no build
 # paths (-trimpath), the version stamped in.
 GO_LDFLAGS="-s -w -X trienlam/internal/cli.Version=$VERSION"

@@ -90,9 +90,15 @@ if compgen -G '*.go' >/dev/null && grep -qs '^package main' ./*.go; then
 fi
 
 echo "Building (go build -ldflags \"$LDFLAGS\") ..."
-go build -ldflags "$LDFLAGS" -o "$OUT/minimal" ./scripts/bench/minimal
+# The bare window as Fyne builds it by default (with its emoji font); the
+# exhibit with its own build tags (scripts/lib/tags.sh).
+GOFLAGS= go build -ldflags "$LDFLAGS" -o "$OUT/minimal" ./scripts/bench/minimal
 if [[ -n $have_app ]]; then
-	go build -ldflags "$LDFLAGS" -o ./trienlam .
+	(
+		# shellcheck source=scripts/lib/tags.sh
+		source scripts/lib/tags.sh
+		go build -ldflags "$LDFLAGS" -o ./trienlam .
+	)
 else
 	echo "No main package at the repository root yet: measuring scripts/bench/minimal alone."
 fi

@@ -20,8 +20,13 @@ bench_setup() {
 	done
 	OUT=build/bench
 	mkdir -p "$OUT"
-	go build -o "$OUT/trienlam-bench" .
-	go build -o "$OUT/minimal" ./scripts/bench/minimal
+	(
+		# shellcheck source=scripts/lib/tags.sh
+		source scripts/lib/tags.sh
+		go build -o "$OUT/trienlam-bench" .
+	)
+	# The bare window as Fyne builds it by default (with its emoji font).
+	GOFLAGS= go build -o "$OUT/minimal" ./scripts/bench/minimal
 }
 
 # app_start BIN TITLE [ARG...]: runs BIN [ARG...] under dbus-run-session on
