@@ -2,6 +2,7 @@ package screens
 
 import (
 	"image"
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -49,14 +50,28 @@ func TestHomeTakesTheCoverDecodedAtStart(t *testing.T) {
 	e.firstCover = &decodedCover{path: p.Cover, img: early, width: 512}
 	e.show(e.home(), false)
 	found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
-		img, ok := o.(*canvas.Image)
-		return ok && img.Image == early
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			return false
+		}
+		row, ok := c.Layout.(*coverRow)
+		return ok && row.decoded == early
 	})
 	if len(found) != 1 {
-		t.Fatalf("the home shows the cover decoded at start %d times, want once (it decoded it again)", len(found))
+		t.Fatalf("the home keeps the cover decoded at start in %d cover rows, want 1 (it decoded it again)", len(found))
 	}
-	if !found[0].Visible() {
-		t.Errorf("the cover is hidden in the %v window", firstWindow)
+	img := found[0].(*fyne.Container).Objects[1].(*canvas.Image)
+	if !img.Visible() || img.Image == nil {
+		t.Fatalf("the cover is not shown in the %v window", firstWindow)
+	}
+	// Shown at exactly its pixels on screen (scale 1 here), so Fyne's
+	// painter does not scale it again.
+	b, sz := img.Image.Bounds(), img.Size()
+	if b.Dx() != int(math.Round(float64(sz.Width))) || b.Dy() != int(math.Round(float64(sz.Height))) {
+		t.Errorf("the cover shows a %d×%d picture in a %v image, want the image's own pixels", b.Dx(), b.Dy(), sz)
+	}
+	if r := float32(b.Dx()) / float32(b.Dy()); r < 1.7 || r > 1.85 {
+		t.Errorf("the cover shows at %d×%d, not at the 16:9 of the decoded picture", b.Dx(), b.Dy())
 	}
 	if e.firstCover != nil {
 		t.Errorf("the cover decoded at start is kept after the home took it")

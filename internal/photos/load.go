@@ -164,6 +164,14 @@ func Fit(w, h, maxW, maxH int) (int, int) {
 	return max(nw, 1), max(nh, 1)
 }
 
+// Scale returns src scaled to w×h (each at least 1) as a new, packed RGBA
+// image, as Load scales what it decodes. A screen that shows a picture at
+// exactly the pixels it has spares Fyne's painter its own scaling
+// (golang.org/x/image/draw's Catmull-Rom, slower than this package's).
+func Scale(src image.Image, w, h int) *image.RGBA {
+	return scale(src, max(w, 1), max(h, 1))
+}
+
 // scale returns src scaled to w×h as a new RGBA image. Big reductions
 // first average k×k blocks (a box filter, one pass over the pixels) down
 // to about 1.5–3 times the target, then Catmull-Rom finishes: sharp, and

@@ -261,6 +261,32 @@ func TestScaleBigReduction(t *testing.T) {
 	}
 }
 
+// Scale gives exactly the pixels asked for, packed (a row is 4×width
+// bytes, as Fyne's painter hands an RGBA to OpenGL), from a sub-image too,
+// and at least one pixel.
+func TestScaleExactSize(t *testing.T) {
+	big := image.NewRGBA(image.Rect(0, 0, 512, 288))
+	for i := range big.Pix {
+		big.Pix[i] = 0xff
+	}
+	for _, tc := range []struct {
+		src  image.Image
+		w, h int
+	}{
+		{big, 402, 226}, {big, 512, 288}, {big.SubImage(image.Rect(100, 50, 300, 150)), 150, 75}, {big, 0, -3},
+	} {
+		got := Scale(tc.src, tc.w, tc.h)
+		w, h := max(tc.w, 1), max(tc.h, 1)
+		if b := got.Bounds(); b != image.Rect(0, 0, w, h) || got.Stride != 4*w {
+			t.Errorf("Scale to %d×%d: bounds %v stride %d", tc.w, tc.h, b, got.Stride)
+			continue
+		}
+		if c := got.RGBAAt(w/2, h/2); c != (color.RGBA{255, 255, 255, 255}) {
+			t.Errorf("Scale to %d×%d: white became %v", tc.w, tc.h, c)
+		}
+	}
+}
+
 func TestCache(t *testing.T) {
 	c := NewCache(3 * uprightW * uprightH * 4) // room for three full-size images
 	var wg sync.WaitGroup
