@@ -217,6 +217,10 @@ func (c *coverRow) decode(w float32) bool {
 		return false
 	}
 	c.decoded, c.decodedW = dc.img, dc.width
+	if c.e.win.FullScreen() {
+		// Decoded on the UI thread: next time at start, beside it.
+		c.e.prefs.SetFullScreenCoverWidth(px)
+	}
 	return true
 }
 

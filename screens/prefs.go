@@ -27,6 +27,7 @@ const (
 	prefLastPack     = "reader.pack"
 	prefLastChapter  = "reader.chapter"
 	prefLastBlock    = "reader.block"
+	prefFullCoverPx  = "home.fullScreenCoverPx"
 	defaultLanguage  = "vi"
 	languageEnglish  = "en"
 	languageFallback = "en"
@@ -105,6 +106,15 @@ func (s *Prefs) FullScreen() bool { return s.prefs.Bool(prefFullScreen) }
 
 // SetFullScreen remembers the full-screen state.
 func (s *Prefs) SetFullScreen(on bool) { s.prefs.SetBool(prefFullScreen, on) }
+
+// FullScreenCoverWidth is how many pixels wide the home's cover was last
+// shown full screen, 0 if never: a full-screen start decodes it for that
+// width while the window is made, as a windowed start does for the first
+// window's size (the screen's size is not known before the window).
+func (s *Prefs) FullScreenCoverWidth() int { return max(s.prefs.Int(prefFullCoverPx), 0) }
+
+// SetFullScreenCoverWidth remembers the cover's full-screen width.
+func (s *Prefs) SetFullScreenCoverWidth(px int) { s.prefs.SetInt(prefFullCoverPx, px) }
 
 // Volume returns the narration volume, 0 to 1.
 func (s *Prefs) Volume() float64 { return s.prefs.FloatWithFallback(prefVolume, 1) }

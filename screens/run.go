@@ -75,7 +75,9 @@ func Run(a fyne.App, opts Options) int {
 		// Made full screen before it is shown: a kiosk PC starting up
 		// shows no small window first.
 		w.SetFullScreen(true)
-		coverPx = 0 // the screen's size is not known yet
+		// The screen's size is not known yet: the width the cover had
+		// full screen last time (0 the first time: decoded on show).
+		coverPx = prefs.FullScreenCoverWidth()
 	}
 	firstReady := prepareFirstScreen(pack, coverPx)
 	w.Show()

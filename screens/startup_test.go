@@ -77,3 +77,59 @@ func TestHomeTakesTheCoverDecodedAtStart(t *testing.T) {
 		t.Errorf("the cover decoded at start is kept after the home took it")
 	}
 }
+
+// A full-screen start cannot know the screen's size before the window is
+// made, so it decodes the cover beside it for the width the cover had full
+// screen last time: the home then takes that and decodes nothing.
+func TestFullScreenStartDecodesTheCoverForLastTimesWidth(t *testing.T) {
+	a := test.NewTempApp(t)
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefs := NewPrefs(a)
+	if px := prefs.FullScreenCoverWidth(); px != 0 {
+		t.Fatalf("a first start knows a full-screen cover width: %d", px)
+	}
+	homeIn := func(cover *decodedCover) (*coverRow, func()) {
+		win := test.NewWindow(nil)
+		win.SetFullScreen(true)
+		win.Resize(fyne.NewSize(1920, 1080))
+		e := newExhibit(a, win, p, nil)
+		e.inhibit = noInhibit
+		e.firstCover = cover
+		e.show(e.home(), false)
+		found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+			c, ok := o.(*fyne.Container)
+			if !ok {
+				return false
+			}
+			_, ok = c.Layout.(*coverRow)
+			return ok
+		})
+		if len(found) != 1 {
+			t.Fatalf("%d cover rows on the home", len(found))
+		}
+		return found[0].(*fyne.Container).Layout.(*coverRow), win.Close
+	}
+
+	// The first start: decoded when the home is laid out, and remembered.
+	row, closeWin := homeIn(nil)
+	shown := row.img.Size().Width
+	closeWin()
+	px := prefs.FullScreenCoverWidth()
+	if px < int(shown) || px > int(shown)+1 {
+		t.Fatalf("remembered %d px for a cover shown %v wide", px, shown)
+	}
+
+	// The next start decodes for it beside the window; the home keeps it.
+	early := prepareFirstScreen(p, px)()
+	if early == nil {
+		t.Fatal("no cover decoded at start for the remembered width")
+	}
+	row, closeWin = homeIn(early)
+	defer closeWin()
+	if row.decoded != early.img {
+		t.Errorf("the home decoded the cover again instead of taking the one decoded at start")
+	}
+}
