@@ -17,8 +17,10 @@ export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 # Build tags for every go command below (and the scripts it runs): one
 # list, in scripts/lib/tags.sh, which says why.
-TRIENLAM_TAGS := $(shell sed -n 's/^TRIENLAM_TAGS=//p' scripts/lib/tags.sh)
-export GOFLAGS := -tags=$(TRIENLAM_TAGS)$(if $(GOFLAGS), $(GOFLAGS))
+# `override`: a GOFLAGS given on make's command line is added to, not lost.
+TRIENLAM_TAGS := $(shell . scripts/lib/tags.sh && echo "$$TRIENLAM_TAGS")
+override GOFLAGS := -tags=$(TRIENLAM_TAGS)$(if $(GOFLAGS), $(GOFLAGS))
+export GOFLAGS
 BINARY := trienlam
 # One version number everywhere: FyneApp.toml's Details.Version.
 VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml 2>/dev/null | head -n 1)

@@ -7,9 +7,9 @@
 # Which modules: `go list -deps` of the main package and of the media
 # helper (trienlam-media, which links go-mpv and libmpv), for the Linux and the
 # Windows build (the union; a few modules are linked on one system only), so
-# test-only and tool-only modules are left out, and so are modules replaced
-# by a folder of this repository (internal/earlyenv: Trienlam's own code,
-# under its licence). Which licence: the LICENSE /
+# test-only and tool-only modules are left out, and so are packages in a
+# folder of this repository that is a module of its own (internal/earlyenv:
+# Trienlam's own code, under its licence). Which licence: the LICENSE /
 # COPYING / NOTICE files in the module cache — at the module root, in the
 # folder of each linked package, and in folders without Go files below a
 # linked package (C sources, fonts) — recognised by their wording. A text
@@ -32,8 +32,9 @@ fi
 # Linked packages (import path, folder, module, version) per system.
 for sys in linux windows; do
 	CGO_ENABLED=1 GOOS=$sys go list -deps \
-		-f '{{with .Module}}{{if and (not .Main) (not (and .Replace (eq .Replace.Version "")))}}{{$.Dir}}	{{.Path}}	{{.Version}}{{end}}{{end}}' \
-		"$main_pkg" ./cmd/trienlam-media | sed "s/\$/	$sys/" >>"$tmp/pkgs"
+		-f '{{with .Module}}{{if not .Main}}{{$.Dir}}	{{.Path}}	{{.Version}}{{end}}{{end}}' \
+		"$main_pkg" ./cmd/trienlam-media | awk -v repo="$PWD/" 'index($0, repo) != 1' |
+		sed "s/\$/	$sys/" >>"$tmp/pkgs"
 done
 # module<TAB>version<TAB>systems
 awk -F'\t' '{ key = $2 "\t" $3; if ((key, $4) in seen) next; seen[key, $4] = 1
@@ -198,7 +199,7 @@ if grep -qs 'InterSymbols' "$fyne_dir/theme/bundled-fonts.go"; then
 fi
 if grep -qs 'EmojiOneColor' "$fyne_dir/theme/bundled-emoji.go"; then
 	# shellcheck source=scripts/lib/tags.sh
-	if [[ " $(source scripts/lib/tags.sh && echo "$TRIENLAM_TAGS") " == *" no_emoji "* ]]; then
+	if [[ ",$(source scripts/lib/tags.sh && echo "$TRIENLAM_TAGS")," == *,no_emoji,* ]]; then
 		font_row "EmojiOneColor.otf" "none: Trienlam is built with \`-tags no_emoji\` (scripts/lib/tags.sh), which leaves it out; listed because it is in Fyne's source" LICENSE_EmojiOneColor.txt
 	else
 		font_row "EmojiOneColor.otf" "emoji" LICENSE_EmojiOneColor.txt

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # scripts/bench/startup.sh — how long Trienlam takes to show its first screen, and
 # how much memory it holds, compared with a minimal Fyne program
-# (scripts/bench/minimal) built the same way on the same machine.
+# (scripts/bench/minimal) built with the same flags on the same machine,
+# but with Fyne's default build tags (Trienlam's are in scripts/lib/tags.sh:
+# it leaves out Fyne's emoji font, the bare window keeps it).
 #
 # Method, for each program, RUNS times (default 5, after WARMUP=1 unmeasured
 # run each; the two programs take turns so that machine noise hits both):
@@ -92,7 +94,7 @@ fi
 echo "Building (go build -ldflags \"$LDFLAGS\") ..."
 # The bare window as Fyne builds it by default (with its emoji font); the
 # exhibit with its own build tags (scripts/lib/tags.sh).
-GOFLAGS= go build -ldflags "$LDFLAGS" -o "$OUT/minimal" ./scripts/bench/minimal
+go build -tags= -ldflags "$LDFLAGS" -o "$OUT/minimal" ./scripts/bench/minimal
 if [[ -n $have_app ]]; then
 	(
 		# shellcheck source=scripts/lib/tags.sh

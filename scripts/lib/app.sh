@@ -26,7 +26,7 @@ bench_setup() {
 		go build -o "$OUT/trienlam-bench" .
 	)
 	# The bare window as Fyne builds it by default (with its emoji font).
-	GOFLAGS= go build -o "$OUT/minimal" ./scripts/bench/minimal
+	go build -tags= -o "$OUT/minimal" ./scripts/bench/minimal
 }
 
 # app_start BIN TITLE [ARG...]: runs BIN [ARG...] under dbus-run-session on

@@ -1,8 +1,8 @@
 # shellcheck shell=bash
-# The build tags of every build of the exhibit, in one place: the Makefile
-# reads the line below (and exports GOFLAGS for every go command it runs);
-# the scripts that build outside it — packaging/lib.sh, the benchmarks —
-# source this file.
+# The build tags of every build of the exhibit, in one place, comma-separated
+# (GOFLAGS splits on spaces): the Makefile sources this file (and exports
+# GOFLAGS for every go command it runs); the scripts that build outside it
+# — packaging/lib.sh, the benchmarks — source it too.
 #
 # no_emoji: Fyne leaves out its 4 MB emoji font (EmojiOneColor.otf), which
 # it otherwise parses once for each text style the first time that style
@@ -13,5 +13,7 @@
 # its own fonts lack); exhibit packs are Vietnamese prose.
 TRIENLAM_TAGS=no_emoji
 
-# Kept before any GOFLAGS the caller set, so a caller's own -tags wins.
+# Put before any GOFLAGS the caller set: the caller's other flags are kept,
+# and a -tags of the caller's replaces this list (the go command keeps the
+# last -tags).
 export GOFLAGS="-tags=$TRIENLAM_TAGS${GOFLAGS:+ $GOFLAGS}"
