@@ -105,9 +105,10 @@ type Event struct {
 	// ID is the ID Load returned for the file the event is about (0 for
 	// events about no file, such as Crashed).
 	ID int64
-	// Seq is the sequence number of the last command the helper had read
-	// when it sent the event: an event with a Seq below that of a command
-	// tells of the time before that command.
+	// Seq is the sequence number of the last command the helper had
+	// carried out before it looked at what the event reports (a load
+	// counts once read): an event with a Seq below that of a command tells
+	// of the time before that command.
 	Seq      int64
 	Duration time.Duration // Ready
 	Position time.Duration // Position, Paused
