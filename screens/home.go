@@ -206,7 +206,7 @@ func (c *coverRow) decode(w float32) bool {
 	if c.failed {
 		return false
 	}
-	px := int(w*c.e.win.Canvas().Scale() + 0.5)
+	px := c.pixels(w)
 	if c.decoded != nil && px <= c.decodedW {
 		return true
 	}
@@ -217,6 +217,11 @@ func (c *coverRow) decode(w float32) bool {
 		return false
 	}
 	c.decoded, c.decodedW = dc.img, dc.width
+	if b := dc.img.Bounds(); b.Dx() > 0 && b.Dy() > 0 {
+		// The decoded shape wins over the header's guess (or 16:9): fit
+		// scales the picture to the box, it does not letterbox it.
+		c.aspect = float32(b.Dx()) / float32(b.Dy())
+	}
 	if c.e.win.FullScreen() {
 		// Decoded on the UI thread: next time at start, beside it.
 		c.e.prefs.SetFullScreenCoverWidth(px)
@@ -224,11 +229,18 @@ func (c *coverRow) decode(w float32) bool {
 	return true
 }
 
+// pixels is how many pixels v Fyne units cover, rounded as Fyne's painter
+// rounds the size of an image's texture. (The painter also multiplies by
+// the framebuffer's scale, 1 on X11 and Windows; where it is not, Fyne
+// scales the picture once more, which costs time, not correctness.)
+func (c *coverRow) pixels(v float32) int {
+	return int(math.Round(float64(v * c.e.win.Canvas().Scale())))
+}
+
 // fit shows the decoded picture at exactly the pixels of a w×h (Fyne
-// units) image, rounded as Fyne's painter rounds the size of its texture.
+// units) image, so that Fyne's painter draws it as it is.
 func (c *coverRow) fit(w, h float32) {
-	scale := float64(c.e.win.Canvas().Scale())
-	pw, ph := int(math.Round(float64(w)*scale)), int(math.Round(float64(h)*scale))
+	pw, ph := c.pixels(w), c.pixels(h)
 	if pw < 1 || ph < 1 {
 		return
 	}

@@ -111,7 +111,11 @@ func (s *Prefs) SetFullScreen(on bool) { s.prefs.SetBool(prefFullScreen, on) }
 // shown full screen, 0 if never: a full-screen start decodes it for that
 // width while the window is made, as a windowed start does for the first
 // window's size (the screen's size is not known before the window).
-func (s *Prefs) FullScreenCoverWidth() int { return max(s.prefs.Int(prefFullCoverPx), 0) }
+func (s *Prefs) FullScreenCoverWidth() int {
+	// Bounded: a damaged or hand-edited value must not ask for a
+	// picture wider than any screen (8K is 7,680 pixels).
+	return min(max(s.prefs.Int(prefFullCoverPx), 0), 1<<14)
+}
 
 // SetFullScreenCoverWidth remembers the cover's full-screen width.
 func (s *Prefs) SetFullScreenCoverWidth(px int) { s.prefs.SetInt(prefFullCoverPx, px) }

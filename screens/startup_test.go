@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/assets"
@@ -49,18 +48,11 @@ func TestHomeTakesTheCoverDecodedAtStart(t *testing.T) {
 	early := image.NewRGBA(image.Rect(0, 0, 512, 288))
 	e.firstCover = &decodedCover{path: p.Cover, img: early, width: 512}
 	e.show(e.home(), false)
-	found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
-		c, ok := o.(*fyne.Container)
-		if !ok {
-			return false
-		}
-		row, ok := c.Layout.(*coverRow)
-		return ok && row.decoded == early
-	})
-	if len(found) != 1 {
-		t.Fatalf("the home keeps the cover decoded at start in %d cover rows, want 1 (it decoded it again)", len(found))
+	row := theCoverRow(t, win)
+	if row.decoded != early {
+		t.Fatalf("the home decoded the cover again instead of taking the one decoded at start")
 	}
-	img := found[0].(*fyne.Container).Objects[1].(*canvas.Image)
+	img := row.img
 	if !img.Visible() || img.Image == nil {
 		t.Fatalf("the cover is not shown in the %v window", firstWindow)
 	}
@@ -99,18 +91,7 @@ func TestFullScreenStartDecodesTheCoverForLastTimesWidth(t *testing.T) {
 		e.inhibit = noInhibit
 		e.firstCover = cover
 		e.show(e.home(), false)
-		found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
-			c, ok := o.(*fyne.Container)
-			if !ok {
-				return false
-			}
-			_, ok = c.Layout.(*coverRow)
-			return ok
-		})
-		if len(found) != 1 {
-			t.Fatalf("%d cover rows on the home", len(found))
-		}
-		return found[0].(*fyne.Container).Layout.(*coverRow), win.Close
+		return theCoverRow(t, win), win.Close
 	}
 
 	// The first start: decoded when the home is laid out, and remembered.
@@ -131,5 +112,35 @@ func TestFullScreenStartDecodesTheCoverForLastTimesWidth(t *testing.T) {
 	defer closeWin()
 	if row.decoded != early.img {
 		t.Errorf("the home decoded the cover again instead of taking the one decoded at start")
+	}
+}
+
+// theCoverRow returns the layout of the home's one cover row in win.
+func theCoverRow(t *testing.T, win fyne.Window) *coverRow {
+	t.Helper()
+	found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			return false
+		}
+		_, ok = c.Layout.(*coverRow)
+		return ok
+	})
+	if len(found) != 1 {
+		t.Fatalf("%d cover rows on the home, want 1", len(found))
+	}
+	return found[0].(*fyne.Container).Layout.(*coverRow)
+}
+
+// A damaged or hand-edited preference cannot ask for a cover wider than
+// any screen, nor a negative one.
+func TestFullScreenCoverWidthIsBounded(t *testing.T) {
+	a := test.NewTempApp(t)
+	prefs := NewPrefs(a)
+	for stored, want := range map[int]int{-5: 0, 480: 480, 1 << 40: 1 << 14} {
+		a.Preferences().SetInt(prefFullCoverPx, stored)
+		if got := prefs.FullScreenCoverWidth(); got != want {
+			t.Errorf("stored %d: width %d, want %d", stored, got, want)
+		}
 	}
 }
