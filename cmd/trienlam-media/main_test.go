@@ -112,14 +112,7 @@ func TestBadCommands(t *testing.T) {
 // An audio file plays with no window: ready, positions, ended, then the
 // events carry the load's ID and the last command's Seq.
 func TestPlayAudio(t *testing.T) {
-	ffmpeg, err := exec.LookPath("ffmpeg")
-	if err != nil {
-		t.Skip("ffmpeg is not installed (scripts/deps.sh installs it for the tests)")
-	}
-	f := filepath.Join(t.TempDir(), "giong-noi.opus")
-	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=500", "-t", "1.5", "-c:a", "libopus", f).CombinedOutput(); err != nil {
-		t.Fatalf("ffmpeg: %v\n%s", err, out)
-	}
+	f := tone(t, t.TempDir(), "giong-noi.opus", "libopus", "1.5")
 	send, ch, wait := runHelper(t)
 	send(`{"cmd":"load","seq":7,"path":` + quote(f) + `}`)
 	m := nextEvent(t, ch)
@@ -150,15 +143,8 @@ func TestPlayAudio(t *testing.T) {
 // normally instead of looking damaged. ALSA with no device configured is
 // a PC without a sound card.
 func TestPlayWithoutSoundDevice(t *testing.T) {
-	ffmpeg, err := exec.LookPath("ffmpeg")
-	if err != nil {
-		t.Skip("ffmpeg is not installed (scripts/deps.sh installs it for the tests)")
-	}
 	dir := t.TempDir()
-	f := filepath.Join(dir, "giong-noi.m4a")
-	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=500", "-t", "1.5", "-c:a", "aac", f).CombinedOutput(); err != nil {
-		t.Fatalf("ffmpeg: %v\n%s", err, out)
-	}
+	f := tone(t, dir, "giong-noi.m4a", "aac", "1.5")
 	conf := filepath.Join(dir, "asound.conf")
 	if err := os.WriteFile(conf, []byte("# no sound card\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -190,14 +176,7 @@ func TestPlayWithoutSoundDevice(t *testing.T) {
 // moments; under the old rule (Seq counted when a command is read) the
 // exhibit's narration test saw Playing, Paused, Playing on a busy machine.
 func TestPausedReadBeforePlayIsStale(t *testing.T) {
-	ffmpeg, err := exec.LookPath("ffmpeg")
-	if err != nil {
-		t.Skip("ffmpeg is not installed (scripts/deps.sh installs it for the tests)")
-	}
-	f := filepath.Join(t.TempDir(), "cau.opus")
-	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=500", "-t", "0.3", "-c:a", "libopus", f).CombinedOutput(); err != nil {
-		t.Fatalf("ffmpeg: %v\n%s", err, out)
-	}
+	f := tone(t, t.TempDir(), "cau.opus", "libopus", "0.3")
 	send, ch, wait := runHelper(t)
 	seq := int64(0)
 	for round := range 100 {
@@ -226,6 +205,21 @@ func TestPausedReadBeforePlayIsStale(t *testing.T) {
 	if code := wait(); code != 0 {
 		t.Errorf("exit status %d", code)
 	}
+}
+
+// tone makes a 500 Hz tone of seconds in dir/name with ffmpeg's codec,
+// and skips the test when ffmpeg is missing.
+func tone(t *testing.T, dir, name, codec, seconds string) string {
+	t.Helper()
+	ffmpeg, err := exec.LookPath("ffmpeg")
+	if err != nil {
+		t.Skip("ffmpeg is not installed (scripts/deps.sh installs it for the tests)")
+	}
+	f := filepath.Join(dir, name)
+	if out, err := exec.Command(ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=500", "-t", seconds, "-c:a", codec, f).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v\n%s", err, out)
+	}
+	return f
 }
 
 func quote(s string) string {
