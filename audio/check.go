@@ -318,6 +318,9 @@ func oggDecodable(fsys fs.FS, p string) time.Duration {
 // oggDecodableSamples is oggDecodable in samples, with the stream's sample
 // rate and channels (0 when it does not start).
 func oggDecodableSamples(fsys fs.FS, p string) (n, rate, channels int) {
+	if oggHeadersOK(fsys, p) != nil {
+		return 0, 0, 0
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return 0, 0, 0

@@ -68,6 +68,9 @@ func (c *cutStream) open() (err error) {
 		c.f.Close()
 	}
 	c.f, c.r, c.pos = nil, nil, 0
+	if err := oggHeadersOK(c.fsys, c.path); err != nil {
+		return err
+	}
 	f, err := c.fsys.Open(c.path)
 	if err != nil {
 		return err

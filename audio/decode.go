@@ -139,6 +139,15 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 			return nil, beep.Format{}, err
 		}
 	}
+	if ext == ".ogg" || ext == ".oga" {
+		err = checkVorbisHeaders(rsc)
+		if _, serr := rsc.Seek(0, io.SeekStart); err == nil {
+			err = serr
+		}
+		if err != nil {
+			return nil, beep.Format{}, err
+		}
+	}
 	switch ext {
 	case ".ogg", ".oga":
 		s, format, err = vorbis.Decode(rsc)
