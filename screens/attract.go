@@ -22,11 +22,13 @@ import (
 // Each frame only moves a texture already on the graphics card, but in
 // software OpenGL every frame still redraws the whole screen (about 3.4 %
 // of a core per frame a second at 1280×720, bench/cpu.sh on a quiet
-// machine), so a step every second and a half, of about ten pixels, keeps
-// the loop under 5 % of a core (it was 5.1 % at one step a second).
+// machine), so the picture moves every two seconds, about thirteen pixels
+// at a time, as the guided tour's pictures do (pictureStep). Once every
+// picture is decoded, the loop used 5.6 % of a core stepping every second
+// and a half, 5.1 % every second before that was measured.
 const (
 	attractPeriod = 12 * time.Second
-	attractStep   = 1500 * time.Millisecond
+	attractStep   = 2 * time.Second
 	// attractOverscan is how much larger than the screen a picture is
 	// drawn, the room it pans across; attractTravel bounds the pan to a
 	// fraction of the screen, so a wide picture drifts as slowly as any.

@@ -4,7 +4,10 @@
 #   - the bare Fyne window (scripts/bench/minimal) idle, the floor;
 #   - Trienlam's home screen idle;
 #   - the kiosk's attract loop (kiosk mode; the idle time shortened with
-#     TRIENLAM_IDLE_SECONDS, then the 10-second countdown);
+#     TRIENLAM_IDLE_SECONDS, then the 10-second countdown), measured after
+#     ATTRACT_SETTLE seconds (80): its first round decodes each of the
+#     built-in pack's six pictures once (12 s each), later rounds find them
+#     decoded, and a kiosk's day is spent in those;
 #   - the guided tour with no sound device: the silent tour, the narration
 #     followed on the clock with its highlight, captions and pictures but
 #     no sound (ALSA pointed at a card that does not exist);
@@ -35,6 +38,7 @@ source scripts/lib/app.sh
 
 DURATION=${DURATION:-60}
 SETTLE=${SETTLE:-5}
+ATTRACT_SETTLE=${ATTRACT_SETTLE:-80}
 SIZE=${SIZE:-1280x720}
 ONLY=${ONLY:-idle attract silent narration}
 bench_setup cpu.sh
@@ -90,7 +94,7 @@ if want attract; then
 	xvfb_start "$SIZE"
 	TRIENLAM_IDLE_SECONDS=2 ALSA_CONFIG_PATH=$(nodevice) app_start "$OUT/trienlam-bench" Trienlam --kiosk
 	if app_wait_screen 'attract.*' 60; then
-		measure attract
+		SETTLE=$ATTRACT_SETTLE measure attract
 	else
 		note[attract]="the attract loop did not start (screen: $(app_screen))"
 	fi
@@ -150,7 +154,7 @@ fi
 
 verdict() { awk -v v="$1" 'BEGIN { if (v == "") print ""; else if (v + 0 <= 5) print "within target (<= 5 %)"; else print "OVER target (<= 5 %)" }'; }
 echo
-echo "CPU under Xvfb $SIZE (software GL), ${DURATION} s each after ${SETTLE} s; $(nproc) cores; load average $(app_load)"
+echo "CPU under Xvfb $SIZE (software GL), ${DURATION} s each after ${SETTLE} s (the attract loop after ${ATTRACT_SETTLE} s); $(nproc) cores; load average $(app_load)"
 row() { printf '%-52s %8s  %s\n' "$@"; }
 row "" "% core" ""
 for k in minimal home attract silent narration; do
