@@ -1,7 +1,6 @@
 package audio
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -120,7 +119,7 @@ func Check(fsys fs.FS, p string) (time.Duration, error) {
 	if err != nil {
 		// A cut Ogg file cannot even be opened for playing, as its length
 		// is read from its last page; decode what there is instead.
-		if !errors.Is(err, ErrUnsupported) && oggCutShort(fsys, p) && hasVorbisHeaders(fsys, p) {
+		if !errors.Is(err, ErrUnsupported) && oggCutShort(fsys, p) && oggHeadersOK(fsys, p) == nil {
 			at := oggDecodable(fsys, p)
 			return at, fmt.Errorf("%s: %w", p, &TruncatedError{At: at})
 		}
@@ -288,21 +287,6 @@ func oggCutShort(fsys fs.FS, p string) bool {
 			return true
 		}
 	}
-}
-
-// hasVorbisHeaders reports whether an Ogg file begins with a Vorbis
-// stream's first header and holds its setup header: a real recording,
-// whatever became of the rest.
-func hasVorbisHeaders(fsys fs.FS, p string) bool {
-	f, err := fsys.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 64<<10)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	return bytes.HasPrefix(head, []byte("OggS")) && bytes.Contains(head, []byte("\x01vorbis")) && bytes.Contains(head, []byte("\x05vorbis"))
 }
 
 // oggDecodable decodes an Ogg Vorbis file as a stream, without seeking to

@@ -27,7 +27,7 @@ func DecodeCut(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Forma
 	if ext := extOf(p); ext != ".ogg" && ext != ".oga" {
 		return nil, format, nil, errNotCutOgg
 	}
-	if !oggCutShort(fsys, p) || !hasVorbisHeaders(fsys, p) {
+	if !oggCutShort(fsys, p) || oggHeadersOK(fsys, p) != nil {
 		return nil, format, nil, errNotCutOgg
 	}
 	n, rate, channels := oggDecodableSamples(fsys, p)

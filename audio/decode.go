@@ -83,7 +83,9 @@ func IsNative(p string) bool {
 // Every error names the file, for example
 // "audio/01.ogg: not an Ogg Vorbis file: ogg/vorbis: …"; a missing file gives
 // an *fs.PathError (errors.Is(err, fs.ErrNotExist)). Decode never panics on a
-// corrupt file. The caller closes the stream, which closes the file.
+// corrupt file, and an Ogg file's headers are checked (checkVorbisHeaders)
+// before the decoder allocates what they claim. The caller closes the
+// stream, which closes the file.
 //
 // Files that are not seekable (entries of a zip) are read into memory first,
 // so seeking always works.
