@@ -118,8 +118,9 @@ func Check(fsys fs.FS, p string) (time.Duration, error) {
 	s, format, err := Decode(fsys, p)
 	if err != nil {
 		// A cut Ogg file cannot even be opened for playing, as its length
-		// is read from its last page; decode what there is instead.
-		if !errors.Is(err, ErrUnsupported) && oggCutShort(fsys, p) && oggHeadersOK(fsys, p) == nil {
+		// is read from its last page; decode what there is instead. One
+		// cut within its headers is as cut, with no sound before the cut.
+		if !errors.Is(err, ErrUnsupported) && oggCutShort(fsys, p) && oggHeadersWholeOrCut(fsys, p) {
 			at := oggDecodable(fsys, p)
 			return at, fmt.Errorf("%s: %w", p, &TruncatedError{At: at})
 		}
@@ -287,6 +288,13 @@ func oggCutShort(fsys fs.FS, p string) bool {
 			return true
 		}
 	}
+}
+
+// oggHeadersWholeOrCut reports whether the Ogg file's Vorbis headers are
+// whole and sound, or the file ends within them: what a cut file has.
+func oggHeadersWholeOrCut(fsys fs.FS, p string) bool {
+	err := oggHeadersOK(fsys, p)
+	return err == nil || errors.Is(err, errHeadersCut)
 }
 
 // oggDecodable decodes an Ogg Vorbis file as a stream, without seeking to

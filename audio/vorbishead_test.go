@@ -134,6 +134,12 @@ func TestVorbisHeadersCut(t *testing.T) {
 	if err == nil || !errors.Is(err, errHeadersCut) {
 		t.Fatalf("cut at 3,000 bytes: %v", err)
 	}
+	// Check calls it what it is: cut off, by an interrupted copy.
+	_, err = Check(fstest.MapFS{"a.ogg": {Data: b[:3000]}}, "a.ogg")
+	var cut *TruncatedError
+	if !errors.As(err, &cut) || cut.At != 0 {
+		t.Errorf("Check of the file cut within its headers: %v, want truncated at 0:00", err)
+	}
 	for _, name := range []string{"sine3s.ogg", "tone10s.ogg"} {
 		f, err := os.Open("testdata/" + name)
 		if err != nil {
