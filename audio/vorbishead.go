@@ -14,7 +14,7 @@ import (
 // give: a comment header claiming four thousand million comments, or a
 // codebook of 16 million entries of 65,535 dimensions, has it allocate tens
 // of gigabytes, and the whole program dies of it; a codebook with no entries
-// makes it allocate 4 GB for its tree. A recovered panic cannot help with
+// makes it allocate about 16 GB for its tree. A recovered panic cannot help with
 // that. So every Ogg file is read by checkVorbisHeaders before the decoder
 // sees it: its three headers are taken apart here, as the Vorbis I
 // specification lays them out, and sizes that no encoder writes are refused
@@ -174,8 +174,9 @@ func checkCommentHeader(h []byte) error {
 
 // checkSetupHeader walks the setup header's codebooks (Vorbis I spec
 // 3.2.1), the one part whose sizes are large: each book's entries and
-// dimensions, its code lengths (which must make a whole prefix code, or
-// the decoder's lookups can loop for ever) and its lookup table. The rest
+// dimensions, its code lengths (which must make a whole prefix code, as
+// libvorbis requires; a book with no entry in use makes the decoder's
+// lookups loop for ever) and its lookup table. The rest
 // of the setup holds only small counts.
 func checkSetupHeader(h []byte) error {
 	b := &vorbisBits{data: h}
