@@ -389,3 +389,41 @@ func TestKioskWaitsWhileTheNarrationPlays(t *testing.T) {
 		t.Errorf("three minutes after the pause the kiosk is %v", k.state)
 	}
 }
+
+// An illustration (words and figures) is shown whole in the attract loop,
+// between the title band and the invitation, at every step of its drift;
+// a photograph covers the screen. The illustration is decoded at the size
+// it is drawn.
+func TestAttractShowsIllustrationsWhole(t *testing.T) {
+	test.NewTempApp(t)
+	for _, s := range []fyne.Size{fyne.NewSize(1024, 768), fyne.NewSize(1920, 1080), fyne.NewSize(1280, 720)} {
+		v := newAttractView("Kỷ niệm 80 năm ngày thành lập Chi bộ Chí Kiên", "22/9/1943 – 22/9/2023", nil)
+		w := test.NewWindow(v)
+		w.SetPadded(false)
+		w.Resize(s)
+		for _, pic := range []struct{ w, h int }{{1600, 900}, {900, 1600}, {1000, 1000}} {
+			v.setPicture(nil, pic.w, pic.h, false, true, "Minh hoạ")
+			_, area := attractFree(v.title, v.subtitle, s)
+			if want := wholeSize(area, pic.w, pic.h); v.img.Size() != want {
+				t.Errorf("%v, %dx%d: drawn at %v, decoded for %v", s, pic.w, pic.h, v.img.Size(), want)
+			}
+			for _, f := range []float32{0, 0.5, 1} {
+				v.pan(f)
+				p, z := v.img.Position(), v.img.Size()
+				top, caption := v.top.Size().Height, v.capBg.Position().Y
+				if p.X < 0 || p.X+z.Width > s.Width || p.Y < top || p.Y+z.Height > caption {
+					t.Errorf("%v, %dx%d at %v: illustration at %v size %v, not within x 0–%v, y %v–%v (above its caption)", s, pic.w, pic.h, f, p, z, s.Width, top, caption)
+				}
+			}
+		}
+		v.setPicture(nil, 1600, 900, false, false, "")
+		for _, f := range []float32{0, 0.5, 1} {
+			v.pan(f)
+			p, z := v.img.Position(), v.img.Size()
+			if p.X > 0 || p.Y > 0 || p.X+z.Width < s.Width || p.Y+z.Height < s.Height {
+				t.Errorf("%v at %v: photograph at %v size %v does not cover the screen", s, f, p, z)
+			}
+		}
+		w.Close()
+	}
+}
