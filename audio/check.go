@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,6 +36,20 @@ func (e *UnsupportedError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrUnsupported) true.
 func (e *UnsupportedError) Unwrap() error { return ErrUnsupported }
+
+// SurroundError is the error of an Ogg Vorbis recording in 5.1 surround
+// (six channels), which the decoder cannot decode: the file is sound, and
+// a mix to mono or stereo plays.
+type SurroundError struct {
+	Channels int
+}
+
+func (e *SurroundError) Error() string {
+	return fmt.Sprintf("an Ogg Vorbis recording with %d channels (5.1 surround) cannot be played: export it again as mono or stereo", e.Channels)
+}
+
+// Unwrap makes errors.Is(err, ErrUnsupported) true.
+func (e *SurroundError) Unwrap() error { return ErrUnsupported }
 
 // TruncatedError is the error of a recording that ends before the length
 // its headers give: the file was cut off, typically by an interrupted copy.
@@ -70,6 +85,7 @@ func Problem(file string, err error) exhibit.Problem {
 		tr *TruncatedError
 		dm *DamagedError
 		un *UnsupportedError
+		su *SurroundError
 		fe *FormatError
 	)
 	detail := strings.TrimPrefix(err.Error(), file+": ")
@@ -81,6 +97,8 @@ func Problem(file string, err error) exhibit.Problem {
 		kind, args = "recording-truncated-end", map[string]string{"at": mss(tr.At)}
 	case errors.As(err, &dm):
 		kind, args = "recording-damaged", map[string]string{"at": mss(dm.At)}
+	case errors.As(err, &su):
+		kind, args = "recording-surround", map[string]string{"channels": strconv.Itoa(su.Channels)}
 	case errors.As(err, &un):
 		kind, args = "recording-unsupported", map[string]string{"format": un.Format, "coding": un.Coding}
 	case errors.As(err, &fe):

@@ -114,16 +114,22 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 		return nil, beep.Format{}, fmt.Errorf("%s: %w", p, err)
 	}
 	wrong := false // the file is not of the format at all
+	channels := 0  // an Ogg Vorbis stream's, once its headers are read
 	defer func() {
 		if r := recover(); r != nil {
 			// The decoder's panic text means nothing to staff.
 			err = errors.New("its start cannot be decoded")
 		}
+		if err != nil && channels == 6 {
+			// The decoder fails on libvorbis's 5.1 set-up at 44.1 kHz
+			// (3, 4, 5 and 8 channels decode, and some 5.1): most
+			// likely not damage, and staff can mix it down.
+			err = &SurroundError{Channels: channels}
+		}
 		if err != nil {
 			rsc.Close()
 			s = nil
-			var unsupported *UnsupportedError
-			if errors.As(err, &unsupported) {
+			if errors.Is(err, ErrUnsupported) {
 				err = fmt.Errorf("%s: %w", p, err)
 			} else if wrong {
 				err = fmt.Errorf("%s: %w", p, &FormatError{Format: formatName(ext), Wrong: true, Err: err})
@@ -142,7 +148,7 @@ func Decode(fsys fs.FS, p string) (s beep.StreamSeekCloser, format beep.Format, 
 		}
 	}
 	if ext == ".ogg" || ext == ".oga" {
-		err = checkVorbisHeaders(rsc)
+		channels, err = vorbisHeaders(rsc)
 		if _, serr := rsc.Seek(0, io.SeekStart); err == nil {
 			err = serr
 		}

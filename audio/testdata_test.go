@@ -109,6 +109,8 @@ func makeTestdata(t testing.TB, name string) error {
 		return encode("oggenc", "-Q", "-q", "0", "-o", p, tempWAV(10))
 	case "tone10s.mp3": // 10 s with a LAME Info header, as MP3 encoders write
 		return encode("ffmpeg", "-y", "-hide_banner", "-loglevel", "error", "-i", tempWAV(10), "-c:a", "libmp3lame", "-b:a", "16k", p)
+	case "surround51.ogg": // 1 s of it in six channels (5.1) at 44 100 Hz, which the decoder fails on
+		return encode("ffmpeg", "-y", "-hide_banner", "-loglevel", "error", "-i", tempWAV(1), "-ar", "44100", "-ac", "6", "-c:a", "libvorbis", "-q:a", "3", p)
 	case "sine3s.flac":
 		return encode("flac", "-s", "-f", "-o", p, tempWAV(3))
 	case "truncated.ogg": // the first 40 % of sine3s.ogg
@@ -131,7 +133,7 @@ func makeTestdata(t testing.TB, name string) error {
 // TestTestdata checks that every test file is there (run with -update to
 // make them again).
 func TestTestdata(t *testing.T) {
-	for _, name := range []string{"sine3s.wav", "sine3s.ogg", "tone10s.ogg", "tone10s.mp3", "sine3s.flac", "truncated.ogg", "corrupt.ogg"} {
+	for _, name := range []string{"sine3s.wav", "sine3s.ogg", "tone10s.ogg", "tone10s.mp3", "sine3s.flac", "truncated.ogg", "corrupt.ogg", "surround51.ogg"} {
 		t.Run(name, func(t *testing.T) {
 			p := testdataFile(t, name)
 			fi, err := os.Stat(p)

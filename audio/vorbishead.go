@@ -38,23 +38,29 @@ const (
 // trusted with: missing, out of order, cut, or claiming sizes beyond what
 // the file holds or what any recording needs. It reads at most the headers.
 func checkVorbisHeaders(r io.Reader) error {
+	_, err := vorbisHeaders(r)
+	return err
+}
+
+// vorbisHeaders is checkVorbisHeaders, giving the stream's channels too.
+func vorbisHeaders(r io.Reader) (channels int, err error) {
 	packets, err := firstOggPackets(r, 3, maxVorbisHeaders)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for i, p := range packets {
 		want := byte(2*i + 1) // identification 1, comment 3, setup 5
 		if len(p) < 7 || p[0] != want || string(p[1:7]) != "vorbis" {
-			return fmt.Errorf("its Vorbis header %d of 3 is missing", i+1)
+			return 0, fmt.Errorf("its Vorbis header %d of 3 is missing", i+1)
 		}
 	}
 	if err := checkIdentHeader(packets[0][7:]); err != nil {
-		return err
+		return 0, err
 	}
 	if err := checkCommentHeader(packets[1][7:]); err != nil {
-		return err
+		return 0, err
 	}
-	return checkSetupHeader(packets[2][7:])
+	return int(packets[0][11]), checkSetupHeader(packets[2][7:])
 }
 
 // errHeadersCut is the error for a file that ends within its headers; it is

@@ -151,3 +151,21 @@ func TestVorbisHeadersCut(t *testing.T) {
 		f.Close()
 	}
 }
+
+// A 5.1 recording is sound the decoder cannot decode: it is said to be
+// unsupported, with what to do, not damaged.
+func TestSurroundOggIsUnsupportedNotDamaged(t *testing.T) {
+	fsys := os.DirFS("testdata")
+	for name, err := range map[string]error{
+		"Decode": func() error { _, _, err := Decode(fsys, "surround51.ogg"); return err }(),
+		"Check":  func() error { _, err := Check(fsys, "surround51.ogg"); return err }(),
+	} {
+		var su *SurroundError
+		if !errors.As(err, &su) || su.Channels != 6 || !errors.Is(err, ErrUnsupported) || !strings.HasPrefix(err.Error(), "surround51.ogg: ") {
+			t.Errorf("%s: %v, want the file named and 6 channels unsupported", name, err)
+		}
+		if p := Problem("audio/surround51.ogg", err); p.Kind != "recording-surround" || !strings.Contains(p.Message, "mono or stereo") {
+			t.Errorf("%s: problem %q %q", name, p.Kind, p.Message)
+		}
+	}
+}
