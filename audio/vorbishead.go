@@ -42,7 +42,8 @@ func checkVorbisHeaders(r io.Reader) error {
 	return err
 }
 
-// vorbisHeaders is checkVorbisHeaders, giving the stream's channels too.
+// vorbisHeaders is checkVorbisHeaders, giving the stream's channels too
+// (0 with an error).
 func vorbisHeaders(r io.Reader) (channels int, err error) {
 	packets, err := firstOggPackets(r, 3, maxVorbisHeaders)
 	if err != nil {
@@ -60,7 +61,10 @@ func vorbisHeaders(r io.Reader) (channels int, err error) {
 	if err := checkCommentHeader(packets[1][7:]); err != nil {
 		return 0, err
 	}
-	return int(packets[0][11]), checkSetupHeader(packets[2][7:])
+	if err := checkSetupHeader(packets[2][7:]); err != nil {
+		return 0, err
+	}
+	return int(packets[0][11]), nil
 }
 
 // errHeadersCut is the error for a file that ends within its headers; it is
