@@ -424,44 +424,26 @@ func (v *attractView) pan(f float32) {
 	v.layoutPicture(v.Size())
 }
 
-// attractMetrics are the attract screen's measures in a window: the type
-// in proportion to the window, so the invitation reads from across a hall
-// at 1024×768 and on a 4K screen alike, and the bands it sets. Layout
-// places the objects by them, attractFree the room for an illustration.
-type attractMetrics struct {
-	pad, unit, width                           float32
-	titleSize, subSize, inviteSize, captionMax float32
-	titleH, subH, inviteH                      float32
-	top, bandH, ruleH                          float32 // the title band, the invitation's, its rule
-}
-
-func measureAttract(title, subtitle string, s fyne.Size) attractMetrics {
-	m := attractMetrics{pad: theme.Padding() * 3, unit: min(s.Width, s.Height*4/3) / 1024} // unit 1 at 1024×768
-	m.width = s.Width - 2*m.pad
-	bold := fyne.TextStyle{Bold: true}
-	m.titleSize = fitSize(title, bold, max(theme.TextSize()*2, 34*m.unit), m.width)
-	m.subSize = fitSize(subtitle, fyne.TextStyle{}, max(theme.TextSize()*1.3, 24*m.unit), m.width)
-	invite := lang.L("Touch to start")
-	m.inviteSize = fitSize(invite, bold, max(theme.TextSize()*3, 64*m.unit), m.width)
-	m.captionMax = max(theme.TextSize(), 18*m.unit)
-	m.titleH = fyne.MeasureText(title, m.titleSize, bold).Height
-	m.subH = fyne.MeasureText(subtitle, m.subSize, fyne.TextStyle{}).Height
-	m.inviteH = fyne.MeasureText(invite, m.inviteSize, bold).Height
-	m.top = m.titleH + m.subH + 2*m.pad
-	m.bandH = m.inviteH + 2*m.pad
-	m.ruleH = max(2, 3*m.unit)
-	return m
-}
-
 // attractFree is where an illustration goes in a window of size s: the
-// room between the title band and the caption above the invitation (a
-// line at the caption's full size; a long caption is set smaller), less a
-// margin, and its top left corner.
+// room between the title band and the caption above the invitation, less
+// a margin, and its top left corner. Layout sets the bands by the same
+// measures.
 func attractFree(title, subtitle string, s fyne.Size) (fyne.Position, fyne.Size) {
-	m := measureAttract(title, subtitle, s)
-	caption := fyne.MeasureText("Ảg", m.captionMax, fyne.TextStyle{}).Height + m.pad
-	bottom := s.Height - m.bandH - caption
-	return fyne.NewPos(m.pad, m.top+m.pad), fyne.NewSize(max(m.width, 1), max(bottom-m.top-m.pad, 1))
+	pad := theme.Padding() * 3
+	unit := min(s.Width, s.Height*4/3) / 1024 // 1 at 1024×768
+	width := s.Width - 2*pad
+	bold := fyne.TextStyle{Bold: true}
+	height := func(text string, style fyne.TextStyle, size float32) float32 {
+		return fyne.MeasureText(text, fitSize(text, style, size, width), style).Height
+	}
+	top := height(title, bold, max(theme.TextSize()*2, 34*unit)) +
+		height(subtitle, fyne.TextStyle{}, max(theme.TextSize()*1.3, 24*unit)) + 2*pad
+	// Above the invitation's band and the caption's line (at its full
+	// size; a long caption is set smaller), as Layout places them.
+	band := height(lang.L("Touch to start"), bold, max(theme.TextSize()*3, 64*unit)) + 2*pad
+	caption := fyne.MeasureText("Ảg", max(theme.TextSize(), 18*unit), fyne.TextStyle{}).Height + pad
+	bottom := s.Height - band - caption
+	return fyne.NewPos(pad, top+pad), fyne.NewSize(max(width, 1), max(bottom-top-pad, 1))
 }
 
 func (v *attractView) layoutPicture(s fyne.Size) {
@@ -516,31 +498,38 @@ func (r *attractRenderer) Refresh() {
 	}
 }
 
-// Layout places the type and bands by measureAttract.
+// Layout sets the type in proportion to the window, so the invitation
+// reads from across a hall at 1024×768 and on a 4K screen alike.
 func (r *attractRenderer) Layout(s fyne.Size) {
 	v := r.v
-	m := measureAttract(v.title, v.subtitle, s)
-	pad, unit, width, bandH := m.pad, m.unit, m.width, m.bandH
+	pad := theme.Padding() * 3
+	unit := min(s.Width, s.Height*4/3) / 1024 // 1 at 1024×768
+	width := s.Width - 2*pad
 
 	v.bg.Resize(s)
 
-	v.titleText.TextSize, v.subText.TextSize = m.titleSize, m.subSize
+	fit(v.titleText, max(theme.TextSize()*2, 34*unit), width)
+	fit(v.subText, max(theme.TextSize()*1.3, 24*unit), width)
+	th, sh := v.titleText.MinSize().Height, v.subText.MinSize().Height
 	v.titleText.Move(fyne.NewPos(pad, pad))
-	v.titleText.Resize(fyne.NewSize(width, m.titleH))
-	v.subText.Move(fyne.NewPos(pad, pad+m.titleH))
-	v.subText.Resize(fyne.NewSize(width, m.subH))
-	v.top.Resize(fyne.NewSize(s.Width, m.top))
+	v.titleText.Resize(fyne.NewSize(width, th))
+	v.subText.Move(fyne.NewPos(pad, pad+th))
+	v.subText.Resize(fyne.NewSize(width, sh))
+	v.top.Resize(fyne.NewSize(s.Width, th+sh+2*pad))
 
-	v.invite.TextSize = m.inviteSize
+	fit(v.invite, max(theme.TextSize()*3, 64*unit), width)
+	ih := v.invite.MinSize().Height
+	bandH := ih + 2*pad
 	v.bottom.Move(fyne.NewPos(0, s.Height-bandH))
 	v.bottom.Resize(fyne.NewSize(s.Width, bandH))
-	v.rule.Move(fyne.NewPos(0, s.Height-bandH-m.ruleH))
-	v.rule.Resize(fyne.NewSize(s.Width, m.ruleH))
+	ruleH := max(2, 3*unit)
+	v.rule.Move(fyne.NewPos(0, s.Height-bandH-ruleH))
+	v.rule.Resize(fyne.NewSize(s.Width, ruleH))
 	v.invite.Move(fyne.NewPos(pad, s.Height-bandH+pad))
-	v.invite.Resize(fyne.NewSize(width, m.inviteH))
+	v.invite.Resize(fyne.NewSize(width, ih))
 	v.layoutPicture(s)
 
-	fitCut(v.caption, v.captionText, m.captionMax, width-pad)
+	fitCut(v.caption, v.captionText, max(theme.TextSize(), 18*unit), width-pad)
 	ch := v.caption.MinSize().Height
 	cw := v.caption.MinSize().Width
 	v.caption.Move(fyne.NewPos(pad, s.Height-bandH-ch-pad/2))
