@@ -178,7 +178,7 @@ func (a *attractScreen) show(i int) {
 	i %= len(a.ids)
 	a.at = i
 	p := e.pack.Photo(a.ids[i])
-	a.view.setPicture(nil, p.Width, p.Height, i%2 == 1, p.Kind == exhibit.KindIllustration, pictureCaption(p))
+	a.view.setPicture(nil, p.Width, p.Height, i%2 == 1, pictureCaption(p))
 	w, h := a.pixelSize(p)
 	shown := i
 	e.thumbnail(p, w, h, func(img image.Image, err error) {
@@ -206,15 +206,10 @@ func (a *attractScreen) preload() {
 }
 
 // pixelSize is the size in pixels a picture is decoded at: covering the
-// window with the pan's overscan, or, for an illustration, whole between
-// the title and the invitation (wholeSize).
+// window with the pan's overscan.
 func (a *attractScreen) pixelSize(p *exhibit.Photo) (int, int) {
 	c := a.e.win.Canvas()
 	s := coverSize(c.Size(), p.Width, p.Height)
-	if p.Kind == exhibit.KindIllustration {
-		_, area := attractFree(a.e.pack.Title, a.e.pack.Subtitle, c.Size())
-		s = wholeSize(area, p.Width, p.Height)
-	}
 	return int(s.Width * c.Scale()), int(s.Height * c.Scale())
 }
 
@@ -240,17 +235,6 @@ func coverSize(area fyne.Size, w, h int) fyne.Size {
 	}
 	aw, ah := area.Width*attractOverscan, area.Height*attractOverscan
 	s := max(aw/float32(w), ah/float32(h))
-	return fyne.NewSize(float32(w)*s, float32(h)*s)
-}
-
-// wholeSize is the size of a w×h picture scaled to fit inside area,
-// keeping its proportions: an illustration's words and figures are all
-// seen, none cut off at the screen's edges.
-func wholeSize(area fyne.Size, w, h int) fyne.Size {
-	if w <= 0 || h <= 0 {
-		w, h = 4, 3
-	}
-	s := min(area.Width/float32(w), area.Height/float32(h))
 	return fyne.NewSize(float32(w)*s, float32(h)*s)
 }
 
@@ -326,9 +310,8 @@ func (a *attractScreen) stopVoice() {
 	n.stopAll()
 }
 
-// attractView draws the attract screen: a photograph larger than the
-// window, moved a little at each step (an illustration whole, between the
-// bands, drifting within its margins); the title on a dark band above; the
+// attractView draws the attract screen: a picture larger than the window,
+// moved a little at each step; the title on a dark band above; the
 // picture's caption; the invitation on a solid band below. Its objects
 // are made once; pan only moves the picture.
 type attractView struct {
@@ -346,7 +329,6 @@ type attractView struct {
 	captionText string
 	picW, picH  int
 	reverse     bool
-	whole       bool // an illustration: shown whole between the bands
 	frac        float32
 }
 
@@ -391,10 +373,9 @@ func (v *attractView) Tapped(*fyne.PointEvent) {
 }
 
 // setPicture shows a new picture's caption and its size until the image
-// is decoded; reverse pans the other way; whole shows it all (an
-// illustration) rather than covering the screen.
-func (v *attractView) setPicture(img image.Image, w, h int, reverse, whole bool, caption string) {
-	v.picW, v.picH, v.reverse, v.whole, v.frac = w, h, reverse, whole, 0
+// is decoded; reverse pans the other way.
+func (v *attractView) setPicture(img image.Image, w, h int, reverse bool, caption string) {
+	v.picW, v.picH, v.reverse, v.frac = w, h, reverse, 0
 	v.img.Image = img
 	v.img.Hidden = img == nil
 	v.img.Refresh()
@@ -424,47 +405,15 @@ func (v *attractView) pan(f float32) {
 	v.layoutPicture(v.Size())
 }
 
-// attractFree is where an illustration goes in a window of size s: the
-// room between the title band and the caption above the invitation, less
-// a margin, and its top left corner. Layout sets the bands by the same
-// measures.
-func attractFree(title, subtitle string, s fyne.Size) (fyne.Position, fyne.Size) {
-	pad := theme.Padding() * 3
-	unit := min(s.Width, s.Height*4/3) / 1024 // 1 at 1024×768
-	width := s.Width - 2*pad
-	bold := fyne.TextStyle{Bold: true}
-	height := func(text string, style fyne.TextStyle, size float32) float32 {
-		return fyne.MeasureText(text, fitSize(text, style, size, width), style).Height
-	}
-	top := height(title, bold, max(theme.TextSize()*2, 34*unit)) +
-		height(subtitle, fyne.TextStyle{}, max(theme.TextSize()*1.3, 24*unit)) + 2*pad
-	// Above the invitation's band and the caption's line (at its full
-	// size; a long caption is set smaller), as Layout places them.
-	band := height(lang.L("Touch to start"), bold, max(theme.TextSize()*3, 64*unit)) + 2*pad
-	caption := fyne.MeasureText("Ảg", max(theme.TextSize(), 18*unit), fyne.TextStyle{}).Height + pad
-	bottom := s.Height - band - caption
-	return fyne.NewPos(pad, top+pad), fyne.NewSize(max(width, 1), max(bottom-top-pad, 1))
-}
-
 func (v *attractView) layoutPicture(s fyne.Size) {
 	if s.Width <= 0 {
 		return
 	}
+	size := coverSize(s, v.picW, v.picH)
 	f := v.frac
 	if v.reverse {
 		f = 1 - f
 	}
-	if v.whole {
-		// Whole, drifting within whatever margin it leaves.
-		at, area := attractFree(v.title, v.subtitle, s)
-		size := wholeSize(area, v.picW, v.picH)
-		dx, dy := area.Width-size.Width, area.Height-size.Height
-		tx, ty := min(dx, s.Width*attractTravel), min(dy, s.Height*attractTravel/2)
-		v.img.Resize(size)
-		v.img.Move(fyne.NewPos(at.X+(dx-tx)/2+tx*f, at.Y+(dy-ty)/2+ty*f))
-		return
-	}
-	size := coverSize(s, v.picW, v.picH)
 	// Left to right (or back) around the centre, with a gentle rise.
 	dx, dy := size.Width-s.Width, size.Height-s.Height
 	tx, ty := min(dx, s.Width*attractTravel), min(dy, s.Height*attractTravel/2)
@@ -507,6 +456,7 @@ func (r *attractRenderer) Layout(s fyne.Size) {
 	width := s.Width - 2*pad
 
 	v.bg.Resize(s)
+	v.layoutPicture(s)
 
 	fit(v.titleText, max(theme.TextSize()*2, 34*unit), width)
 	fit(v.subText, max(theme.TextSize()*1.3, 24*unit), width)
@@ -527,7 +477,6 @@ func (r *attractRenderer) Layout(s fyne.Size) {
 	v.rule.Resize(fyne.NewSize(s.Width, ruleH))
 	v.invite.Move(fyne.NewPos(pad, s.Height-bandH+pad))
 	v.invite.Resize(fyne.NewSize(width, ih))
-	v.layoutPicture(s)
 
 	fitCut(v.caption, v.captionText, max(theme.TextSize(), 18*unit), width-pad)
 	ch := v.caption.MinSize().Height
@@ -565,13 +514,8 @@ func fitCut(t *canvas.Text, text string, size, width float32) {
 // fit sets a text's size, made smaller until it fits width (titles are
 // never cut off).
 func fit(t *canvas.Text, size, width float32) {
-	t.TextSize = fitSize(t.Text, t.TextStyle, size, width)
-}
-
-// fitSize is size, made smaller until text fits width.
-func fitSize(text string, style fyne.TextStyle, size, width float32) float32 {
-	for size > 10 && fyne.MeasureText(text, size, style).Width > width {
-		size *= 0.92
+	t.TextSize = size
+	for t.TextSize > 10 && fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width > width {
+		t.TextSize *= 0.92
 	}
-	return size
 }
