@@ -16,9 +16,12 @@
 //     being spoken.
 //   - Player is the state machine of one track (Idle, Loading, Ready,
 //     Playing, Paused, Ended, Failed) for the UI goroutine.
-//   - Output is where the samples go: SpeakerOutput (the sound card, via
-//     beep/speaker), SilentOutput (no sound, paced by a Clock), or a fake in
-//     tests. Clock is the wall clock (SystemClock) or a FakeClock.
+//   - Output is where the samples go: SpeakerOutput (the sound card: on
+//     Linux ALSA, through package platform/alsa, topped up five times a
+//     second without blocking by one goroutine that waits, doing nothing,
+//     while the device is suspended; on Windows beep/speaker), SilentOutput
+//     (no sound, paced by a Clock), or a fake in tests. Clock is the wall
+//     clock (SystemClock) or a FakeClock.
 //
 // # Never block the UI, never run when idle
 //
@@ -34,7 +37,7 @@
 // The Player wraps the decoder in a streamer that counts the samples the
 // output pulls, and reads the count under the output's lock: the position is
 // exact to the sample, and survives pauses and seeks. On a sound card a few
-// hundred milliseconds (the speaker's buffer) are still to be heard when a
+// hundred milliseconds (what the device holds) are still to be heard when a
 // sample is counted: Tick takes the caption at the count less the output's
 // latency, so a sentence lights up when it is heard. In silent mode the
 // output pulls samples at the clock's pace, so the same count is clock

@@ -9,7 +9,7 @@ import (
 
 // Output is where a Player sends its samples: the sound card (SpeakerOutput),
 // or the clock when there is none (SilentOutput), or a fake in tests. Its
-// methods mirror package beep/speaker.
+// methods mirror package beep/speaker's.
 //
 // The Player calls Init (from a background goroutine; it may block while a
 // device opens) with the sample rate of the track before Play. Everything

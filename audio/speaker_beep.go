@@ -1,7 +1,8 @@
+//go:build !linux
+
 package audio
 
 import (
-	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -26,12 +27,9 @@ const SpeakerRate beep.SampleRate = 44100
 // (Player.Tick: a sentence lights up when it is heard).
 const speakerBuffer = 400 * time.Millisecond
 
-// ErrNoSoundDevice wraps the reason no sound device could be used.
-var ErrNoSoundDevice = errors.New("no sound device")
-
-// Speaker is the Output over github.com/gopxl/beep/v2/speaker, the PC's
-// sound device. There is one per process (the beep speaker is global); get
-// it with SpeakerOutput.
+// Speaker is the Output over github.com/gopxl/beep/v2/speaker (oto), the
+// PC's sound device on Windows. There is one per process (the beep speaker
+// is global); get it with SpeakerOutput.
 type Speaker struct {
 	once    sync.Once
 	opened  atomic.Bool // once has run
@@ -40,13 +38,6 @@ type Speaker struct {
 	mu   sync.Mutex
 	rate beep.SampleRate // rate of the streamers given to Play
 }
-
-var theSpeaker Speaker
-
-// SpeakerOutput returns the process's sound-device Output. The device is
-// opened by the first Init (or Available), at SpeakerRate, and never
-// closed; between tracks it is suspended, so it costs nothing.
-func SpeakerOutput() *Speaker { return &theSpeaker }
 
 // open initialises the beep speaker once. speaker.Init succeeds even when no
 // device can be opened (playback would then never advance); the failure only

@@ -27,7 +27,7 @@ func waitWhilePlaying(t *testing.T, p *Player) {
 }
 
 // TestSpeakerNullDevice plays real decoded audio through the real speaker
-// (beep/speaker over ALSA) on the null device that TestMain configured.
+// (ALSA) on the null device that TestMain configured.
 func TestSpeakerNullDevice(t *testing.T) {
 	out := SpeakerOutput()
 	if !out.Available() {
@@ -80,8 +80,9 @@ func TestSpeakerNullDevice(t *testing.T) {
 
 // TestSpeakerWithoutDevice runs TestSpeakerWithoutDeviceChild in a child
 // process whose ALSA default device is a sound card that does not exist, as
-// on a PC without one: speaker.Init succeeds there, so only the Resume check
-// reveals the missing device, and the Player must go on in silent mode.
+// on a PC without one: the speaker must say it is not available (on
+// Windows, beep's speaker.Init succeeds there and only the Resume check
+// reveals the missing device), and the Player must go on in silent mode.
 func TestSpeakerWithoutDevice(t *testing.T) {
 	if os.Getenv("TRIENLAM_AUDIO_CHILD") != "" {
 		t.Skip("in the child")
