@@ -45,8 +45,10 @@ test_packages+=(openbox)
 # platform/richclip's test puts HTML on a real X clipboard with xclip.
 test_packages+=(xclip)
 # scripts/bench/cpu.sh plays narration into a PulseAudio null sink, in real
-# time (ALSA's own null device plays faster than real time).
-test_packages+=(pulseaudio libasound2-plugins)
+# time (ALSA's own null device plays faster than real time); the audio
+# tests play into one and record it with parec (pulseaudio-utils) to check
+# what was heard.
+test_packages+=(pulseaudio pulseaudio-utils libasound2-plugins)
 # The media tests run the helper (libmpv2, its run-time library) on clips
 # they make with ffmpeg.
 test_packages+=(libmpv2 ffmpeg)
