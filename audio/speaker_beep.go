@@ -66,18 +66,9 @@ func (s *Speaker) open() error {
 	return s.initErr
 }
 
-// Available opens the device if that has not been tried yet (this may take a
-// moment) and reports whether it works.
-func (s *Speaker) Available() bool { return s.open() == nil }
-
-// Err returns why the device cannot be used, nil when it can (or has not
-// been tried yet).
-func (s *Speaker) Err() error {
-	if !s.opened.Load() {
-		return nil
-	}
-	return s.initErr
-}
+// lostErr is why a device that opened can no longer be used: beep's
+// speaker only says so in Resume's error.
+func (s *Speaker) lostErr() error { return nil }
 
 // Init opens the device (once) and sets the rate of the streamers that
 // follow.
