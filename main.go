@@ -19,6 +19,7 @@ import (
 	"trienlam/internal/cli"
 	"trienlam/platform/glcheck"
 	"trienlam/platform/single"
+	"trienlam/platform/touchtap"
 	"trienlam/screens"
 )
 
@@ -69,6 +70,7 @@ func main() {
 			Release: true, Migrations: map[string]bool{"fyneDo": true}})
 		return screens.Run(app.NewWithID(appID), screens.Options{PackPath: o.PackPath, Kiosk: o.Kiosk, Presenter: o.Presenter,
 			MissingStart: o.MissingStart,
+			WindowHook:   touchtap.Hook(),
 			NoWindow: func() int {
 				glcheck.Report(glcheck.WindowFailed(), os.Stderr)
 				return cli.ExitFailure

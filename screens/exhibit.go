@@ -24,10 +24,12 @@ import (
 // and the routing of keys.
 type Exhibit struct {
 	// --- What is shown ---
-	app      fyne.App
-	win      fyne.Window
-	pack     *exhibit.Pack
-	problems []exhibit.Problem
+	app fyne.App
+	win fyne.Window
+	// windowHook is Options.WindowHook: nil in tests.
+	windowHook fyne.CanvasObject
+	pack       *exhibit.Pack
+	problems   []exhibit.Problem
 	// notes are what went wrong while the exhibit ran, for staff
 	// (staffnotes.go).
 	notes []staffNote

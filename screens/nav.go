@@ -40,6 +40,11 @@ func (e *Exhibit) show(s screen, push bool) {
 	if e.kiosk != nil {
 		content = e.kiosk.wrap(content)
 	}
+	if e.windowHook != nil {
+		// In a container of its own: hallLayout sizes the rest to the
+		// window, the hook stays a pixel.
+		content = container.NewStack(content, container.NewWithoutLayout(e.windowHook))
+	}
 	e.win.SetContent(container.New(&hallLayout{e: e}, content))
 	s.shown()
 	e.logScreen("")

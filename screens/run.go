@@ -39,6 +39,10 @@ type Options struct {
 	// the running window: files handed over by a later start (a double
 	// click on a .trienlam file) are passed to it, from any goroutine.
 	Handoff func(open func(path string))
+	// WindowHook, when set, is an invisible object put in the window's
+	// content on every screen, for platform glue that must be drawn to
+	// reach the window (platform/touchtap).
+	WindowHook fyne.CanvasObject
 	// NoWindow, when set, is called when the driver could not make the
 	// window (no OpenGL driver, for one; Fyne only logs it and would run
 	// on with no window): it explains why and returns the exit code.
@@ -91,6 +95,7 @@ func Run(a fyne.App, opts Options) int {
 	}
 	e := newExhibit(a, w, pack, problems)
 	e.firstCover = cover
+	e.windowHook = opts.WindowHook
 	e.show(e.home(), false)
 	if unopened != nil {
 		// Said on the home screen too, where staff look first, and in
