@@ -129,18 +129,6 @@ func pulseServer(t *testing.T) (alsaConf, recording string, stopRecording func()
 	return alsaConf, recording, stopRecording, server
 }
 
-// runChild runs test name of this package in a child process with env.
-func runChild(t *testing.T, name string, env ...string) string {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.v")
-	cmd.Env = append(os.Environ(), env...)
-	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "--- PASS: "+name) {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-	return string(out)
-}
-
 // TestSpeakerPauseLosesNothing plays the chirp through the real Speaker
 // (ALSA) into a PulseAudio server, pausing it for 400 ms a second in, and
 // checks the recording of what was heard: the chirp whole, in order, and a

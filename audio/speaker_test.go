@@ -91,13 +91,21 @@ func TestSpeakerWithoutDevice(t *testing.T) {
 	if err := os.WriteFile(conf, []byte("pcm.!default { type hw card 97 }\npcm.card97 { type hw card 97 }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSpeakerWithoutDeviceChild$", "-test.v")
-	cmd.Env = append(os.Environ(), "TRIENLAM_AUDIO_CHILD=nodevice", "ALSA_CONFIG_PATH="+conf)
+	out := runChild(t, "TestSpeakerWithoutDeviceChild", "TRIENLAM_AUDIO_CHILD=nodevice", "ALSA_CONFIG_PATH="+conf)
+	t.Logf("child:\n%s", out)
+}
+
+// runChild runs test name of this package in a child process with env
+// added, and fails unless it passes; it returns the child's output.
+func runChild(t *testing.T, name string, env ...string) string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.v")
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "--- PASS: TestSpeakerWithoutDeviceChild") {
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+name) {
 		t.Fatalf("child: %v\n%s", err, out)
 	}
-	t.Logf("child:\n%s", out)
+	return string(out)
 }
 
 func TestSpeakerWithoutDeviceChild(t *testing.T) {
