@@ -220,7 +220,9 @@ median() {
 # (cold or warm), printing its summary.
 measure_set() {
 	CACHE_MODE=$1
-	WARM_CACHE=$OUT/warm-cache
+	# Absolute: Go's os.UserCacheDir (Fyne's index of the system fonts,
+	# the instance lock) refuses a relative XDG_CACHE_HOME.
+	WARM_CACHE=$PWD/$OUT/warm-cache
 	rm -rf "$WARM_CACHE"
 	echo
 	echo "== $CACHE_MODE caches =="
