@@ -66,7 +66,7 @@ func main() {
 		// metadata is set here. The UI is only touched from Fyne's own
 		// callbacks, which is what the fyneDo threading model asks.
 		app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Trienlam", Version: cli.Version,
-			Icon:    fyne.NewStaticResource("icon.png", assets.Icon),
+			Icon:    fyne.NewStaticResource("icon.png", assets.WindowIcon),
 			Release: true, Migrations: map[string]bool{"fyneDo": true}})
 		return screens.Run(app.NewWithID(appID), screens.Options{PackPath: o.PackPath, Kiosk: o.Kiosk, Presenter: o.Presenter,
 			MissingStart: o.MissingStart,

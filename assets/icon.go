@@ -4,9 +4,15 @@ import _ "embed" // for the icon
 
 //go:generate go run ../cmd/icongen -root ..
 
-// Icon is Trienlam's application icon, 512×512 PNG: the exhibit's emblem
-// (a deep red rounded square, a gold ring, a bold gold "80"), drawn by
-// cmd/icongen. The packaging sizes and the Windows .ico are made with it.
+// The application icon, assets/icon.png (512×512: the exhibit's emblem, a
+// deep red rounded square, a gold ring, a bold gold "80"), is drawn by
+// cmd/icongen, with the packaging sizes and the Windows .ico; FyneApp.toml
+// and the installers use it.
+
+// WindowIcon is the same emblem drawn at 128×128, the icon the program
+// gives its window (the app metadata's icon): a taskbar or a window
+// switcher shows it no larger, and decoding and sending the 512-pixel one
+// to the display cost every start ~40 ms (bench/startup.sh).
 //
-//go:embed icon.png
-var Icon []byte
+//go:embed window-icon.png
+var WindowIcon []byte

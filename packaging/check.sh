@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 say "icons are up to date (go generate ./assets)"
 "$GO" run ./cmd/icongen -root "$tmp/icons"
-for f in assets/icon.png packaging/icons/*.png packaging/windows/trienlam.ico packaging/windows/welcome.bmp; do
+for f in assets/icon.png assets/window-icon.png packaging/icons/*.png packaging/windows/trienlam.ico packaging/windows/welcome.bmp; do
 	cmp -s "$f" "$tmp/icons/$f" || die "$f differs from what cmd/icongen draws: run 'go generate ./assets' and commit"
 done
 

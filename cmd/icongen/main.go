@@ -7,6 +7,7 @@
 // It writes, relative to -root (the repository):
 //
 //	assets/icon.png                        512×512, the app icon (FyneApp.toml)
+//	assets/window-icon.png                 128×128, the window's own icon
 //	packaging/icons/icon-N.png             N = 16, 24, 32, 48, 64, 128, 256
 //	packaging/windows/trienlam.ico         16…256 for Windows (installer, exe)
 //	packaging/windows/welcome.bmp          164×314, the installer's welcome and
@@ -41,6 +42,12 @@ var (
 	red  = color.NRGBA{0xA5, 0x1C, 0x1C, 0xFF}
 	gold = color.NRGBA{0xD9, 0xB4, 0x4A, 0xFF}
 )
+
+// windowIconSize is the size of the icon the program gives its window
+// (assets.WindowIcon): what a taskbar or a window switcher shows, at most
+// 128 pixels. Every start decodes it and sends it to the display; the
+// 512-pixel one cost a start ~40 ms (bench/startup.sh).
+const windowIconSize = 128
 
 // pngSizes are the packaging PNGs; icoSizes the sizes in the Windows icon
 // (256 is stored as PNG inside the .ico, the rest as 32-bit bitmaps).
@@ -79,6 +86,13 @@ func run(root string) error {
 		return err
 	}
 	if err := write("assets/icon.png", big); err != nil {
+		return err
+	}
+	small, err := encodePNG(Draw(windowIconSize, digits))
+	if err != nil {
+		return err
+	}
+	if err := write("assets/window-icon.png", small); err != nil {
 		return err
 	}
 	for _, n := range pngSizes {
