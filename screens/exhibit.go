@@ -76,6 +76,10 @@ type Exhibit struct {
 	// firstCover is the home screen's cover decoded while the window was
 	// made (Run); the home takes it once.
 	firstCover *decodedCover
+	// keptCovers keeps the home's cover as decoded for a width, so that
+	// later starts read it rather than decode it (Run sets it to a folder
+	// in the user's cache folder; by default nothing is kept).
+	keptCovers photos.Kept
 	// visits is the local visitor log (no personal data); nil when it
 	// could not be opened, which never stops the exhibit.
 	visits *visitlog.Log

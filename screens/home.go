@@ -210,7 +210,7 @@ func (c *coverRow) decode(w float32) bool {
 	if c.decoded != nil && px <= c.decodedW {
 		return true
 	}
-	dc, err := decodeCover(c.e.pack.FS, c.path, px)
+	dc, err := decodeCover(c.e.keptCovers, c.e.pack.FS, c.path, px)
 	if err != nil {
 		fyne.LogError("cover "+c.path, err)
 		c.failed = true
@@ -267,10 +267,11 @@ type decodedCover struct {
 }
 
 // decodeCover decodes the cover at path for a width of at least px pixels,
-// rounded up to coverStep.
-func decodeCover(fsys fs.FS, path string, px int) (*decodedCover, error) {
+// rounded up to coverStep, or reads it from kept when it was decoded so
+// before.
+func decodeCover(kept photos.Kept, fsys fs.FS, path string, px int) (*decodedCover, error) {
 	want := (px + coverStep - 1) / coverStep * coverStep
-	im, err := photos.Load(fsys, path, want, 0)
+	im, err := kept.Load(fsys, path, want, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -50,6 +50,15 @@ func (e *Exhibit) startKiosk() {
 	if e.kiosk != nil {
 		return
 	}
+	e.enterKiosk()
+	e.goHome()
+}
+
+// enterKiosk puts the exhibit in kiosk mode without showing a screen: the
+// window goes full screen and the idle timer starts; the next screen
+// shown is wrapped in the kiosk's layers. A start in kiosk mode enters it
+// before the window is shown, so that its first frame is the kiosk's home.
+func (e *Exhibit) enterKiosk() {
 	k := &kioskMode{e: e, lock: kiosk.NewLock(e.clock)}
 	e.kiosk = k
 	idleAfter := e.prefs.IdleAfter()
@@ -69,7 +78,6 @@ func (e *Exhibit) startKiosk() {
 	k.awake = e.inhibit(lang.L("Kiosk"))
 	k.textStep = e.prefs.TextStep()
 	k.freshVisitor()
-	e.goHome()
 	k.idle.Start()
 	e.visitStart()
 }

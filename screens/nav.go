@@ -36,7 +36,14 @@ func (e *Exhibit) show(s screen, push bool) {
 	}
 	e.current = s
 	e.win.Canvas().Unfocus()
-	content := s.content()
+	e.setContent(s.content())
+	s.shown()
+	e.logScreen("")
+}
+
+// setContent puts a screen's content in the window: under the kiosk's
+// layers in kiosk mode, beside the window hook, sized by hallLayout.
+func (e *Exhibit) setContent(content fyne.CanvasObject) {
 	if e.kiosk != nil {
 		content = e.kiosk.wrap(content)
 	}
@@ -46,8 +53,6 @@ func (e *Exhibit) show(s screen, push bool) {
 		content = container.NewStack(content, container.NewWithoutLayout(e.windowHook))
 	}
 	e.win.SetContent(container.New(&hallLayout{e: e}, content))
-	s.shown()
-	e.logScreen("")
 }
 
 // back returns to the previous screen, or home.

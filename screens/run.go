@@ -13,6 +13,7 @@ import (
 	"trienlam/assets"
 	"trienlam/internal/exhibit"
 	"trienlam/internal/kiosk"
+	"trienlam/internal/photos"
 	"trienlam/internal/visitlog"
 	"trienlam/platform/memtrim"
 )
@@ -71,7 +72,7 @@ func Run(a fyne.App, opts Options) int {
 	}
 	// The window is made (loading the OpenGL driver, ~400 ms in software
 	// OpenGL) while another core prepares the first screen's fonts and
-	// cover: the first frame comes sooner (bench/startup.sh).
+	// cover, and its first frame is the home (showFirst; bench/startup.sh).
 	coverPx := int(firstWindow.Width * coverShare) // at scale 1
 	prefs := NewPrefs(a)
 	fullAtStart, kioskAtStart := prefs.FullScreen(), opts.Kiosk || prefs.KioskAtStart()
@@ -83,20 +84,11 @@ func Run(a fyne.App, opts Options) int {
 		// full screen last time (0 the first time: decoded on show).
 		coverPx = prefs.FullScreenCoverWidth()
 	}
-	firstReady := prepareFirstScreen(pack, coverPx)
-	w.Show()
-	cover := firstReady()
-	if !windowMade(w) {
-		if opts.NoWindow != nil {
-			return opts.NoWindow()
-		}
-		fmt.Fprintln(os.Stderr, "trienlam: the window could not be made")
-		return 1
-	}
 	e := newExhibit(a, w, pack, problems)
-	e.firstCover = cover
 	e.windowHook = opts.WindowHook
-	e.show(e.home(), false)
+	if dir, err := os.UserCacheDir(); err == nil {
+		e.keptCovers = photos.Kept{Dir: filepath.Join(dir, "trienlam", "pictures")}
+	}
 	if unopened != nil {
 		// Said on the home screen too, where staff look first, and in
 		// kiosk mode, where no dialog is shown to visitors.
@@ -118,25 +110,40 @@ func Run(a fyne.App, opts Options) int {
 			fyne.LogError("visitor log", err)
 		}
 	}
-	// A day of visitors leaves the heaps full of freed memory: give it
-	// back whenever the screen goes still (bench/soak.sh).
-	memtrim.Start()
 	// The kiosk-day soak's hooks (scripts/bench/soak.sh, its kiosk day).
 	e.idleOverride = kiosk.IdleOverride()
-	if f := os.Getenv(kiosk.EnvStatsFile); f != "" {
-		stop := make(chan struct{})
-		defer close(stop)
-		go kiosk.WriteStats(f, 5*time.Second, stop)
-	}
-	switch {
-	case kioskAtStart:
-		e.startKiosk()
+	if kioskAtStart {
+		// Before the window shows, so that its first frame is the
+		// kiosk's home.
+		e.enterKiosk()
 		if !fullAtStart {
 			// Leaving kiosk mode returns to the window it would
 			// have started in.
 			e.kiosk.windowSize, e.kiosk.startedFull = firstWindow, false
 		}
-	case opts.Presenter:
+	}
+	// A presenter start shows its slides first: the home is built
+	// after the window is shown, not drawn in its first frame.
+	presenterAtStart := opts.Presenter && !kioskAtStart
+	first := e.showFirst(coverPx, !presenterAtStart)
+	w.Show()
+	first.fill()
+	if !windowMade(w) {
+		if opts.NoWindow != nil {
+			return opts.NoWindow()
+		}
+		fmt.Fprintln(os.Stderr, "trienlam: the window could not be made")
+		return 1
+	}
+	// A day of visitors leaves the heaps full of freed memory: give it
+	// back whenever the screen goes still (bench/soak.sh).
+	memtrim.Start()
+	if f := os.Getenv(kiosk.EnvStatsFile); f != "" {
+		stop := make(chan struct{})
+		defer close(stop)
+		go kiosk.WriteStats(f, 5*time.Second, stop)
+	}
+	if presenterAtStart {
 		e.startPresenter()
 	}
 	e.acceptDrops()

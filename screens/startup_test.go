@@ -3,6 +3,8 @@ package screens
 import (
 	"image"
 	"math"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +12,7 @@ import (
 
 	"trienlam/assets"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/photos"
 )
 
 func TestFirstScreenCoverIsDecodedInTheBackground(t *testing.T) {
@@ -19,7 +22,7 @@ func TestFirstScreenCoverIsDecodedInTheBackground(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 410 pixels: two fifths of the 1024-wide first window.
-	c := prepareFirstScreen(p, 410)()
+	c := prepareFirstScreen(p, photos.Kept{}, 410)()
 	if c == nil {
 		t.Fatal("no cover decoded")
 	}
@@ -29,7 +32,7 @@ func TestFirstScreenCoverIsDecodedInTheBackground(t *testing.T) {
 	if w := c.img.Bounds().Dx(); w != 512 {
 		t.Errorf("cover decoded %d px wide, want 512", w)
 	}
-	if c := prepareFirstScreen(p, 0)(); c != nil {
+	if c := prepareFirstScreen(p, photos.Kept{}, 0)(); c != nil {
 		t.Errorf("a cover was decoded with no width to decode for (full screen)")
 	}
 }
@@ -104,7 +107,7 @@ func TestFullScreenStartDecodesTheCoverForLastTimesWidth(t *testing.T) {
 	}
 
 	// The next start decodes for it beside the window; the home keeps it.
-	early := prepareFirstScreen(p, px)()
+	early := prepareFirstScreen(p, photos.Kept{}, px)()
 	if early == nil {
 		t.Fatal("no cover decoded at start for the remembered width")
 	}
@@ -141,6 +144,146 @@ func TestFullScreenCoverWidthIsBounded(t *testing.T) {
 		a.Preferences().SetInt(prefFullCoverPx, stored)
 		if got := prefs.FullScreenCoverWidth(); got != want {
 			t.Errorf("stored %d: width %d, want %d", stored, got, want)
+		}
+	}
+}
+
+// firstIn returns the firstScreen in win's content.
+func firstIn(t *testing.T, win fyne.Window) *firstScreen {
+	t.Helper()
+	found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			return false
+		}
+		_, ok = c.Layout.(*firstScreen)
+		return ok
+	})
+	if len(found) != 1 {
+		t.Fatalf("%d first screens in the window, want 1", len(found))
+	}
+	return found[0].(*fyne.Container).Layout.(*firstScreen)
+}
+
+// The window's first frame is the home: armed, the first screen builds it
+// the first time the window asks its content's size (as Fyne does while
+// making the window, before painting), with the cover decoded beside it.
+func TestFirstScreenBuildsTheHomeWhenTheWindowAsksItsSize(t *testing.T) {
+	a := test.NewTempApp(t)
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	win.Resize(firstWindow)
+	e := newExhibit(a, win, p, nil)
+	e.inhibit = noInhibit
+	first := e.showFirst(410, true)
+	if _, ok := e.current.(*homeScreen); !ok {
+		t.Fatalf("the current screen is %T, want the home", e.current)
+	}
+	box := firstIn(t, win).box
+	if len(box.Objects) != 0 {
+		t.Fatalf("the home was built before the window asked for it")
+	}
+	if min := win.Canvas().Content().MinSize(); min.Width <= 0 || min.Height <= 0 {
+		t.Fatalf("the content asks for %v once the home is in it", min)
+	}
+	if len(box.Objects) != 1 || box.Objects[0] != e.home().built {
+		t.Fatalf("asking the size did not put the home in the first screen: %d objects", len(box.Objects))
+	}
+	home := box.Objects[0]
+	first.fill()
+	if len(box.Objects) != 1 || box.Objects[0] != home {
+		t.Errorf("fill built the home a second time")
+	}
+	if home.Size() != box.Size() || box.Size().Width <= 0 {
+		t.Errorf("the home is %v in a %v first screen", home.Size(), box.Size())
+	}
+	if txt := renderedText(win.Content()); !strings.Contains(txt, p.Title) && !strings.Contains(txt, "Chi bộ Chí Kiên") {
+		t.Errorf("the window does not show the home's title")
+	}
+	if row := theCoverRow(t, win); row.decoded == nil || e.firstCover != nil {
+		t.Errorf("the home did not take the cover decoded beside the window (decoded %v, left %v)", row.decoded != nil, e.firstCover != nil)
+	}
+}
+
+// Not armed (a start that shows the presenter first), asking the size
+// builds nothing: only fill does.
+func TestUnarmedFirstScreenWaitsForFill(t *testing.T) {
+	a := test.NewTempApp(t)
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	win.Resize(firstWindow)
+	e := newExhibit(a, win, p, nil)
+	e.inhibit = noInhibit
+	first := e.showFirst(0, false)
+	win.Canvas().Content().MinSize()
+	box := firstIn(t, win).box
+	if len(box.Objects) != 0 {
+		t.Fatalf("an unarmed first screen built the home when asked its size")
+	}
+	first.fill()
+	if len(box.Objects) != 1 || box.Objects[0] != e.home().built {
+		t.Fatalf("fill did not build the home")
+	}
+}
+
+// A start in kiosk mode enters it before the window shows: the first
+// screen is the kiosk's home, with the staff button and no settings.
+func TestKioskStartsWithTheKiosksHome(t *testing.T) {
+	a := test.NewTempApp(t)
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	win.Resize(firstWindow)
+	e := newExhibit(a, win, p, nil)
+	e.inhibit = noInhibit
+	e.enterKiosk()
+	t.Cleanup(e.kiosk.idle.Stop)
+	if !win.FullScreen() {
+		t.Errorf("kiosk mode did not make the window full screen")
+	}
+	e.showFirst(0, true).fill()
+	txt := renderedText(win.Content())
+	if !strings.Contains(txt, "Dành cho cán bộ") {
+		t.Errorf("the kiosk's first screen has no staff button: %q", txt)
+	}
+	if strings.Contains(txt, "Cài đặt") || strings.Contains(txt, "Trình chiếu (F5)") {
+		t.Errorf("the kiosk's first screen shows the staff's home (settings or presenter): %q", txt)
+	}
+}
+
+// The cover decoded for the first screen is kept: the next start reads it
+// instead of decoding it again.
+func TestFirstScreenKeepsTheCover(t *testing.T) {
+	a := test.NewTempApp(t)
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for start := 1; start <= 2; start++ {
+		win := test.NewWindow(nil)
+		win.Resize(firstWindow)
+		e := newExhibit(a, win, p, nil)
+		e.inhibit = noInhibit
+		e.keptCovers = photos.Kept{Dir: dir}
+		e.showFirst(410, true).fill()
+		if row := theCoverRow(t, win); row.decoded == nil || row.decoded.Bounds().Dx() != 512 {
+			t.Fatalf("start %d: cover %v, want it decoded 512 px wide", start, row.decoded)
+		}
+		win.Close()
+		if kept, _ := filepath.Glob(filepath.Join(dir, "*.pic")); len(kept) != 1 {
+			t.Fatalf("start %d: %d kept covers, want 1", start, len(kept))
 		}
 	}
 }

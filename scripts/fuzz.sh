@@ -19,6 +19,7 @@ targets=(
 	"./audio/captions FuzzParse"             # WebVTT captions
 	"./audio FuzzCheckAudio"                 # recordings, as validate decodes them
 	"./internal/photos FuzzInspect"          # photo headers with EXIF
+	"./internal/photos FuzzDecodeKept"       # pictures kept in the cache folder
 )
 # Go's fuzzing coordinator (before Go 1.27; this is 1.26) can fail a run
 # with a bare "context deadline exceeded" as -fuzztime ends, a race in

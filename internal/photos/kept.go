@@ -1,0 +1,191 @@
+package photos
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Kept is a folder of pictures kept as Load decoded and scaled them, so
+// that a picture shown at every start — the pack's cover, on the first
+// screen — is decoded once, not at every start: reading it back costs
+// well under a millisecond where decoding and scaling the built-in cover
+// cost ~90 ms of CPU (bench/startup.sh). Its files are the program's own,
+// in the user's cache folder; one that cannot be read is decoded again and
+// replaced.
+type Kept struct {
+	// Dir is the folder; "" keeps nothing.
+	Dir string
+	// Max is how many pictures the folder holds; the least recently
+	// written go first. 0 means keptMax.
+	Max int
+}
+
+// keptMax is how many pictures a Kept holds by default: a few packs'
+// covers, each at a few window sizes.
+const keptMax = 12
+
+// keptMagic starts every kept file; the version is in it.
+const keptMagic = "TRLPIC1\n"
+
+// keptHeader is the magic, then the width and height (uint32, big endian);
+// the RGBA pixels, row by row, follow.
+const keptHeader = len(keptMagic) + 8
+
+// Load returns the picture at path in fsys as Load(fsys, path, maxW, maxH)
+// does, read from the folder when it holds it (the same file bytes scaled
+// for the same bounds), decoded and put in the folder when not. A folder
+// that cannot be written keeps nothing and costs only the decode.
+func (k Kept) Load(fsys fs.FS, path string, maxW, maxH int) (image.Image, error) {
+	if k.Dir == "" {
+		return Load(fsys, path, maxW, maxH)
+	}
+	sum, err := fileSum(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	name := filepath.Join(k.Dir, fmt.Sprintf("%s-%dx%d.pic", sum, max(maxW, 0), max(maxH, 0)))
+	if img, err := readKept(name, maxW, maxH); err == nil {
+		return img, nil
+	}
+	img, err := Load(fsys, path, maxW, maxH)
+	if err != nil {
+		return nil, err
+	}
+	if rgba, ok := img.(*image.RGBA); ok {
+		// Not kept is only slower next time.
+		_ = k.write(name, rgba)
+	}
+	return img, nil
+}
+
+// fileSum names a file by its bytes: a pack replaced by a new one with the
+// same paths keeps nothing of the old.
+func fileSum(fsys fs.FS, path string) (string, error) {
+	f, err := fsys.Open(path)
+	if err != nil {
+		return "", fileError(path, err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fileError(path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+}
+
+// errKept says a kept file is not one this program wrote.
+var errKept = errors.New("not a kept picture")
+
+// readKept reads a kept file, refusing one whose header does not fit
+// maxW×maxH (<= 0: no limit, but never more than MaxDecodeBytes of pixels)
+// or whose size does not match its header, before allocating anything.
+func readKept(name string, maxW, maxH int) (*image.RGBA, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return decodeKept(f, st.Size(), maxW, maxH)
+}
+
+// decodeKept reads a kept picture of size bytes from r.
+func decodeKept(r io.Reader, size int64, maxW, maxH int) (*image.RGBA, error) {
+	var head [keptHeader]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil || !bytes.Equal(head[:len(keptMagic)], []byte(keptMagic)) {
+		return nil, errKept
+	}
+	w := int64(binary.BigEndian.Uint32(head[len(keptMagic):]))
+	h := int64(binary.BigEndian.Uint32(head[len(keptMagic)+4:]))
+	if w < 1 || h < 1 || (maxW > 0 && w > int64(maxW)) || (maxH > 0 && h > int64(maxH)) ||
+		w*h*4 > MaxDecodeBytes || size != int64(keptHeader)+w*h*4 {
+		return nil, errKept
+	}
+	img := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
+	if _, err := io.ReadFull(r, img.Pix); err != nil {
+		return nil, errKept
+	}
+	return img, nil
+}
+
+// write puts img in the folder under name (through a temporary file, so
+// that a reader never sees half of it), then lets the folder hold at most
+// Max pictures.
+func (k Kept) write(name string, img *image.RGBA) error {
+	if err := os.MkdirAll(k.Dir, 0o700); err != nil {
+		return err
+	}
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	buf := make([]byte, keptHeader, keptHeader+w*h*4)
+	copy(buf, keptMagic)
+	binary.BigEndian.PutUint32(buf[len(keptMagic):], uint32(w))
+	binary.BigEndian.PutUint32(buf[len(keptMagic)+4:], uint32(h))
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		i := img.PixOffset(b.Min.X, y)
+		buf = append(buf, img.Pix[i:i+w*4]...)
+	}
+	tmp, err := os.CreateTemp(k.Dir, "new-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(buf)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	k.trim()
+	return nil
+}
+
+// trim removes the least recently written pictures beyond Max.
+func (k Kept) trim() {
+	limit := k.Max
+	if limit <= 0 {
+		limit = keptMax
+	}
+	entries, err := os.ReadDir(k.Dir)
+	if err != nil {
+		return
+	}
+	type kept struct {
+		name string
+		mod  int64
+	}
+	var pics []kept
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".pic") {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			pics = append(pics, kept{e.Name(), info.ModTime().UnixNano()})
+		}
+	}
+	if len(pics) <= limit {
+		return
+	}
+	sort.Slice(pics, func(i, j int) bool { return pics[i].mod > pics[j].mod })
+	for _, p := range pics[limit:] {
+		os.Remove(filepath.Join(k.Dir, p.name))
+	}
+}
