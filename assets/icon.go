@@ -10,9 +10,11 @@ import _ "embed" // for the icon
 // and the installers use it.
 
 // WindowIcon is the same emblem drawn at 128×128, the icon the program
-// gives its window (the app metadata's icon): a taskbar or a window
-// switcher shows it no larger, and decoding and sending the 512-pixel one
-// to the display cost every start ~40 ms (bench/startup.sh).
+// gives its window (the app metadata's icon): taskbars and window
+// switchers show 16–64 pixels, 128 on a screen at twice the density, and
+// decoding and sending the 512-pixel one to the display cost every start
+// ~40 ms (bench/startup.sh). The installed launchers use the packaging
+// sizes.
 //
 //go:embed window-icon.png
 var WindowIcon []byte

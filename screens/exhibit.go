@@ -76,6 +76,9 @@ type Exhibit struct {
 	// firstCover is the home screen's cover decoded while the window was
 	// made (Run); the home takes it once.
 	firstCover *decodedCover
+	// first is the window's first screen while its box is the window's
+	// content (showFirst); nil once another content replaced it.
+	first *firstScreen
 	// keptCovers keeps the home's cover as decoded for a width, so that
 	// later starts read it rather than decode it (Run sets it to a folder
 	// in the user's cache folder; by default nothing is kept).

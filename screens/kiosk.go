@@ -51,13 +51,16 @@ func (e *Exhibit) startKiosk() {
 		return
 	}
 	e.enterKiosk()
+	e.kiosk.begin()
 	e.goHome()
 }
 
-// enterKiosk puts the exhibit in kiosk mode without showing a screen: the
-// window goes full screen and the idle timer starts; the next screen
-// shown is wrapped in the kiosk's layers. A start in kiosk mode enters it
-// before the window is shown, so that its first frame is the kiosk's home.
+// enterKiosk puts the exhibit in kiosk mode without showing a screen or
+// starting anything: the window is made full screen and closing it asks
+// for the PIN; the next screen shown is wrapped in the kiosk's layers. A
+// start in kiosk mode enters it before the window is shown, so that its
+// first frame is the kiosk's home, and begins it once the window is made
+// (Run); a window that cannot be made leaves nothing behind.
 func (e *Exhibit) enterKiosk() {
 	k := &kioskMode{e: e, lock: kiosk.NewLock(e.clock)}
 	e.kiosk = k
@@ -75,11 +78,17 @@ func (e *Exhibit) enterKiosk() {
 	// supervisor takes a clean exit for staff leaving on purpose.
 	e.win.SetCloseIntercept(k.askPIN)
 	e.win.SetFullScreen(true)
-	k.awake = e.inhibit(lang.L("Kiosk"))
 	k.textStep = e.prefs.TextStep()
 	k.freshVisitor()
+}
+
+// begin starts what kiosk mode runs: the hold on the screen (an
+// unattended PC must never blank or sleep), the idle timer, and the first
+// visit in the visitor log.
+func (k *kioskMode) begin() {
+	k.awake = k.e.inhibit(lang.L("Kiosk"))
 	k.idle.Start()
-	e.visitStart()
+	k.e.visitStart()
 }
 
 // stopKiosk leaves kiosk mode, after the staff PIN.

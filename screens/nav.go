@@ -44,6 +44,11 @@ func (e *Exhibit) show(s screen, push bool) {
 // setContent puts a screen's content in the window: under the kiosk's
 // layers in kiosk mode, beside the window hook, sized by hallLayout.
 func (e *Exhibit) setContent(content fyne.CanvasObject) {
+	if e.first != nil {
+		// The first screen's box leaves the window.
+		e.first.superseded = true
+		e.first = nil
+	}
 	if e.kiosk != nil {
 		content = e.kiosk.wrap(content)
 	}

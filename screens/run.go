@@ -135,6 +135,9 @@ func Run(a fyne.App, opts Options) int {
 		fmt.Fprintln(os.Stderr, "trienlam: the window could not be made")
 		return 1
 	}
+	if e.kiosk != nil {
+		e.kiosk.begin()
+	}
 	// A day of visitors leaves the heaps full of freed memory: give it
 	// back whenever the screen goes still (bench/soak.sh).
 	memtrim.Start()

@@ -20,9 +20,10 @@ var firstScreenStyles = []fyne.TextStyle{{}, {Bold: true}, {Italic: true}}
 // screen needs that touches no window, so that it runs on a second core
 // while the UI thread makes the window (loading the OpenGL driver): Fyne
 // parses the fonts of firstScreenStyles, and the pack's cover is decoded
-// for coverPx pixels of width (none when 0), or read from kept. Fyne's text shaper is not
-// safe for concurrent use: nothing may measure or draw text until the
-// returned wait has returned. wait gives the decoded cover, or nil.
+// for coverPx pixels of width (none when 0), or read from kept. Fyne's
+// text shaper is not safe for concurrent use: nothing may measure or draw
+// text until the returned wait has returned. wait gives the decoded
+// cover, or nil; it may be called more than once.
 func prepareFirstScreen(p *exhibit.Pack, kept photos.Kept, coverPx int) (wait func() *decodedCover) {
 	done := make(chan struct{})
 	var cover *decodedCover
@@ -79,14 +80,23 @@ func windowMade(w fyne.Window) bool {
 // built before Show without waiting on the UI thread for the fonts and
 // cover that prepareFirstScreen makes beside it. So the window's content
 // is a firstScreen until then: once armed, the first time Fyne asks its
-// size — while making the window, after the driver is loaded and before
-// the first frame — it builds the home in its place. fill builds it when
-// Fyne never asked (no window could be made).
+// size — while making the window (fitContent, after the driver is loaded
+// and before the first frame) — it builds the home in its place. fill
+// builds it when Fyne never asked (no window could be made).
+//
+// Nothing may measure text on the UI thread between showFirst and the
+// build (prepareFirstScreen's shaper runs beside it). Fyne's window making
+// measures none of its own, and the layouts around the firstScreen (the
+// kiosk's Border and Stack) ask their centre's size first, so the build
+// comes before any other text in the window is measured again.
 type firstScreen struct {
 	box    *fyne.Container // laid out by the firstScreen
 	build  func() fyne.CanvasObject
 	armed  bool
 	filled bool
+	// superseded is set when another content replaced the box in the
+	// window (Exhibit.setContent): fill then builds nothing.
+	superseded bool
 }
 
 // MinSize is the home's, built on the first call once armed; before, the
@@ -94,8 +104,9 @@ type firstScreen struct {
 func (f *firstScreen) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if f.armed && !f.filled {
 		// Fyne asks the box, whose objects it handed in before they
-		// were there: the built home is in f.box now.
-		f.fill()
+		// were there: the built home is in f.box now. No refresh: Fyne
+		// is about to lay out and paint what it asked the size of.
+		f.put()
 		objs = f.box.Objects
 	}
 	if len(objs) == 0 {
@@ -112,11 +123,18 @@ func (f *firstScreen) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// fill builds the home into the box, once.
+// fill builds the home into the box if it is not there yet and the box is
+// still the window's content, and has the window draw it.
 func (f *firstScreen) fill() {
-	if f.filled {
+	if f.filled || f.superseded {
 		return
 	}
+	f.put()
+	f.box.Refresh()
+}
+
+// put builds the home into the box, once.
+func (f *firstScreen) put() {
 	f.filled = true
 	home := f.build()
 	f.box.Objects = []fyne.CanvasObject{home}
@@ -127,9 +145,12 @@ func (f *firstScreen) fill() {
 // the window for it, then starts preparing the home's fonts and cover
 // beside the UI thread for coverPx pixels of width (prepareFirstScreen).
 // With arm, the home is built when the window being made first asks its
-// size; the caller shows the window and then calls fill. Without arm it is
-// built only by fill: for a start that shows another screen first, whose
-// window must not flash the home.
+// size; the caller shows the window and then calls fill. Without arm it
+// is built only by fill, for a start that shows another screen first (the
+// presenter), whose window must not flash the home; showFirst then waits
+// for the preparation, so that nothing the window does while it is made
+// (a first layout that changes the hall scale rebuilds the screen) can
+// measure text beside it.
 func (e *Exhibit) showFirst(coverPx int, arm bool) *firstScreen {
 	h := e.home()
 	f := &firstScreen{}
@@ -138,12 +159,17 @@ func (e *Exhibit) showFirst(coverPx int, arm bool) *firstScreen {
 	// Set before the preparation starts: the kiosk's layers measure
 	// text, which may not run beside it.
 	e.setContent(f.box)
+	e.first = f
 	ready := prepareFirstScreen(e.pack, e.keptCovers, coverPx)
 	f.build = func() fyne.CanvasObject {
 		e.firstCover = ready()
 		return h.content()
 	}
+	if !arm {
+		ready()
+	}
 	f.armed = arm
+	h.shown()
 	e.logScreen("")
 	return f
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"image"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -271,6 +272,7 @@ func TestFirstScreenKeepsTheCover(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	var kept os.FileInfo
 	for start := 1; start <= 2; start++ {
 		win := test.NewWindow(nil)
 		win.Resize(firstWindow)
@@ -282,8 +284,43 @@ func TestFirstScreenKeepsTheCover(t *testing.T) {
 			t.Fatalf("start %d: cover %v, want it decoded 512 px wide", start, row.decoded)
 		}
 		win.Close()
-		if kept, _ := filepath.Glob(filepath.Join(dir, "*.pic")); len(kept) != 1 {
-			t.Fatalf("start %d: %d kept covers, want 1", start, len(kept))
+		files, _ := filepath.Glob(filepath.Join(dir, "*.pic"))
+		if len(files) != 1 {
+			t.Fatalf("start %d: %d kept covers, want 1", start, len(files))
 		}
+		st, err := os.Stat(files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if start == 2 && !os.SameFile(st, kept) {
+			t.Errorf("the second start decoded the cover again and replaced the kept one")
+		}
+		kept = st
+	}
+}
+
+// A first screen that another screen replaced before it was built (the
+// window's first layout changed the hall scale, and the screen was built
+// again) stays empty: the home is not put in two places.
+func TestSupersededFirstScreenBuildsNothing(t *testing.T) {
+	a := test.NewTempApp(t)
+	p, _, err := exhibit.Load(assets.Pack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	win.Resize(firstWindow)
+	e := newExhibit(a, win, p, nil)
+	e.inhibit = noInhibit
+	first := e.showFirst(0, false)
+	box := firstIn(t, win).box
+	e.refreshCurrent()
+	first.fill()
+	if len(box.Objects) != 0 {
+		t.Errorf("fill put the home in a first screen no longer in the window")
+	}
+	if txt := renderedText(win.Content()); !strings.Contains(txt, "Các chương") {
+		t.Errorf("the window does not show the home after it was rebuilt")
 	}
 }

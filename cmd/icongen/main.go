@@ -44,9 +44,9 @@ var (
 )
 
 // windowIconSize is the size of the icon the program gives its window
-// (assets.WindowIcon): what a taskbar or a window switcher shows, at most
-// 128 pixels. Every start decodes it and sends it to the display; the
-// 512-pixel one cost a start ~40 ms (bench/startup.sh).
+// (assets.WindowIcon): taskbars and window switchers show 16–64 pixels,
+// 128 at twice the density. Every start decodes it and sends it to the
+// display; the 512-pixel one cost a start ~40 ms (bench/startup.sh).
 const windowIconSize = 128
 
 // pngSizes are the packaging PNGs; icoSizes the sizes in the Windows icon

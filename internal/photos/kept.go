@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"io"
 	"io/fs"
@@ -14,15 +15,17 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Kept is a folder of pictures kept as Load decoded and scaled them, so
 // that a picture shown at every start — the pack's cover, on the first
-// screen — is decoded once, not at every start: reading it back costs
-// well under a millisecond where decoding and scaling the built-in cover
-// cost ~90 ms of CPU (bench/startup.sh). Its files are the program's own,
-// in the user's cache folder; one that cannot be read is decoded again and
-// replaced.
+// screen — is decoded once, not at every start: hashing the picture's file
+// and reading the kept copy back costs about a millisecond where decoding
+// and scaling the built-in cover cost ~90 ms of CPU (bench/startup.sh).
+// Its files are the program's own, in the user's cache folder; one that
+// is not whole (cut short, a header or checksum that does not match) is
+// decoded again and replaced.
 type Kept struct {
 	// Dir is the folder; "" keeps nothing.
 	Dir string
@@ -35,12 +38,19 @@ type Kept struct {
 // covers, each at a few window sizes.
 const keptMax = 12
 
-// keptMagic starts every kept file; the version is in it.
+// keptBudget bounds the bytes of the pictures a Kept holds; a picture
+// larger than a quarter of it is not kept.
+const keptBudget = 96 << 20
+
+// keptMagic starts every kept file. Its version must change whenever what
+// Load makes of a picture changes (its scaling, its orientation): files
+// kept by an older program are then decoded again, not shown.
 const keptMagic = "TRLPIC1\n"
 
-// keptHeader is the magic, then the width and height (uint32, big endian);
-// the RGBA pixels, row by row, follow.
-const keptHeader = len(keptMagic) + 8
+// keptHeader is the magic, then the width, the height and the CRC-32
+// (IEEE) of the pixels (uint32 each, big endian); the RGBA pixels, row by
+// row, follow.
+const keptHeader = len(keptMagic) + 12
 
 // Load returns the picture at path in fsys as Load(fsys, path, maxW, maxH)
 // does, read from the folder when it holds it (the same file bytes scaled
@@ -62,7 +72,7 @@ func (k Kept) Load(fsys fs.FS, path string, maxW, maxH int) (image.Image, error)
 	if err != nil {
 		return nil, err
 	}
-	if rgba, ok := img.(*image.RGBA); ok {
+	if rgba, ok := img.(*image.RGBA); ok && len(rgba.Pix) <= keptBudget/4 {
 		// Not kept is only slower next time.
 		_ = k.write(name, rgba)
 	}
@@ -111,12 +121,15 @@ func decodeKept(r io.Reader, size int64, maxW, maxH int) (*image.RGBA, error) {
 	}
 	w := int64(binary.BigEndian.Uint32(head[len(keptMagic):]))
 	h := int64(binary.BigEndian.Uint32(head[len(keptMagic)+4:]))
+	sum := binary.BigEndian.Uint32(head[len(keptMagic)+8:])
+	// w and h are below 2^32: w > max/h is checked before w*h*4 can
+	// overflow.
 	if w < 1 || h < 1 || (maxW > 0 && w > int64(maxW)) || (maxH > 0 && h > int64(maxH)) ||
-		w*h*4 > MaxDecodeBytes || size != int64(keptHeader)+w*h*4 {
+		w > MaxDecodeBytes/4/h || size != int64(keptHeader)+w*h*4 {
 		return nil, errKept
 	}
 	img := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
-	if _, err := io.ReadFull(r, img.Pix); err != nil {
+	if _, err := io.ReadFull(r, img.Pix); err != nil || crc32.ChecksumIEEE(img.Pix) != sum {
 		return nil, errKept
 	}
 	return img, nil
@@ -139,6 +152,7 @@ func (k Kept) write(name string, img *image.RGBA) error {
 		i := img.PixOffset(b.Min.X, y)
 		buf = append(buf, img.Pix[i:i+w*4]...)
 	}
+	binary.BigEndian.PutUint32(buf[len(keptMagic)+8:], crc32.ChecksumIEEE(buf[keptHeader:]))
 	tmp, err := os.CreateTemp(k.Dir, "new-*.tmp")
 	if err != nil {
 		return err
@@ -158,7 +172,8 @@ func (k Kept) write(name string, img *image.RGBA) error {
 	return nil
 }
 
-// trim removes the least recently written pictures beyond Max.
+// trim removes the least recently written pictures beyond Max or beyond
+// keptBudget bytes, and what an interrupted write left.
 func (k Kept) trim() {
 	limit := k.Max
 	if limit <= 0 {
@@ -171,21 +186,29 @@ func (k Kept) trim() {
 	type kept struct {
 		name string
 		mod  int64
+		size int64
 	}
 	var pics []kept
 	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".pic") {
+		info, err := e.Info()
+		if err != nil {
 			continue
 		}
-		if info, err := e.Info(); err == nil {
-			pics = append(pics, kept{e.Name(), info.ModTime().UnixNano()})
+		switch {
+		case strings.HasSuffix(e.Name(), ".pic"):
+			pics = append(pics, kept{e.Name(), info.ModTime().UnixNano(), info.Size()})
+		case strings.HasSuffix(e.Name(), ".tmp") && time.Since(info.ModTime()) > time.Hour:
+			// A write cut short (the program stopped, the disk
+			// filled); a recent one may be another start's.
+			os.Remove(filepath.Join(k.Dir, e.Name()))
 		}
 	}
-	if len(pics) <= limit {
-		return
-	}
 	sort.Slice(pics, func(i, j int) bool { return pics[i].mod > pics[j].mod })
-	for _, p := range pics[limit:] {
-		os.Remove(filepath.Join(k.Dir, p.name))
+	var total int64
+	for i, p := range pics {
+		total += p.size
+		if i >= limit || total > keptBudget {
+			os.Remove(filepath.Join(k.Dir, p.name))
+		}
 	}
 }

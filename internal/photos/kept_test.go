@@ -2,13 +2,18 @@ package photos
 
 import (
 	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // keptFS is a pack with one 640×360 PNG whose colour is c.
@@ -54,6 +59,7 @@ func TestKeptDecodesOnceThenReadsIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	data[keptHeader], data[keptHeader+1] = 1, 2
+	binary.BigEndian.PutUint32(data[len(keptMagic)+8:], crc32.ChecksumIEEE(data[keptHeader:]))
 	if err := os.WriteFile(files[0], data, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -92,6 +98,10 @@ func TestKeptRefusesBrokenFiles(t *testing.T) {
 		"not ours":     func(b []byte) []byte { return append([]byte("PNG?"), b[4:]...) },
 		"claims a lot": func(b []byte) []byte { b[len(keptMagic)] = 0x7f; return b },
 		"empty":        func([]byte) []byte { return nil },
+		"pixels changed": func(b []byte) []byte {
+			b[len(b)-1] ^= 0xff
+			return b
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -124,13 +134,42 @@ func TestKeptStaysSmallAndNeverFailsALoad(t *testing.T) {
 	dir := t.TempDir()
 	k := Kept{Dir: dir, Max: 2}
 	fsys := keptFS(t, color.RGBA{200, 30, 30, 255})
-	for _, w := range []int{100, 200, 300} {
+	// Written an hour ago, then a minute ago (what trim goes by), then now.
+	for i, w := range []int{100, 200, 300} {
 		if _, err := k.Load(fsys, "cover.png", w, 0); err != nil {
 			t.Fatal(err)
 		}
+		if i < 2 {
+			when := time.Now().Add([]time.Duration{-time.Hour, -time.Minute}[i])
+			f, _ := filepath.Glob(filepath.Join(dir, fmt.Sprintf("*-%dx0.pic", w)))
+			if len(f) != 1 || os.Chtimes(f[0], when, when) != nil {
+				t.Fatalf("kept file for %d px: %v", w, f)
+			}
+		}
 	}
-	if n := len(keptFiles(t, dir)); n != 2 {
-		t.Errorf("%d kept files, want at most 2", n)
+	files := keptFiles(t, dir)
+	if len(files) != 2 {
+		t.Fatalf("%d kept files, want at most 2", len(files))
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "-100x0.pic") {
+			t.Errorf("the oldest picture was kept and a newer one removed: %v", files)
+		}
+	}
+	// What an interrupted write left long ago goes; a recent one stays.
+	old, recent := filepath.Join(dir, "new-1.tmp"), filepath.Join(dir, "new-2.tmp")
+	os.WriteFile(old, []byte("x"), 0o600)
+	os.WriteFile(recent, []byte("x"), 0o600)
+	long := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, long, long)
+	if _, err := k.Load(fsys, "cover.png", 50, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Errorf("an old unfinished write was left in the folder")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("a recent unfinished write (another start's) was removed")
 	}
 	blocker := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
@@ -151,17 +190,22 @@ func FuzzDecodeKept(f *testing.F) {
 	var good bytes.Buffer
 	good.WriteString(keptMagic)
 	good.Write([]byte{0, 0, 0, 2, 0, 0, 0, 1})
+	binary.Write(&good, binary.BigEndian, crc32.ChecksumIEEE(make([]byte, 8)))
 	good.Write(make([]byte, 8))
 	f.Add(good.Bytes())
 	f.Add(good.Bytes()[:12])
-	f.Add([]byte(keptMagic + "\xff\xff\xff\xff\xff\xff\xff\xff"))
+	f.Add([]byte(keptMagic + "\xff\xff\xff\xff\xff\xff\xff\xff\x00\x00\x00\x00"))
+	f.Add([]byte(keptMagic + "\x80\x00\x00\x00\x80\x00\x00\x00\x00\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		img, err := decodeKept(bytes.NewReader(b), int64(len(b)), 64, 64)
-		if err != nil {
-			return
-		}
-		if d := img.Bounds(); d.Dx() > 64 || d.Dy() > 64 || len(img.Pix) != d.Dx()*d.Dy()*4 {
-			t.Fatalf("accepted %v with %d bytes of pixels", d, len(img.Pix))
+		for _, max := range []int{64, 0} {
+			img, err := decodeKept(bytes.NewReader(b), int64(len(b)), max, max)
+			if err != nil {
+				continue
+			}
+			d := img.Bounds()
+			if (max > 0 && (d.Dx() > max || d.Dy() > max)) || len(img.Pix) != d.Dx()*d.Dy()*4 || len(img.Pix) > len(b) {
+				t.Fatalf("bounds %d: accepted %v with %d bytes of pixels from %d bytes", max, d, len(img.Pix), len(b))
+			}
 		}
 	})
 }
