@@ -374,6 +374,11 @@ func (g *gridLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	pad := theme.Padding() * 2
 	n := g.cols(s.Width)
 	cw := (s.Width - pad*float32(n-1)) / float32(n)
+	for _, o := range objs {
+		// Wrapped at the column's width first: how tall a card must
+		// be depends on how many lines its title takes there.
+		o.Resize(fyne.NewSize(cw, o.Size().Height))
+	}
 	ch := g.cellHeight(objs)
 	for i, o := range objs {
 		r, c := i/n, i%n

@@ -256,6 +256,8 @@ type cardRenderer struct {
 	laidSize   fyne.Size
 	laidBody   float32
 	dirty      bool
+	// titleLines is how many lines the title took in the last layout.
+	titleLines int
 }
 
 func (r *cardRenderer) Objects() []fyne.CanvasObject {
@@ -274,9 +276,15 @@ func (r *cardRenderer) Layout(s fyne.Size) {
 	if s == r.laidSize && body == r.laidBody && !r.dirty {
 		return // the text is already set for this size
 	}
-	r.laidSize, r.laidBody, r.dirty = s, body, false
 	r.bg.Resize(s)
 	r.accent.Resize(fyne.NewSize(max(4, pad/2), s.Height))
+	if s.Width == r.laidSize.Width && body == r.laidBody && !r.dirty {
+		// Only taller or shorter (the grid evens out a row): the text
+		// wraps as it did.
+		r.laidSize = s
+		return
+	}
+	r.laidSize, r.laidBody, r.dirty = s, body, false
 	r.num.Move(fyne.NewPos(pad*2, pad))
 	r.num.Resize(r.num.MinSize())
 	numW := float32(0)
@@ -290,8 +298,9 @@ func (r *cardRenderer) Layout(s fyne.Size) {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.lines = r.lines[:0]
 	y := pad
-	add := func(text string, size float32, style fyne.TextStyle, c color.Color, maxLines int) {
-		for _, line := range clampLines(wrapWords(text, w, size, style), maxLines, w, size, style) {
+	add := func(text string, size float32, style fyne.TextStyle, c color.Color, maxLines int) int {
+		lines := clampLines(wrapWords(text, w, size, style), maxLines, w, size, style)
+		for _, line := range lines {
 			t := canvas.NewText(line, c)
 			t.TextSize, t.TextStyle = size, style
 			t.Move(fyne.NewPos(x, y))
@@ -299,8 +308,9 @@ func (r *cardRenderer) Layout(s fyne.Size) {
 			r.lines = append(r.lines, t)
 			y += size * 1.35
 		}
+		return len(lines)
 	}
-	add(r.c.title, body, fyne.TextStyle{Bold: true}, th.Color(theme.ColorNameForeground, v), cardTitleLines)
+	r.titleLines = add(r.c.title, body, fyne.TextStyle{Bold: true}, th.Color(theme.ColorNameForeground, v), cardTitleLines)
 	y += pad / 2
 	add(r.c.detail, small, fyne.TextStyle{}, th.Color(exhibittheme.ColorNameMuted, v), cardDetailLines)
 	r.laidWidth = s.Width
@@ -328,7 +338,14 @@ func clampLines(lines []string, n int, width, size float32, style fyne.TextStyle
 func (r *cardRenderer) MinSize() fyne.Size {
 	pad, body, small := r.metrics()
 	touch := r.c.Theme().Size(exhibittheme.SizeNameTouchTarget)
-	h := pad*2.5 + body*1.35*2 + small*1.35*cardDetailLines
+	// Room for two lines of title, or as many as it took at the width
+	// it was last laid out at (narrow columns, large text: up to
+	// cardTitleLines), so that the excerpt stays inside the card.
+	titleLines := 2
+	if r.laidBody == body {
+		titleLines = max(titleLines, r.titleLines)
+	}
+	h := pad*2.5 + body*1.35*float32(titleLines) + small*1.35*cardDetailLines
 	return fyne.NewSize(body*14, max(touch*2, h))
 }
 
