@@ -39,16 +39,7 @@ func TestFirstScreenCoverIsDecodedInTheBackground(t *testing.T) {
 }
 
 func TestHomeTakesTheCoverDecodedAtStart(t *testing.T) {
-	a := test.NewTempApp(t)
-	p, _, err := exhibit.Load(assets.Pack())
-	if err != nil {
-		t.Fatal(err)
-	}
-	win := test.NewWindow(nil)
-	t.Cleanup(win.Close)
-	win.Resize(firstWindow)
-	e := newExhibit(a, win, p, nil)
-	e.inhibit = noInhibit
+	e, win, p := unshownExhibit(t)
 	early := image.NewRGBA(image.Rect(0, 0, 512, 288))
 	e.firstCover = &decodedCover{path: p.Cover, img: early, width: 512}
 	e.show(e.home(), false)
@@ -122,18 +113,26 @@ func TestFullScreenStartDecodesTheCoverForLastTimesWidth(t *testing.T) {
 // theCoverRow returns the layout of the home's one cover row in win.
 func theCoverRow(t *testing.T, win fyne.Window) *coverRow {
 	t.Helper()
+	return theLayout[*coverRow](t, win)
+}
+
+// theLayout returns the layout of the one container in win laid out by an
+// L.
+func theLayout[L fyne.Layout](t *testing.T, win fyne.Window) L {
+	t.Helper()
 	found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
 		c, ok := o.(*fyne.Container)
 		if !ok {
 			return false
 		}
-		_, ok = c.Layout.(*coverRow)
+		_, ok = c.Layout.(L)
 		return ok
 	})
 	if len(found) != 1 {
-		t.Fatalf("%d cover rows on the home, want 1", len(found))
+		var none L
+		t.Fatalf("%d containers laid out by a %T in the window, want 1", len(found), none)
 	}
-	return found[0].(*fyne.Container).Layout.(*coverRow)
+	return found[0].(*fyne.Container).Layout.(L)
 }
 
 // A damaged or hand-edited preference cannot ask for a cover wider than
@@ -152,24 +151,13 @@ func TestFullScreenCoverWidthIsBounded(t *testing.T) {
 // firstIn returns the firstScreen in win's content.
 func firstIn(t *testing.T, win fyne.Window) *firstScreen {
 	t.Helper()
-	found := findAll(win.Canvas().Content(), func(o fyne.CanvasObject) bool {
-		c, ok := o.(*fyne.Container)
-		if !ok {
-			return false
-		}
-		_, ok = c.Layout.(*firstScreen)
-		return ok
-	})
-	if len(found) != 1 {
-		t.Fatalf("%d first screens in the window, want 1", len(found))
-	}
-	return found[0].(*fyne.Container).Layout.(*firstScreen)
+	return theLayout[*firstScreen](t, win)
 }
 
-// The window's first frame is the home: armed, the first screen builds it
-// the first time the window asks its content's size (as Fyne does while
-// making the window, before painting), with the cover decoded beside it.
-func TestFirstScreenBuildsTheHomeWhenTheWindowAsksItsSize(t *testing.T) {
+// unshownExhibit is an exhibit of the built-in pack in a new test window
+// of the first window's size, with no screen shown yet, as Run makes it.
+func unshownExhibit(t *testing.T) (*Exhibit, fyne.Window, *exhibit.Pack) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	p, _, err := exhibit.Load(assets.Pack())
 	if err != nil {
@@ -180,6 +168,14 @@ func TestFirstScreenBuildsTheHomeWhenTheWindowAsksItsSize(t *testing.T) {
 	win.Resize(firstWindow)
 	e := newExhibit(a, win, p, nil)
 	e.inhibit = noInhibit
+	return e, win, p
+}
+
+// The window's first frame is the home: armed, the first screen builds it
+// the first time the window asks its content's size (as Fyne does while
+// making the window, before painting), with the cover decoded beside it.
+func TestFirstScreenBuildsTheHomeWhenTheWindowAsksItsSize(t *testing.T) {
+	e, win, p := unshownExhibit(t)
 	first := e.showFirst(410, true)
 	if _, ok := e.current.(*homeScreen); !ok {
 		t.Fatalf("the current screen is %T, want the home", e.current)
@@ -213,16 +209,7 @@ func TestFirstScreenBuildsTheHomeWhenTheWindowAsksItsSize(t *testing.T) {
 // Not armed (a start that shows the presenter first), asking the size
 // builds nothing: only fill does.
 func TestUnarmedFirstScreenWaitsForFill(t *testing.T) {
-	a := test.NewTempApp(t)
-	p, _, err := exhibit.Load(assets.Pack())
-	if err != nil {
-		t.Fatal(err)
-	}
-	win := test.NewWindow(nil)
-	t.Cleanup(win.Close)
-	win.Resize(firstWindow)
-	e := newExhibit(a, win, p, nil)
-	e.inhibit = noInhibit
+	e, win, _ := unshownExhibit(t)
 	first := e.showFirst(0, false)
 	win.Canvas().Content().MinSize()
 	box := firstIn(t, win).box
@@ -238,16 +225,7 @@ func TestUnarmedFirstScreenWaitsForFill(t *testing.T) {
 // A start in kiosk mode enters it before the window shows: the first
 // screen is the kiosk's home, with the staff button and no settings.
 func TestKioskStartsWithTheKiosksHome(t *testing.T) {
-	a := test.NewTempApp(t)
-	p, _, err := exhibit.Load(assets.Pack())
-	if err != nil {
-		t.Fatal(err)
-	}
-	win := test.NewWindow(nil)
-	t.Cleanup(win.Close)
-	win.Resize(firstWindow)
-	e := newExhibit(a, win, p, nil)
-	e.inhibit = noInhibit
+	e, win, _ := unshownExhibit(t)
 	e.enterKiosk()
 	t.Cleanup(e.kiosk.idle.Stop)
 	if !win.FullScreen() {
@@ -303,16 +281,7 @@ func TestFirstScreenKeepsTheCover(t *testing.T) {
 // window's first layout changed the hall scale, and the screen was built
 // again) stays empty: the home is not put in two places.
 func TestSupersededFirstScreenBuildsNothing(t *testing.T) {
-	a := test.NewTempApp(t)
-	p, _, err := exhibit.Load(assets.Pack())
-	if err != nil {
-		t.Fatal(err)
-	}
-	win := test.NewWindow(nil)
-	t.Cleanup(win.Close)
-	win.Resize(firstWindow)
-	e := newExhibit(a, win, p, nil)
-	e.inhibit = noInhibit
+	e, win, _ := unshownExhibit(t)
 	first := e.showFirst(0, false)
 	box := firstIn(t, win).box
 	e.refreshCurrent()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"trienlam/internal/atomicfile"
 	"trienlam/internal/exhibit"
 )
 
@@ -224,32 +225,14 @@ func writeNew(name string, data []byte) error {
 	return nil
 }
 
-// replaceFile replaces a file's content through a temporary file and a
-// rename, so a failure half-way leaves the old file whole.
+// replaceFile replaces a file's content whole (atomicfile), keeping its
+// permissions.
 func replaceFile(name string, data []byte) error {
 	info, err := os.Stat(name)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".new-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), info.Mode().Perm())
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("update %s: %w", name, err)
-	}
-	return nil
+	return atomicfile.Write(name, data, info.Mode().Perm())
 }
 
 // unwrapPath drops the "open NAME: " of a path error, whose name the

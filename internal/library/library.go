@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"trienlam/internal/atomicfile"
 	"trienlam/internal/exhibit"
 )
 
@@ -383,7 +384,7 @@ func (l *Library) SetStart(id string) error {
 	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
 		return fmt.Errorf("exhibits folder: %w", err)
 	}
-	return writeAtomic(filepath.Join(l.Dir, startFile), []byte(id+"\n"))
+	return atomicfile.Write(filepath.Join(l.Dir, startFile), []byte(id+"\n"), 0o600)
 }
 
 // StartPath returns the folder of the start exhibit, "" for the built-in
@@ -398,27 +399,6 @@ func (l *Library) StartPath() (path string, missing string) {
 		return p, ""
 	}
 	return "", id
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it
-// into place.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // ErrBuiltinRemove is Remove's error for the built-in exhibit, which is

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"trienlam/internal/atomicfile"
 )
 
 // Kept is a folder of pictures kept as Load decoded and scaled them, so
@@ -135,9 +137,8 @@ func decodeKept(r io.Reader, size int64, maxW, maxH int) (*image.RGBA, error) {
 	return img, nil
 }
 
-// write puts img in the folder under name (through a temporary file, so
-// that a reader never sees half of it), then lets the folder hold at most
-// Max pictures.
+// write puts img in the folder under name (whole: atomicfile), then lets
+// the folder hold at most Max pictures.
 func (k Kept) write(name string, img *image.RGBA) error {
 	if err := os.MkdirAll(k.Dir, 0o700); err != nil {
 		return err
@@ -153,19 +154,7 @@ func (k Kept) write(name string, img *image.RGBA) error {
 		buf = append(buf, img.Pix[i:i+w*4]...)
 	}
 	binary.BigEndian.PutUint32(buf[len(keptMagic)+8:], crc32.ChecksumIEEE(buf[keptHeader:]))
-	tmp, err := os.CreateTemp(k.Dir, "new-*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(buf)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(name, buf, 0o600); err != nil {
 		return err
 	}
 	k.trim()
@@ -197,7 +186,7 @@ func (k Kept) trim() {
 		switch {
 		case strings.HasSuffix(e.Name(), ".pic"):
 			pics = append(pics, kept{e.Name(), info.ModTime().UnixNano(), info.Size()})
-		case strings.HasSuffix(e.Name(), ".tmp") && time.Since(info.ModTime()) > time.Hour:
+		case atomicfile.IsTemp(e.Name()) && time.Since(info.ModTime()) > time.Hour:
 			// A write cut short (the program stopped, the disk
 			// filled); a recent one may be another start's.
 			os.Remove(filepath.Join(k.Dir, e.Name()))

@@ -157,7 +157,7 @@ func TestKeptStaysSmallAndNeverFailsALoad(t *testing.T) {
 		}
 	}
 	// What an interrupted write left long ago goes; a recent one stays.
-	old, recent := filepath.Join(dir, "new-1.tmp"), filepath.Join(dir, "new-2.tmp")
+	old, recent := filepath.Join(dir, ".a-1x0.pic.tmp-1"), filepath.Join(dir, ".a-1x0.pic.tmp-2")
 	os.WriteFile(old, []byte("x"), 0o600)
 	os.WriteFile(recent, []byte("x"), 0o600)
 	long := time.Now().Add(-2 * time.Hour)

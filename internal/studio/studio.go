@@ -24,6 +24,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"trienlam/internal/atomicfile"
 	"trienlam/internal/exhibit"
 )
 
@@ -524,31 +525,12 @@ func Undo(s Saved) error {
 	return nil
 }
 
-// writeAtomic writes a file through a temporary file in its folder and a
-// rename, so a crash leaves the old file or the new one, never half.
+// writeAtomic writes a file whole (atomicfile), making its folder first.
 func writeAtomic(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
+	return atomicfile.Write(name, data, 0o600)
 }
 
 // SaveDraft keeps d as the exhibit's automatic draft, so that nothing
