@@ -106,6 +106,9 @@ func (r *plateRenderer) set(width, k float32) {
 	onPlate := th.Color(exhibittheme.ColorNameOnPlate, v)
 	gold := th.Color(exhibittheme.ColorNameGoldOnPlate, v)
 	r.bg.FillColor = th.Color(exhibittheme.ColorNamePlate, v)
+	// The cards' corners: software OpenGL then draws the whole home with
+	// one kind of rectangle (TestHomePaintsOnlyRoundedRectangles).
+	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
 	r.width = width
 
 	r.lines = r.lines[:0]
@@ -128,7 +131,12 @@ func (r *plateRenderer) set(width, k float32) {
 		rc := canvas.NewRectangle(gold)
 		w := min(width-2*pad, body*16)
 		rc.Move(fyne.NewPos((width-w)/2, y+body*0.4))
-		rc.Resize(fyne.NewSize(w, max(2, body/8)))
+		h := max(2, body/8)
+		rc.Resize(fyne.NewSize(w, h))
+		// Round ends, as every box on the home has (see
+		// TestHomePaintsOnlyRoundedRectangles): at this height they
+		// look square.
+		rc.CornerRadius = h / 2
 		r.objects = append(r.objects, rc)
 		y += body
 	}

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,11 +10,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/assets"
 	"trienlam/internal/exhibit"
 	"trienlam/internal/photos"
+	"trienlam/screens/exhibittheme"
 )
 
 func TestFirstScreenCoverIsDecodedInTheBackground(t *testing.T) {
@@ -291,5 +294,70 @@ func TestSupersededFirstScreenBuildsNothing(t *testing.T) {
 	}
 	if txt := renderedText(win.Content()); !strings.Contains(txt, "Các chương") {
 		t.Errorf("the window does not show the home after it was rebuilt")
+	}
+}
+
+// Every box the home paints has rounded corners. Software OpenGL (Mesa's
+// llvmpipe, the hall PC without a graphics card) compiles machine code for
+// each kind of drawing the first time it is used, and a PC's first start
+// pays for every kind in the home's first frame: a square rectangle beside
+// the rounded ones (Fyne's buttons, the cards) costs another 30–50 ms there.
+// The test fails on a visible rectangle with paint and square corners, at
+// the first window's size and at both hall sizes, for every text size.
+func TestHomePaintsOnlyRoundedRectangles(t *testing.T) {
+	for _, size := range []fyne.Size{firstWindow, fyne.NewSize(1024, 768), fyne.NewSize(1920, 1080)} {
+		for _, step := range exhibittheme.Steps {
+			e, _ := newTestExhibit(t, size.Width, size.Height)
+			e.prefs.SetTextStep(step)
+			e.show(e.home(), false)
+			checked := 0
+			walkVisible(e.win.Canvas().Content(), func(o fyne.CanvasObject) {
+				r, ok := o.(*canvas.Rectangle)
+				if !ok || !paints(r) {
+					return
+				}
+				checked++
+				if r.CornerRadius == 0 && r.TopLeftCornerRadius == 0 && r.TopRightCornerRadius == 0 &&
+					r.BottomLeftCornerRadius == 0 && r.BottomRightCornerRadius == 0 {
+					t.Errorf("%v, text step %d: a square rectangle %v at %v, filled %v",
+						size, step, r.Size(), r.Position(), r.FillColor)
+				}
+			})
+			if checked < len(e.pack.Chapters) {
+				t.Fatalf("%v: only %d painted rectangles seen; the walk no longer reaches the cards", size, checked)
+			}
+		}
+	}
+}
+
+// paints reports whether r draws anything: a fill or a stroke that is not
+// fully transparent.
+func paints(r *canvas.Rectangle) bool {
+	opaque := func(c color.Color) bool {
+		if c == nil {
+			return false
+		}
+		_, _, _, a := c.RGBA()
+		return a > 0
+	}
+	return opaque(r.FillColor) || (r.StrokeWidth > 0 && opaque(r.StrokeColor))
+}
+
+// walkVisible calls visit for o and every object drawn inside it, leaving
+// out hidden ones and what they hold.
+func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	if !o.Visible() {
+		return
+	}
+	visit(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, k := range c.Objects {
+			walkVisible(k, visit)
+		}
+	case fyne.Widget:
+		for _, k := range test.WidgetRenderer(c).Objects() {
+			walkVisible(k, visit)
+		}
 	}
 }

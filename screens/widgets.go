@@ -366,6 +366,11 @@ func (r *cardRenderer) Refresh() {
 		r.bg.StrokeWidth = 3
 	}
 	r.accent.FillColor = th.Color(exhibittheme.ColorNameGold, v)
+	// The bar follows the card's left corners, and is a rounded
+	// rectangle like every box on the home (see
+	// TestHomePaintsOnlyRoundedRectangles).
+	r.accent.TopLeftCornerRadius = r.bg.CornerRadius
+	r.accent.BottomLeftCornerRadius = r.bg.CornerRadius
 	r.num.Text = c.number
 	r.num.TextSize = th.Size(theme.SizeNameHeadingText)
 	r.num.TextStyle.Bold = true
