@@ -122,6 +122,7 @@ version-check:
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout $(TEST_TIMEOUT) ./...
 	LDFLAGS='$(LDFLAGS)' scripts/bench/startup.sh
+	scripts/bench/firstframe.sh
 	scripts/bench/cpu.sh
 	scripts/bench/timeline.sh
 	scripts/bench/soak.sh
