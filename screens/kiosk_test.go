@@ -191,6 +191,27 @@ func TestKioskLeavesOnlyWithThePIN(t *testing.T) {
 	}
 }
 
+// Esc away from the home, at a kiosk with a PIN, goes back as on any
+// screen; it never takes the window out of full screen, which would show
+// a visitor the desktop.
+func TestKioskEscGoesBackAndStaysFullScreen(t *testing.T) {
+	e, _, _ := kioskExhibit(t, "2209")
+	e.openChapter(0, -1, nil)
+	e.reader.toggleTOC()
+	key(e, fyne.KeyEscape)
+	if e.current != screen(e.reader) || e.reader.tocOpen {
+		t.Fatalf("the first Esc in the reader: %T, contents open %v; want the reader with its contents closed", e.current, e.reader.tocOpen)
+	}
+	key(e, fyne.KeyEscape)
+	if _, home := e.current.(*homeScreen); !home {
+		t.Errorf("Esc in the reader: %T, want the home", e.current)
+	}
+	if e.kiosk == nil || !e.win.FullScreen() || e.prefs.FullScreen() != e.kiosk.startedFull {
+		t.Errorf("after Esc: kiosk %v, full screen %v, saved full screen %v; want kiosk mode, full screen, the saved setting untouched",
+			e.kiosk != nil, e.win.FullScreen(), e.prefs.FullScreen())
+	}
+}
+
 func TestKioskWithoutPINLeavesWithEsc(t *testing.T) {
 	e, _, _ := kioskExhibit(t, "")
 	key(e, fyne.KeyEscape)

@@ -217,6 +217,13 @@ func (e *Exhibit) typedKey(ev *fyne.KeyEvent) {
 			if _, home := e.current.(*homeScreen); home {
 				return
 			}
+			// Elsewhere Esc goes back, as on any screen, but never
+			// out of full screen (below): that would show a visitor
+			// the desktop.
+			if e.current == nil || !e.current.typedKey(ev) {
+				e.back()
+			}
+			return
 		}
 	}
 	if e.current != nil && e.current.typedKey(ev) {

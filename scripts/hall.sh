@@ -186,6 +186,15 @@ rest() {
 
 current() { tail -n 1 "$log" 2>/dev/null || true; }
 
+# expect_full STEP: the window covers the whole display.
+expect_full() {
+	local geo
+	geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry:/ { print $2 }')
+	if [[ $geo != "${screen_w}x${screen_h}" ]]; then
+		fail "after '$1' the window is ${geo:-gone}, not full screen (${screen_w}x${screen_h})"
+	fi
+}
+
 # expect STEP REGEX [TIMEOUT_S]: waits until the program says it shows a
 # screen matching REGEX.
 expect() {
@@ -398,6 +407,13 @@ walk() {
 	# pressing at once as a finger does, must reach the staff's dialog.
 	rest 0.5 0.3
 	expect "a touch wakes the kiosk" "home( kiosk active)?" 8 || return 1
+	# Esc away from the home goes back, and the window stays full
+	# screen: it once left full screen, showing a visitor the desktop.
+	key "kiosk: start reading" Return
+	expect "kiosk: start reading" "reader 1.*" 5 || return 1
+	key "kiosk: Esc in the reader" Escape
+	expect "kiosk: Esc goes back" "home( kiosk (active|warning))?" 5 || return 1
+	expect_full "kiosk: Esc in the reader"
 	click "staff" 0.97 0.985
 	expect "a tap on the staff button" ".* kiosk staff" 5 || return 1
 	shot kiosk-pin
