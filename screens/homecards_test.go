@@ -1,9 +1,11 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/assets"
@@ -11,10 +13,11 @@ import (
 	"trienlam/screens/exhibittheme"
 )
 
-// At the Projector text size a chapter title can take three lines in a
-// narrow column; every card must be tall enough for its title and its
-// excerpt, in a window that starts small and is then made full screen
-// (F11 on a 1920×1080 projector) as well as in one that starts large.
+// At the Projector text size a chapter title can take three or four lines
+// in a narrow column; every card must show its title whole, and be tall
+// enough for it and its excerpt, in a window that starts small and is
+// then made full screen (F11 on a 1920×1080 projector) as well as in one
+// that starts large.
 func TestHomeCardsHoldTheirText(t *testing.T) {
 	p, _, err := exhibit.Load(assets.Pack())
 	if err != nil {
@@ -45,7 +48,14 @@ func TestHomeCardsHoldTheirText(t *testing.T) {
 		for _, o := range cards {
 			c := o.(*card)
 			r := test.TempWidgetRenderer(t, c).(*cardRenderer)
-			threeLines = threeLines || r.titleLines == 3
+			threeLines = threeLines || r.titleLines >= 3
+			var title []string
+			for _, l := range r.lines[:r.titleLines] {
+				title = append(title, l.(*canvas.Text).Text)
+			}
+			if got := strings.Join(title, " "); got != c.title {
+				t.Errorf("%v: card shows the title %q, want it whole: %q", sizes, got, c.title)
+			}
 			for _, l := range r.lines {
 				if bottom := l.Position().Y + l.Size().Height; bottom > c.Size().Height+1 {
 					t.Errorf("%v: card %q: a line ends at %.0f, below the card's %.0f", sizes, c.title, bottom, c.Size().Height)
