@@ -40,9 +40,10 @@ const (
 )
 
 // attractScreen is the kiosk's attract loop, between visitors: the pack's
-// pictures full screen, one after another, each with a slow pan; the
-// exhibit's title above; a large, solid "Chạm để bắt đầu" below; the
-// guided tour's voice when staff want it (a setting). It covers the whole
+// pictures one after another, photographs full screen with a slow pan,
+// illustrations whole and still (showWhole); the exhibit's title above; a
+// large, solid "Chạm để bắt đầu" below; the guided tour's voice when staff
+// want it (a setting). It covers the whole
 // window: nothing of the screens beneath shows through. A touch, a click
 // or a key starts a new visit (kioskMode.active).
 type attractScreen struct {
@@ -178,7 +179,7 @@ func (a *attractScreen) show(i int) {
 	i %= len(a.ids)
 	a.at = i
 	p := e.pack.Photo(a.ids[i])
-	a.view.setPicture(nil, p.Width, p.Height, i%2 == 1, pictureCaption(p))
+	a.view.setPicture(nil, p.Width, p.Height, i%2 == 1, showWhole(p), pictureCaption(p))
 	w, h := a.pixelSize(p)
 	shown := i
 	e.thumbnail(p, w, h, func(img image.Image, err error) {
@@ -206,12 +207,23 @@ func (a *attractScreen) preload() {
 }
 
 // pixelSize is the size in pixels a picture is decoded at: covering the
-// window with the pan's overscan.
+// window with the pan's overscan, or, for a picture shown whole, fitting
+// in the window (its box between the bands is smaller; Fyne scales it
+// down once, smoothly, when it comes).
 func (a *attractScreen) pixelSize(p *exhibit.Photo) (int, int) {
 	c := a.e.win.Canvas()
 	s := coverSize(c.Size(), p.Width, p.Height)
+	if showWhole(p) {
+		s = fitSize(c.Size(), p.Width, p.Height)
+	}
 	return int(s.Width * c.Scale()), int(s.Height * c.Scale())
 }
+
+// showWhole reports whether the loop shows a picture whole rather than
+// panning across it: an illustration (a chart, a map, a title card) is
+// drawn to be read to its edges, and cropping it cut its words and bars;
+// a photograph may be cropped a little and moved.
+func showWhole(p *exhibit.Photo) bool { return p.Kind == exhibit.KindIllustration }
 
 // pictureCaption is a picture's caption, its first sentence only (the
 // attract screen is seen in passing), with illustrations said to be
@@ -235,6 +247,16 @@ func coverSize(area fyne.Size, w, h int) fyne.Size {
 	}
 	aw, ah := area.Width*attractOverscan, area.Height*attractOverscan
 	s := max(aw/float32(w), ah/float32(h))
+	return fyne.NewSize(float32(w)*s, float32(h)*s)
+}
+
+// fitSize is the size of a w×h picture scaled to fit in an area, keeping
+// its proportions.
+func fitSize(area fyne.Size, w, h int) fyne.Size {
+	if w <= 0 || h <= 0 {
+		w, h = 4, 3
+	}
+	s := min(area.Width/float32(w), area.Height/float32(h))
 	return fyne.NewSize(float32(w)*s, float32(h)*s)
 }
 
@@ -310,10 +332,11 @@ func (a *attractScreen) stopVoice() {
 	n.stopAll()
 }
 
-// attractView draws the attract screen: a picture larger than the window,
-// moved a little at each step; the title on a dark band above; the
-// picture's caption; the invitation on a solid band below. Its objects
-// are made once; pan only moves the picture.
+// attractView draws the attract screen: a photograph larger than the
+// window, moved a little at each step, or an illustration whole between
+// the bands; the title on a dark band above; the picture's caption; the
+// invitation on a solid band below. Its objects are made once; pan only
+// moves the picture.
 type attractView struct {
 	widget.BaseWidget
 	title, subtitle string
@@ -330,6 +353,11 @@ type attractView struct {
 	picW, picH  int
 	reverse     bool
 	frac        float32
+	// whole shows the picture whole, still, in box (the window between
+	// the title's band and the caption), rather than panning across it.
+	whole   bool
+	boxPos  fyne.Position
+	boxSize fyne.Size
 }
 
 func newAttractView(title, subtitle string, onTap func()) *attractView {
@@ -373,9 +401,16 @@ func (v *attractView) Tapped(*fyne.PointEvent) {
 }
 
 // setPicture shows a new picture's caption and its size until the image
-// is decoded; reverse pans the other way.
-func (v *attractView) setPicture(img image.Image, w, h int, reverse bool, caption string) {
-	v.picW, v.picH, v.reverse, v.frac = w, h, reverse, 0
+// is decoded; reverse pans the other way, whole shows it whole and still.
+func (v *attractView) setPicture(img image.Image, w, h int, reverse, whole bool, caption string) {
+	v.picW, v.picH, v.reverse, v.whole, v.frac = w, h, reverse, whole, 0
+	// A picture shown whole is drawn a little smaller than decoded, and
+	// only once: smooth scaling keeps its lettering clean. A panned one
+	// is drawn at its decoded size, moved, never scaled again.
+	v.img.ScaleMode = canvas.ImageScaleFastest
+	if whole {
+		v.img.ScaleMode = canvas.ImageScaleSmooth
+	}
 	v.img.Image = img
 	v.img.Hidden = img == nil
 	v.img.Refresh()
@@ -407,6 +442,12 @@ func (v *attractView) pan(f float32) {
 
 func (v *attractView) layoutPicture(s fyne.Size) {
 	if s.Width <= 0 {
+		return
+	}
+	if v.whole {
+		size := fitSize(v.boxSize, v.picW, v.picH)
+		v.img.Resize(size)
+		v.img.Move(v.boxPos.Add(fyne.NewPos((v.boxSize.Width-size.Width)/2, (v.boxSize.Height-size.Height)/2)))
 		return
 	}
 	size := coverSize(s, v.picW, v.picH)
@@ -456,7 +497,6 @@ func (r *attractRenderer) Layout(s fyne.Size) {
 	width := s.Width - 2*pad
 
 	v.bg.Resize(s)
-	v.layoutPicture(s)
 
 	fit(v.titleText, max(theme.TextSize()*2, 34*unit), width)
 	fit(v.subText, max(theme.TextSize()*1.3, 24*unit), width)
@@ -486,6 +526,17 @@ func (r *attractRenderer) Layout(s fyne.Size) {
 	v.capBg.Hidden = v.caption.Text == ""
 	v.capBg.Move(fyne.NewPos(s.Width-pad-cw-pad/2, s.Height-bandH-ch-pad))
 	v.capBg.Resize(fyne.NewSize(cw+pad, ch+pad/2))
+
+	// A picture shown whole stands between the title's band and the
+	// caption's, clear of both.
+	boxTop := v.top.Size().Height + pad/2
+	boxBottom := s.Height - bandH - ruleH - pad/2
+	if !v.capBg.Hidden {
+		boxBottom = v.capBg.Position().Y - pad/2
+	}
+	v.boxPos = fyne.NewPos(pad, boxTop)
+	v.boxSize = fyne.NewSize(max(0, s.Width-2*pad), max(0, boxBottom-boxTop))
+	v.layoutPicture(s)
 
 	fit(v.fallback, max(theme.TextSize()*2, 40*unit), width)
 	fh := v.fallback.MinSize().Height

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"encoding/csv"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trienlam/audio"
+	"trienlam/internal/exhibit"
 	"trienlam/internal/kiosk"
 	"trienlam/internal/visitlog"
 )
@@ -127,17 +129,10 @@ func TestKioskIdleCountdownAttractAndReturn(t *testing.T) {
 	// image is the same on every run.
 	until(t, queue, func() bool { return a.view.img.Image != nil }, "the attract picture")
 	test.AssertImageMatches(t, "kiosk_attract.png", e.win.Canvas().Capture())
-	// The picture pans, a step every few seconds, and the next one
-	// comes a period later.
-	before := a.view.img.Position()
-	for i := 0; i < 3; i++ {
-		clock.Advance(attractStep)
-		run(queue)
-	}
-	if a.view.img.Position() == before {
-		t.Error("the picture does not pan")
-	}
-	for i := 0; i < int(attractPeriod/attractStep); i++ {
+	// The next picture comes a period later (the built-in pack's are
+	// illustrations, shown still; a photograph's pan:
+	// TestAttractShowsIllustrationsWhole).
+	for i := 0; i < int(attractPeriod/attractStep)+3; i++ {
 		clock.Advance(attractStep)
 		run(queue)
 	}
@@ -408,5 +403,61 @@ func TestKioskWaitsWhileTheNarrationPlays(t *testing.T) {
 	run(queue)
 	if k.state != kiosk.Warning {
 		t.Errorf("three minutes after the pause the kiosk is %v", k.state)
+	}
+}
+
+// The attract loop shows an illustration whole and still, clear of the
+// bands and the caption (cropped to fill a 4:3 screen it lost words and
+// bars), and pans across a photograph that fills the screen.
+func TestAttractShowsIllustrationsWhole(t *testing.T) {
+	for _, size := range []fyne.Size{fyne.NewSize(1024, 768), fyne.NewSize(1920, 1080)} {
+		e, clock, queue := kioskExhibit(t, "2209")
+		e.win.Resize(size)
+		e.prefs.SetAttractVoice(false)
+		clock.Advance(e.prefs.IdleAfter() + kioskWarnFor)
+		run(queue)
+		a, ok := e.current.(*attractScreen)
+		if !ok || len(a.ids) < 2 {
+			t.Fatalf("%v: the attract loop shows %T with %d pictures", size, e.current, len(a.ids))
+		}
+		// The built-in pack has illustrations only: take the second
+		// picture for a photograph.
+		e.pack.Photo(a.ids[1]).Kind = exhibit.KindPhoto
+		v := a.view
+		for i, id := range a.ids {
+			p := e.pack.Photo(id)
+			a.show(i)
+			pos, got := v.img.Position(), v.img.Size()
+			if p.Kind == exhibit.KindPhoto {
+				if pos.X > 0 || pos.Y > 0 || pos.X+got.Width < size.Width || pos.Y+got.Height < size.Height {
+					t.Errorf("%v: photograph %s at %v, %v: it should fill the screen", size, id, pos, got)
+				}
+				clock.Advance(attractStep)
+				a.step()
+				if v.img.Position() == pos {
+					t.Errorf("%v: photograph %s does not pan", size, id)
+				}
+				continue
+			}
+			top := v.top.Position().Y + v.top.Size().Height
+			bottom := v.rule.Position().Y
+			if !v.capBg.Hidden {
+				bottom = v.capBg.Position().Y
+			}
+			if pos.X < 0 || pos.Y < top || pos.X+got.Width > size.Width+0.5 || pos.Y+got.Height > bottom+0.5 {
+				t.Errorf("%v: illustration %s at %v, %v: not within the screen between %.0f and %.0f", size, id, pos, got, top, bottom)
+			}
+			if want := float32(p.Width) / float32(p.Height); math.Abs(float64(got.Width/got.Height-want)) > 0.01 {
+				t.Errorf("%v: illustration %s drawn %.3f wide for 1 high, the picture is %.3f", size, id, got.Width/got.Height, want)
+			}
+			if got.Width < v.boxSize.Width-1 && got.Height < v.boxSize.Height-1 {
+				t.Errorf("%v: illustration %s is %v in a box of %v: it should fill one side", size, id, got, v.boxSize)
+			}
+			a.step()
+			if v.img.Position() != pos || v.img.Size() != got {
+				t.Errorf("%v: illustration %s moved on a step of the loop", size, id)
+			}
+		}
+		e.current.(*attractScreen).stop()
 	}
 }
