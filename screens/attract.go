@@ -233,10 +233,7 @@ func pictureCaption(p *exhibit.Photo) string {
 	if i := strings.Index(caption, ". "); i > 0 {
 		caption = caption[:i+1]
 	}
-	if p.Kind == exhibit.KindIllustration && !strings.Contains(strings.ToLower(caption), strings.ToLower(illustrationWord())) {
-		caption += " (" + illustrationWord() + ")"
-	}
-	return caption
+	return labelIllustration(p, caption)
 }
 
 // coverSize is the size of a w×h picture scaled to cover an area with

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"trienlam/audio"
+	"trienlam/internal/exhibit"
 	"trienlam/screens/exhibittheme"
 )
 
@@ -254,5 +255,28 @@ func TestTourRedrawsOnlyWhatMoves(t *testing.T) {
 	b.refreshTour()
 	if want := clock(n.player.Position()) + " / " + clock(n.player.Duration()); b.time.Text != want {
 		t.Errorf("after the tour the clock shows %q, want %q", b.time.Text, want)
+	}
+}
+
+// An illustration's caption says it is one once: in any language of the
+// interface, however its tone marks are placed.
+func TestIllustrationLabelledOnce(t *testing.T) {
+	ill := &exhibit.Photo{Kind: exhibit.KindIllustration}
+	photo := &exhibit.Photo{Kind: exhibit.KindPhoto}
+	word := illustrationWord()
+	for _, c := range []struct {
+		p             *exhibit.Photo
+		caption, want string
+	}{
+		{ill, "Sơ đồ đường Nam tiến.", "Sơ đồ đường Nam tiến. (" + word + ")"},
+		{ill, "Minh hoạ: sơ đồ đường Nam tiến.", "Minh hoạ: sơ đồ đường Nam tiến."},
+		{ill, "Minh họa: sơ đồ đường Nam tiến.", "Minh họa: sơ đồ đường Nam tiến."},
+		{ill, "MINH HOẠ — biểu đồ", "MINH HOẠ — biểu đồ"},
+		{ill, "An illustration of the route.", "An illustration of the route."},
+		{photo, "Lễ kỷ niệm năm 2023.", "Lễ kỷ niệm năm 2023."},
+	} {
+		if got := labelIllustration(c.p, c.caption); got != c.want {
+			t.Errorf("%q: %q, want %q", c.caption, got, c.want)
+		}
 	}
 }

@@ -1,9 +1,12 @@
 package screens
 
 import (
+	"encoding/json"
 	"image"
+	"io/fs"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,7 +15,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trienlam/assets"
 	"trienlam/internal/exhibit"
+	"trienlam/internal/search"
 	"trienlam/screens/photoview"
 )
 
@@ -156,12 +161,42 @@ func (t *tourPictures) load(i int) {
 
 // photoCaption is a picture's caption as the tour shows it: an
 // illustration says so.
-func photoCaption(p *exhibit.Photo) string {
-	caption := p.Caption
-	if p.Kind == exhibit.KindIllustration && !strings.Contains(strings.ToLower(caption), strings.ToLower(illustrationWord())) {
-		caption += " (" + illustrationWord() + ")"
+func photoCaption(p *exhibit.Photo) string { return labelIllustration(p, p.Caption) }
+
+// labelIllustration returns caption with the interface's word for an
+// illustration after it when p is one and caption does not say so already,
+// in any of the interface's languages and however its tone marks are
+// placed: a Vietnamese pack's "Minh họa: …" needs no "(Illustration)" in
+// the English interface, nor "(Minh hoạ)" in the Vietnamese one.
+func labelIllustration(p *exhibit.Photo, caption string) string {
+	if p.Kind != exhibit.KindIllustration {
+		return caption
 	}
-	return caption
+	folded := search.Fold(caption)
+	for _, w := range append(illustrationWords(), illustrationWord()) {
+		if strings.Contains(folded, search.Fold(w)) {
+			return caption
+		}
+	}
+	return caption + " (" + illustrationWord() + ")"
 }
 
 func illustrationWord() string { return lang.L("Illustration") }
+
+// illustrationWords is "Illustration" in each language of the interface
+// (assets/translations), read once.
+var illustrationWords = sync.OnceValue(func() []string {
+	var words []string
+	files, _ := fs.Glob(assets.Translations, "translations/*.json")
+	for _, f := range files {
+		data, err := assets.Translations.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		var t map[string]string
+		if json.Unmarshal(data, &t) == nil && t["Illustration"] != "" {
+			words = append(words, t["Illustration"])
+		}
+	}
+	return words
+})
