@@ -311,10 +311,13 @@ func TestHomePaintsOnlyRoundedRectangles(t *testing.T) {
 			e.prefs.SetTextStep(step)
 			e.show(e.home(), false)
 			checked := 0
-			walkVisible(e.win.Canvas().Content(), func(o fyne.CanvasObject) {
+			walkTree(e.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+				if !o.Visible() {
+					return false // nor what it holds
+				}
 				r, ok := o.(*canvas.Rectangle)
 				if !ok || !paints(r) {
-					return
+					return true
 				}
 				checked++
 				if r.CornerRadius == 0 && r.TopLeftCornerRadius == 0 && r.TopRightCornerRadius == 0 &&
@@ -322,6 +325,7 @@ func TestHomePaintsOnlyRoundedRectangles(t *testing.T) {
 					t.Errorf("%v, text step %d: a square rectangle %v at %v, filled %v",
 						size, step, r.Size(), r.Position(), r.FillColor)
 				}
+				return true
 			})
 			if checked < len(e.pack.Chapters) {
 				t.Fatalf("%v: only %d painted rectangles seen; the walk no longer reaches the cards", size, checked)
@@ -341,23 +345,4 @@ func paints(r *canvas.Rectangle) bool {
 		return a > 0
 	}
 	return opaque(r.FillColor) || (r.StrokeWidth > 0 && opaque(r.StrokeColor))
-}
-
-// walkVisible calls visit for o and every object drawn inside it, leaving
-// out hidden ones and what they hold.
-func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	if !o.Visible() {
-		return
-	}
-	visit(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, k := range c.Objects {
-			walkVisible(k, visit)
-		}
-	case fyne.Widget:
-		for _, k := range test.WidgetRenderer(c).Objects() {
-			walkVisible(k, visit)
-		}
-	}
 }
