@@ -17,8 +17,9 @@
 # every glDrawArrays of the first frame (a frame begins at glClear) and
 # notes the program in use and the bound texture's size. Each program is
 # started RUNS times cold (a new cache folder each time) and RUNS times
-# warm (after one unmeasured start fills the folder), on a private Xvfb,
-# and stopped SETTLE_S seconds after its window shows content.
+# warm (after one unmeasured start fills the folder), on a private Xvfb
+# (scripts/lib/app.sh's app_start), and stopped 2 + SETTLE_S seconds after
+# its window shows.
 #
 # Prints, for each program and cache state, the median number of draw
 # calls and of milliseconds spent in them; then, for Trienlam, each draw
@@ -29,8 +30,8 @@
 #   RUNS=5        starts per program and cache state
 #   SIZE=1280x720 Xvfb screen size
 #   DRAW_MS=5     the slowest draw calls listed take at least this long cold
-#   SETTLE_S=2    seconds each start runs after content shows (Mesa writes
-#                 its cache folder from a thread of its own meanwhile)
+#   SETTLE_S=1    seconds more each start runs (Mesa writes its cache
+#                 folder from a thread of its own meanwhile)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -40,67 +41,34 @@ source scripts/lib/xvfb.sh
 RUNS=${RUNS:-5}
 SIZE=${SIZE:-1280x720}
 DRAW_MS=${DRAW_MS:-5}
-SETTLE_S=${SETTLE_S:-2}
+SETTLE_S=${SETTLE_S:-1}
 
-for tool in go gcc Xvfb xdotool xwd dbus-run-session od; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench/firstframe.sh: '$tool' is missing; run 'make deps' first." >&2
-		exit 1
-	fi
-done
+# shellcheck source=scripts/lib/app.sh
+source scripts/lib/app.sh
 
-OUT=build/bench/firstframe
-rm -rf "$OUT"
-mkdir -p "$OUT"
-echo "Building ..."
-gcc -Wall -O2 -shared -fPIC -o "$OUT/glshim.so" scripts/bench/glshim/glshim.c -ldl
-go build -tags= -o "$OUT/minimal" ./scripts/bench/minimal
-(
-	# shellcheck source=scripts/lib/tags.sh
-	source scripts/lib/tags.sh
-	go build -o "$OUT/trienlam" .
-)
+bench_setup firstframe.sh gcc
+FF=$OUT/firstframe
+rm -rf "$FF"
+mkdir -p "$FF"
+gcc -Wall -O2 -shared -fPIC -o "$FF/glshim.so" scripts/bench/glshim/glshim.c -ldl
 
-APP_PID=
-DRS_PID=
 cleanup() {
-	app_stop "$APP_PID" "$DRS_PID"
-	APP_PID=
-	DRS_PID=
+	app_stop_current
 	xvfb_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start_once NAME TITLE CACHEDIR LOG: one start of $OUT/NAME with the shim,
-# its first frame's draw calls in LOG.
+# start_once BIN TITLE CACHEDIR LOG: one start of BIN with the shim, its
+# first frame's draw calls in LOG, the cache folder CACHEDIR.
 start_once() {
-	local name=$1 title=$2 cache=$3 log=$4
+	local bin=$1 title=$2 cache=$3 log=$4
 	xvfb_start "$SIZE" || return 0
-	local dir=$XVFB_TMP
-	mkdir -m 700 "$dir/config"
 	mkdir -p -m 700 "$cache"
-	GLSHIM_LOG=$log LD_PRELOAD=$PWD/$OUT/glshim.so BENCH_WINDOW_SIZE=1024x700 \
-		XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$cache \
-		dbus-run-session -- sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/pid" "$OUT/$name" \
-		</dev/null >"$dir/app.log" 2>&1 &
-	DRS_PID=$!
-	local i
-	for ((i = 0; i < 1000; i++)); do
-		[[ -s $dir/pid ]] && break
-		sleep 0.01
-	done
-	APP_PID=$(cat "$dir/pid" 2>/dev/null || true)
-	if x_wait_window "$title" 60 "$DRS_PID"; then
-		for ((i = 0; i < 600; i++)); do
-			x_has_content "$X_WID" "$dir/frame.xwd" && break
-			proc_alive "$DRS_PID" || break
-		done
-		sleep "$SETTLE_S"
-	else
-		echo "  $name: no window; its output:" >&2
-		tail -n 20 "$dir/app.log" | sed 's/^/    /' >&2
-	fi
+	# app_start waits 2 s past the window: the first frame is long drawn.
+	GLSHIM_LOG=$log LD_PRELOAD=$PWD/$FF/glshim.so BENCH_WINDOW_SIZE=1024x700 APP_CACHE=$cache \
+		app_start "$bin" "$title"
+	sleep "$SETTLE_S"
 	cleanup
 }
 
@@ -116,15 +84,15 @@ median() {
 
 declare -A draws ms
 for name in minimal trienlam; do
-	title=Trienlam
-	[[ $name == minimal ]] && title=Minimal
-	start_once "$name" "$title" "$PWD/$OUT/$name-warm" "$OUT/$name-warmup.log"
+	bin=$OUT/trienlam-bench title=Trienlam
+	[[ $name == minimal ]] && bin=$OUT/minimal title=Minimal
+	start_once "$bin" "$title" "$PWD/$FF/$name-warm" "$FF/$name-warmup.log"
 	for ((n = 1; n <= RUNS; n++)); do
-		start_once "$name" "$title" "$PWD/$OUT/$name-cold-$n" "$OUT/$name-cold-$n.log"
-		rm -rf "$OUT/$name-cold-$n"
-		start_once "$name" "$title" "$PWD/$OUT/$name-warm" "$OUT/$name-warm-$n.log"
+		start_once "$bin" "$title" "$PWD/$FF/$name-cold-$n" "$FF/$name-cold-$n.log"
+		rm -rf "$FF/$name-cold-$n"
+		start_once "$bin" "$title" "$PWD/$FF/$name-warm" "$FF/$name-warm-$n.log"
 		for mode in cold warm; do
-			read -r d m < <(frame_sum "$OUT/$name-$mode-$n.log")
+			read -r d m < <(frame_sum "$FF/$name-$mode-$n.log")
 			echo "run $n/$RUNS  $name $mode: $d draw calls, $m ms in them"
 			draws[$name-$mode]+="$d "
 			ms[$name-$mode]+="$m "
@@ -174,5 +142,5 @@ awk -v runs="$RUNS" -v slow="$DRAW_MS" '
 			m = med(1, k)
 			if (m >= slow) printf "  call %3d  %-50s cold %6.1f ms  warm %6.1f ms\n", k, what[k], m, med(0, k)
 		}
-	}' "$OUT"/trienlam-cold-*.log "$OUT"/trienlam-warm-[0-9]*.log
+	}' "$FF"/trienlam-cold-*.log "$FF"/trienlam-warm-[0-9]*.log
 echo "(A call much slower cold than warm is llvmpipe compiling a new kind of draw. Program numbers are OpenGL's names for Fyne's shader programs in this start.)"

@@ -31,8 +31,10 @@ bench_setup() {
 
 # app_start BIN TITLE [ARG...]: runs BIN [ARG...] under dbus-run-session on
 # the display of xvfb_start, with private XDG_CONFIG_HOME/XDG_CACHE_HOME in
-# $XVFB_TMP and its screen log in $APP_LOG_SCREENS (TRIENLAM_SCREEN_LOG).
-# Other settings come from the environment the caller exports. Waits for
+# $XVFB_TMP (the cache folder APP_CACHE instead, when set: one kept from
+# start to start) and its screen log in $APP_LOG_SCREENS
+# (TRIENLAM_SCREEN_LOG). Other settings come from the environment the
+# caller exports. Waits for
 # the window (60 s) and sets APP_PID, DRS_PID and X_WID; exits with the
 # program's output when no window shows.
 app_start() {
@@ -42,7 +44,7 @@ app_start() {
 	rm -f "$dir/pid"
 	APP_LOG_SCREENS=$dir/screens.log
 	: >"$APP_LOG_SCREENS"
-	XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$dir/cache TRIENLAM_SCREEN_LOG=$APP_LOG_SCREENS \
+	XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=${APP_CACHE:-$dir/cache} TRIENLAM_SCREEN_LOG=$APP_LOG_SCREENS \
 		dbus-run-session -- sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/pid" "$bin" "$@" \
 		</dev/null >"$dir/app.log" 2>&1 &
 	DRS_PID=$!
