@@ -43,9 +43,9 @@ const (
 // pictures one after another, photographs full screen with a slow pan,
 // illustrations whole and still (showWhole); the exhibit's title above; a
 // large, solid "Chạm để bắt đầu" below; the guided tour's voice when staff
-// want it (a setting). It covers the whole
-// window: nothing of the screens beneath shows through. A touch, a click
-// or a key starts a new visit (kioskMode.active).
+// want it (a setting). It covers the whole window: nothing of the screens
+// beneath shows through. A touch, a click or a key starts a new visit
+// (kioskMode.active).
 type attractScreen struct {
 	e    *Exhibit
 	view *attractView

@@ -1,10 +1,9 @@
 package screens
 
 import (
-	"encoding/json"
 	"image"
-	"io/fs"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -173,30 +172,15 @@ func labelIllustration(p *exhibit.Photo, caption string) string {
 		return caption
 	}
 	folded := search.Fold(caption)
-	for _, w := range append(illustrationWords(), illustrationWord()) {
-		if strings.Contains(folded, search.Fold(w)) {
-			return caption
-		}
+	says := func(w string) bool { return strings.Contains(folded, search.Fold(w)) }
+	if says(illustrationWord()) || slices.ContainsFunc(illustrationWords(), says) {
+		return caption
 	}
 	return caption + " (" + illustrationWord() + ")"
 }
 
 func illustrationWord() string { return lang.L("Illustration") }
 
-// illustrationWords is "Illustration" in each language of the interface
-// (assets/translations), read once.
-var illustrationWords = sync.OnceValue(func() []string {
-	var words []string
-	files, _ := fs.Glob(assets.Translations, "translations/*.json")
-	for _, f := range files {
-		data, err := assets.Translations.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		var t map[string]string
-		if json.Unmarshal(data, &t) == nil && t["Illustration"] != "" {
-			words = append(words, t["Illustration"])
-		}
-	}
-	return words
-})
+// illustrationWords is "Illustration" in each language of the interface,
+// read once.
+var illustrationWords = sync.OnceValue(func() []string { return assets.EveryTranslation("Illustration") })
