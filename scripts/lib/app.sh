@@ -34,9 +34,8 @@ bench_setup() {
 # $XVFB_TMP (the cache folder APP_CACHE instead, when set: one kept from
 # start to start) and its screen log in $APP_LOG_SCREENS
 # (TRIENLAM_SCREEN_LOG). Other settings come from the environment the
-# caller exports. Waits for
-# the window (60 s) and sets APP_PID, DRS_PID and X_WID; exits with the
-# program's output when no window shows.
+# caller exports. Waits for the window (60 s) and sets APP_PID, DRS_PID
+# and X_WID; exits with the program's output when no window shows.
 app_start() {
 	local bin=$1 title=$2 dir=$XVFB_TMP i
 	shift 2
