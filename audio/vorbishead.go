@@ -127,6 +127,12 @@ func firstOggPackets(r io.Reader, n, limit int) ([][]byte, error) {
 	return packets, nil
 }
 
+// maxVorbisChannels is the most channels a recording may have: Vorbis I
+// lays out 1 to 8 (mono to 7.1), and decoding each packet costs in
+// proportion to them, so a crafted header claiming 255 made every page of
+// empty packets cost ~48 ms to decode.
+const maxVorbisChannels = 8
+
 // checkIdentHeader checks the identification header's fields after its
 // "\x01vorbis" start.
 func checkIdentHeader(h []byte) error {
@@ -140,6 +146,8 @@ func checkIdentHeader(h []byte) error {
 		return fmt.Errorf("it is Vorbis version %d, not 0", binary.LittleEndian.Uint32(h))
 	case channels == 0 || rate == 0:
 		return fmt.Errorf("its Vorbis header gives %d channels at %d Hz", channels, rate)
+	case channels > maxVorbisChannels:
+		return fmt.Errorf("its Vorbis header gives %d channels; a recording has at most %d", channels, maxVorbisChannels)
 	case small < 6 || large > 13 || small > large:
 		return fmt.Errorf("its Vorbis header gives block sizes %d and %d", 1<<small, 1<<large)
 	case h[22]&1 == 0:

@@ -104,6 +104,10 @@ func TestVorbisHeadersClaimingTooMuch(t *testing.T) {
 			a[28] = 0xff
 			return a, b, c
 		}, "block sizes"},
+		{"255 channels", func(a, b, c []byte) ([]byte, []byte, []byte) {
+			a[11] = 255 // after type, "vorbis" and version
+			return a, b, c
+		}, "255 channels; a recording has at most 8"},
 		{"the setup before the comments", func(a, b, c []byte) ([]byte, []byte, []byte) {
 			return a, c, b
 		}, "header 2 of 3 is missing"},
